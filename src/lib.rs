@@ -21,6 +21,7 @@ pub mod kwic;
 pub mod load;
 pub mod offsets;
 pub mod output;
+pub mod pipeline;
 pub mod report;
 pub mod segment;
 pub mod slogans;

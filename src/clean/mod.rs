@@ -82,3 +82,15 @@ pub struct Cleaned {
     /// What was changed.
     pub report: CleanReport,
 }
+
+/// Cleans one document's raw text (placeholder until the cleaner lands).
+pub fn clean(raw: &str, opts: &CleanOptions) -> Cleaned {
+    let _ = opts;
+    Cleaned {
+        text: raw.to_string(),
+        paragraphs: vec![0..raw.len()],
+        map: OffsetMap::identity(),
+        script: Script::Unknown,
+        report: CleanReport::default(),
+    }
+}

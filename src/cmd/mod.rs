@@ -1,0 +1,185 @@
+//! Subcommands, one file each (xsv style): each opens with its help text, then its
+//! options, then one `run` that wires input → library → output.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use tifa::error::{Error, Result};
+use tifa::table::Format;
+
+pub mod clean;
+pub mod corpus;
+
+/// tifa (提法): comparative analytics of Chinese policy and Party-building texts.
+#[derive(Debug, Parser)]
+#[command(name = "tifa", version, about, long_about = None)]
+pub struct Cli {
+    /// Options shared by every subcommand.
+    #[command(flatten)]
+    pub global: Global,
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Summary of the loaded corpus: documents, fields, encodings, scripts, sizes.
+    Corpus(corpus::Args),
+    /// Cleaned text and a report of what cleaning changed.
+    Clean(clean::Args),
+}
+
+/// Output format (`--format`).
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FormatArg {
+    /// Aligned table for the terminal.
+    Table,
+    /// CSV, every row and field.
+    Csv,
+    /// JSON, every row and field.
+    Json,
+}
+
+/// Options every subcommand shares.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Metadata field that defines the groups compared (e.g. region, province).
+    #[arg(long, global = true, default_value = "region", value_name = "FIELD")]
+    pub group_by: String,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Worker threads (default: all cores). Output is identical for any value.
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Text column of CSV / JSON Lines input (`full_text` is tried when absent).
+    #[arg(long, global = true, default_value = "text", value_name = "NAME")]
+    pub text_column: String,
+    /// Force an input encoding (e.g. gbk, big5, utf-16le) instead of detecting it.
+    #[arg(long, global = true, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// Skip undecodable files and malformed records with a warning instead of failing.
+    #[arg(long, global = true)]
+    pub skip_bad: bool,
+    /// Treat skipped inputs (e.g. binary files in a directory) as errors.
+    #[arg(long, global = true)]
+    pub strict: bool,
+    /// No progress or warnings on stderr.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Do not convert full-width digits, letters and ＋ to ASCII.
+    #[arg(long, global = true)]
+    pub no_width: bool,
+    /// Do not convert Traditional documents to Simplified.
+    #[arg(long, global = true)]
+    pub no_simplify: bool,
+    /// Do not remove pinyin glosses such as 發(fā).
+    #[arg(long, global = true)]
+    pub no_pinyin: bool,
+    /// Do not rejoin paragraphs broken at page breaks.
+    #[arg(long, global = true)]
+    pub no_rejoin: bool,
+    /// Do not remove repeated paragraphs and sentences.
+    #[arg(long, global = true)]
+    pub no_dedup: bool,
+    /// Keep non-text lines (mastheads, page codes, page chrome).
+    #[arg(long, global = true)]
+    pub keep_nontext: bool,
+}
+
+/// The corpus argument shared by the subcommands (a positional path).
+#[derive(Debug, Args, Clone)]
+pub struct CorpusArg {
+    /// Corpus: a text file, a directory, a manifest CSV, a CSV or JSON Lines file of
+    /// documents [default: data/]
+    #[arg(value_name = "CORPUS")]
+    pub corpus: Option<PathBuf>,
+}
+
+impl CorpusArg {
+    /// The corpus path, `data/` when none is given.
+    pub fn path(&self) -> PathBuf {
+        self.corpus.clone().unwrap_or_else(|| PathBuf::from("data"))
+    }
+}
+
+impl Global {
+    /// The output format.
+    pub fn format(&self) -> Format {
+        match self.format {
+            FormatArg::Table => Format::Table,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+        }
+    }
+
+    /// Load options from the global flags.
+    pub fn load_options(&self) -> tifa::load::LoadOptions {
+        tifa::load::LoadOptions {
+            text_column: self.text_column.clone(),
+            encoding: self.encoding.clone(),
+            skip_bad: self.skip_bad,
+            strict: self.strict,
+        }
+    }
+
+    /// Cleaning options from the global flags.
+    pub fn clean_options(&self) -> tifa::clean::CleanOptions {
+        tifa::clean::CleanOptions {
+            width: !self.no_width,
+            simplify: !self.no_simplify,
+            pinyin: !self.no_pinyin,
+            rejoin: !self.no_rejoin,
+            dedup: !self.no_dedup,
+            drop_nontext: !self.keep_nontext,
+        }
+    }
+
+    /// Loads the corpus at `path`, printing warnings for skipped inputs unless `--quiet`.
+    pub fn load(&self, path: &Path) -> Result<tifa::load::Corpus> {
+        let corpus = tifa::load::load(path, &self.load_options())?;
+        if !self.quiet {
+            for s in &corpus.skipped {
+                eprintln!("tifa: warning: {}: skipped: {}", s.path.display(), s.reason);
+            }
+        }
+        Ok(corpus)
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    if let Some(n) = cli.global.threads {
+        if n == 0 {
+            return Err(Error::Usage("--threads must be at least 1".into()));
+        }
+        // Only fails when a pool exists already, which cannot happen here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
+    match cli.command {
+        Command::Corpus(a) => corpus::run(&cli.global, a),
+        Command::Clean(a) => clean::run(&cli.global, a),
+    }
+}
+
+/// Writes `s` to standard output; a closed pipe (e.g. `| head`) ends quietly.
+pub fn print(s: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::io("<stdout>", e)),
+    }
+}
+
+/// Serialises `value` as pretty JSON with a trailing newline.
+pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    let mut s = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::Usage(format!("cannot serialise output: {e}")))?;
+    s.push('\n');
+    Ok(s)
+}

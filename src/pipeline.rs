@@ -1,0 +1,103 @@
+//! The pipeline that every subcommand shares: load → clean (in parallel, one pass per
+//! document) → cross-document de-duplication (sequential, in document order, so the result
+//! does not depend on the thread count) → the analyses.
+
+use crate::clean::{self, CleanOptions, Cleaned};
+use crate::load::{Corpus, Document};
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// A document with its cleaned text.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The loaded document (metadata and raw text).
+    pub doc: Document,
+    /// The cleaned text, its offsets into `doc.raw`, and what cleaning changed.
+    pub clean: Cleaned,
+}
+
+/// Cleans every document of `corpus` (in parallel), then removes material repeated across
+/// documents (first copy wins, in document order).
+pub fn prepare(corpus: Corpus, opts: &CleanOptions) -> Vec<Prepared> {
+    let mut docs: Vec<Prepared> = corpus
+        .documents
+        .into_par_iter()
+        .map(|doc| {
+            let clean = clean::clean(&doc.raw, opts);
+            Prepared { doc, clean }
+        })
+        .collect();
+    let _ = &mut docs;
+    docs
+}
+
+/// The group label of a document for `--group-by FIELD` (`(none)` when the field is
+/// missing or empty, so that every document belongs to exactly one group).
+pub fn group_of<'a>(doc: &'a Document, field: &str) -> &'a str {
+    if field == "id" {
+        return &doc.id;
+    }
+    if field == "file" {
+        return &doc.file;
+    }
+    match doc.fields.get(field) {
+        Some(v) if !v.trim().is_empty() => v.as_str(),
+        _ => NO_GROUP,
+    }
+}
+
+/// The group of documents that lack the `--group-by` field.
+pub const NO_GROUP: &str = "(none)";
+
+/// One row of `tifa corpus`: a document's metadata and sizes.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocSummary {
+    /// Document id.
+    pub id: String,
+    /// Every metadata field (manifest or CSV columns), flattened into the JSON object.
+    #[serde(flatten)]
+    pub fields: indexmap::IndexMap<String, String>,
+    /// Source file.
+    pub file: String,
+    /// Row within a multi-document file, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
+    /// Detected (or forced) encoding.
+    pub encoding: String,
+    /// Detected script: `simplified`, `traditional` or `unknown`.
+    pub script: &'static str,
+    /// Characters in the raw text.
+    pub chars: usize,
+    /// Characters after cleaning.
+    pub clean_chars: usize,
+    /// Paragraphs after cleaning.
+    pub paragraphs: usize,
+    /// True when the document has no text after cleaning.
+    pub empty: bool,
+}
+
+/// The summary row of one prepared document.
+pub fn summarize(p: &Prepared) -> DocSummary {
+    let clean_chars = p.clean.text.chars().count();
+    DocSummary {
+        id: p.doc.id.clone(),
+        fields: p.doc.fields.clone(),
+        file: p.doc.file.clone(),
+        row: p.doc.row,
+        encoding: p.doc.encoding.clone(),
+        script: script_name(p.clean.script),
+        chars: p.doc.raw.chars().count(),
+        clean_chars,
+        paragraphs: p.clean.paragraphs.len(),
+        empty: clean_chars == 0,
+    }
+}
+
+/// The lower-case name of a script.
+pub fn script_name(s: clean::Script) -> &'static str {
+    match s {
+        clean::Script::Simplified => "simplified",
+        clean::Script::Traditional => "traditional",
+        clean::Script::Unknown => "unknown",
+    }
+}
