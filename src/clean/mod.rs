@@ -88,7 +88,7 @@ pub fn clean(raw: &str, opts: &CleanOptions) -> Cleaned {
     let _ = opts;
     Cleaned {
         text: raw.to_string(),
-        paragraphs: vec![0..raw.len()],
+        paragraphs: std::iter::once(0..raw.len()).collect(),
         map: OffsetMap::identity(),
         script: Script::Unknown,
         report: CleanReport::default(),
