@@ -6,7 +6,9 @@
 //!
 //! Cleaning has already converted Traditional documents to Simplified, so patterns are
 //! converted too (OpenCC `t2s`) by [`Pattern::literal`] and [`Pattern::regex`]: a
-//! Traditional pattern such as `兩張皮` finds `两张皮`.
+//! Traditional pattern such as `兩張皮` finds `两张皮`. The pattern as given is kept as an
+//! alternative, because t2s also changes a few characters that Simplified text uses
+//! (`乾` → `干`, while `乾坤` stays).
 //!
 //! Line breaks (`\n`, `\r`) inside contexts and keywords are shown as `⏎` (one character,
 //! so the window width is unchanged and a paragraph boundary stays visible); tabs become
@@ -31,7 +33,8 @@ pub struct KwicDoc<'a> {
     pub map: &'a OffsetMap,
 }
 
-/// What to search for.
+/// What to search for. Build it with [`Pattern::literal`] or [`Pattern::regex`] to get
+/// the Traditional → Simplified conversion; the variants themselves match as written.
 #[derive(Debug, Clone)]
 pub enum Pattern {
     /// A literal string, matched left to right without overlaps.
@@ -48,21 +51,41 @@ fn t2s(s: &str) -> Result<String> {
 }
 
 impl Pattern {
-    /// A literal pattern, converted Traditional → Simplified. An empty pattern is refused.
+    /// A literal pattern that also matches its Traditional → Simplified conversion.
+    ///
+    /// When the conversion changes nothing this is `Pattern::Literal(s)`; otherwise it is
+    /// a regex matching either the converted form (tried first) or the form as given, so
+    /// `兩張皮` finds `两张皮`, and a single character that t2s would change (`乾` → `干`)
+    /// still finds itself in Simplified text (`乾坤`). An empty pattern is refused.
     pub fn literal(s: &str) -> Result<Pattern> {
         if s.is_empty() {
             return Err(Error::Usage("kwic: the pattern is empty".into()));
         }
-        Ok(Pattern::Literal(t2s(s)?))
-    }
-
-    /// A regular expression, its source converted Traditional → Simplified before it is
-    /// compiled (regex syntax is ASCII, so only the Han characters change).
-    pub fn regex(s: &str) -> Result<Pattern> {
-        let src = t2s(s)?;
+        let conv = t2s(s)?;
+        if conv == s {
+            return Ok(Pattern::Literal(s.to_string()));
+        }
+        let src = format!("{}|{}", regex::escape(&conv), regex::escape(s));
         regex::Regex::new(&src)
             .map(Pattern::Regex)
-            .map_err(|e| Error::Usage(format!("kwic: bad regular expression {s:?}: {e}")))
+            .map_err(|e| Error::Usage(format!("kwic: cannot build a pattern from {s:?}: {e}")))
+    }
+
+    /// A regular expression that also matches the Traditional → Simplified conversion of
+    /// its source (regex syntax is ASCII, so only Han characters change): when the
+    /// conversion changes the source, the two are combined as `(?:converted)|(?:given)`.
+    pub fn regex(s: &str) -> Result<Pattern> {
+        let bad =
+            |e: regex::Error| Error::Usage(format!("kwic: bad regular expression {s:?}: {e}"));
+        // Check the pattern as given first, so errors name what the user wrote.
+        let given = regex::Regex::new(s).map_err(bad)?;
+        let conv = t2s(s)?;
+        if conv == s {
+            return Ok(Pattern::Regex(given));
+        }
+        regex::Regex::new(&format!("(?:{conv})|(?:{s})"))
+            .map(Pattern::Regex)
+            .map_err(bad)
     }
 
     /// Byte ranges of the non-empty, non-overlapping matches in `text`.
@@ -211,6 +234,15 @@ mod tests {
         assert_eq!(hits[0].keyword, "两张皮");
         let hits = kwic(&[doc(text, &id)], &Pattern::regex("兩.皮").unwrap(), 2);
         assert_eq!(hits.len(), 1);
+        // t2s turns a lone 乾 into 干; the given form still matches Simplified 乾坤.
+        let text = "扭转乾坤，干事创业";
+        let hits = kwic(&[doc(text, &id)], &Pattern::literal("乾").unwrap(), 1);
+        let kws: Vec<&str> = hits.iter().map(|h| h.keyword.as_str()).collect();
+        assert_eq!(kws, ["乾", "干"]);
+        assert!(matches!(
+            Pattern::literal("两张皮"),
+            Ok(Pattern::Literal(_))
+        ));
     }
 
     #[test]
