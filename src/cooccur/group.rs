@@ -143,7 +143,7 @@ pub fn group_similarity(groups: &[GroupCounts], measure: Measure) -> Similarity 
     let weights = weights(groups, measure);
     let norms: Vec<f64> = weights
         .iter()
-        .map(|w| w.values().map(|x| x * x).sum::<f64>().sqrt())
+        .map(|w| w.iter().map(|(_, x)| x * x).sum::<f64>().sqrt())
         .collect();
     let mut values = vec![vec![0.0; n]; n];
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
@@ -153,7 +153,7 @@ pub fn group_similarity(groups: &[GroupCounts], measure: Measure) -> Similarity 
         }
         for j in i + 1..n {
             let (wi, wj) = (&weights[i], &weights[j]);
-            let shared: Vec<&str> = wi.keys().filter(|k| wj.contains_key(*k)).copied().collect();
+            let (shared, dot) = merge(wi, wj);
             let v = match measure {
                 Measure::Jaccard => {
                     let union = wi.len() + wj.len() - shared.len();
@@ -164,7 +164,6 @@ pub fn group_similarity(groups: &[GroupCounts], measure: Measure) -> Similarity 
                     }
                 }
                 Measure::Cosine | Measure::CosineTfIdf => {
-                    let dot: f64 = shared.iter().map(|k| wi[k] * wj[k]).sum();
                     let den = norms[i] * norms[j];
                     if den > 0.0 {
                         finite_or(dot / den, 0.0).clamp(0.0, 1.0)
@@ -197,8 +196,29 @@ pub fn group_similarity(groups: &[GroupCounts], measure: Measure) -> Similarity 
     }
 }
 
+/// The items two sorted weight vectors share, and their dot product (a merge join:
+/// linear in the two lengths, no lookups).
+fn merge<'a>(a: &[(&'a str, f64)], b: &[(&'a str, f64)]) -> (Vec<&'a str>, f64) {
+    let (mut i, mut j) = (0, 0);
+    let mut shared = Vec::new();
+    let mut dot = 0.0;
+    while let (Some(&(ka, wa)), Some(&(kb, wb))) = (a.get(i), b.get(j)) {
+        match ka.cmp(kb) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared.push(ka);
+                dot += wa * wb;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (shared, dot)
+}
+
 /// Per-group weight vectors (only items with count > 0), sorted by item.
-fn weights(groups: &[GroupCounts], measure: Measure) -> Vec<BTreeMap<&str, f64>> {
+fn weights(groups: &[GroupCounts], measure: Measure) -> Vec<Vec<(&str, f64)>> {
     let mut df: BTreeMap<&str, usize> = BTreeMap::new();
     for g in groups {
         for (k, &c) in &g.counts {
@@ -211,7 +231,8 @@ fn weights(groups: &[GroupCounts], measure: Measure) -> Vec<BTreeMap<&str, f64>>
     groups
         .iter()
         .map(|g| {
-            g.counts
+            let mut v = g
+                .counts
                 .iter()
                 .filter(|&(_, &c)| c > 0)
                 .map(|(k, &c)| {
@@ -225,7 +246,9 @@ fn weights(groups: &[GroupCounts], measure: Measure) -> Vec<BTreeMap<&str, f64>>
                     };
                     (k.as_str(), w)
                 })
-                .collect()
+                .collect::<Vec<_>>();
+            v.sort_by(|x, y| x.0.cmp(y.0));
+            v
         })
         .collect()
 }

@@ -123,6 +123,8 @@ impl Cooccurrence {
         c
     }
 
+    /// The id of `item`, interning it if new. (Ids are `u32`: more than 2³² distinct items
+    /// would need far more memory than the strings themselves allow, so no check.)
     fn intern(&mut self, item: &str) -> u32 {
         if let Some(i) = self.items.get_index_of(item) {
             return i as u32;
@@ -170,7 +172,7 @@ impl Cooccurrence {
     /// every occurrence pair within `n` tokens (`count = "frequency"`, optionally
     /// weighted by distance) and has no notion of a number of contexts `N`; here `N`,
     /// `n_a` and `n_ab` are all counts of the same windows, so PMI and NPMI stay proper
-    /// probabilities ratios.
+    /// probability ratios.
     pub fn add_windows<S: AsRef<str>>(&mut self, occurrences: &[(usize, S)], n: usize) {
         let mut occ: Vec<(usize, u32)> = Vec::with_capacity(occurrences.len());
         for (p, s) in occurrences {
