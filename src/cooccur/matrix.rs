@@ -57,6 +57,24 @@ impl Matrix {
         self.rows.is_empty() || self.cols.is_empty()
     }
 
+    /// The transposed matrix (rows become columns), e.g. to show regions as columns in a
+    /// terminal table.
+    pub fn transpose(&self) -> Matrix {
+        let values = (0..self.cols.len())
+            .map(|c| {
+                self.values
+                    .iter()
+                    .map(|row| row.get(c).copied().unwrap_or(0.0))
+                    .collect()
+            })
+            .collect();
+        Matrix {
+            rows: self.cols.clone(),
+            cols: self.rows.clone(),
+            values,
+        }
+    }
+
     /// The tidy long form `(row, column, value)`, row by row, columns in order (every
     /// cell, zeros included, so that the CSV round-trips to the same matrix).
     pub fn to_long(&self) -> Vec<(String, String, f64)> {
@@ -116,5 +134,9 @@ mod tests {
         );
         assert_eq!(m.get_by_label("r2", "a"), Some(2.5));
         assert!(Matrix::new(vec!["x".into()], vec![], vec![vec![1.0]]).is_none());
+        let t = m.transpose();
+        assert_eq!((t.rows(), t.cols()), (m.cols(), m.rows()));
+        assert_eq!(t.values(), [vec![1.0, 2.5], vec![0.0, 3.0]]);
+        assert_eq!(t.transpose(), m);
     }
 }
