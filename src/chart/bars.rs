@@ -2,13 +2,14 @@
 //! formulation frequency by region, stacked or grouped ([`grouped_bars`]).
 
 use super::frame::{
-    header, legend, legend_size, line_h, no_data, short_label, tick_label_width, value_axis,
-    x_title, x_title_height, y_title, y_title_width, LABEL_PX, MARGIN, TICK_ROW, VALUE_PX,
+    fitting_axis, header, legend, legend_size, line_h, no_data, short_label, tick_label_width,
+    value_axis, x_title, x_title_height, y_title, y_title_width, LABEL_PX, MARGIN, TICK_ROW,
+    VALUE_PX,
 };
 use super::measure::{text_width, BOLD_FACTOR};
 use super::palette::{category, BAR, INK, MUTED};
 use super::scene::{Anchor, Label, Scene};
-use super::ticks::{format_number, value_decimals, Axis};
+use super::ticks::{format_number, value_decimals};
 use super::{ChartText, Panel};
 
 /// Width of the bar area of one small-multiples panel.
@@ -50,7 +51,7 @@ pub fn bars(text: &ChartText, panels: &[Panel]) -> String {
         return scene.render((left + w + MARGIN).max(header_w), bottom + MARGIN);
     }
     let all = panels.iter().flat_map(|p| p.bars.iter().map(|b| b.1));
-    let axis = Axis::covering(all.clone(), 4);
+    let axis = fitting_axis(&all.clone().collect::<Vec<_>>(), PANEL_BAR_W, 4);
     let decimals = value_decimals(all.clone());
     let labels: Vec<Vec<String>> = panels
         .iter()
@@ -177,7 +178,7 @@ pub fn grouped_bars(
             .map(|(i, s)| value(s, i))
             .collect()
     };
-    let axis = Axis::covering(shown.iter().copied(), 5);
+    let axis = fitting_axis(&shown, PLOT_W, 5);
     let decimals = value_decimals(shown.iter().copied());
     let (sub_h, band_h, print_values) = if stacked {
         (BAR_H, ROW_H, true)

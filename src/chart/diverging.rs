@@ -1,13 +1,13 @@
 //! Diverging bars for keyness: one region against the rest.
 
 use super::frame::{
-    header, legend_size, line_h, no_data, short_label, value_axis, x_title, x_title_height,
-    y_title, y_title_width, LABEL_PX, LEGEND_ROW, MARGIN, TICK_ROW, VALUE_PX,
+    fitting_axis, header, legend_size, line_h, no_data, short_label, value_axis, x_title,
+    x_title_height, y_title, y_title_width, LABEL_PX, LEGEND_ROW, MARGIN, TICK_ROW, VALUE_PX,
 };
 use super::measure::text_width;
 use super::palette::{INK, MUTED, NEGATIVE, POSITIVE};
 use super::scene::{Anchor, Scene};
-use super::ticks::{format_number, value_decimals, Axis};
+use super::ticks::{format_number, value_decimals};
 use super::ChartText;
 
 /// Legend text for bars above zero.
@@ -32,7 +32,7 @@ pub fn diverging(text: &ChartText, bars: &[(String, f64)]) -> String {
         .iter()
         .map(|b| if b.1.is_finite() { b.1 } else { 0.0 })
         .collect();
-    let axis = Axis::covering(vals.iter().copied(), 6);
+    let axis = fitting_axis(&vals, PLOT_W, 6);
     let decimals = value_decimals(vals.iter().copied());
     let labels: Vec<String> = bars.iter().map(|b| short_label(&b.0)).collect();
     let label_w = labels

@@ -137,6 +137,21 @@ pub(crate) fn tick_label_width(axis: &Axis) -> f64 {
         .fold(0.0, f64::max)
 }
 
+/// An axis covering zero and `values` whose tick labels fit side by side on `length`
+/// pixels: starts at `target` ticks and asks for fewer until each tick label (plus 10 px)
+/// fits in the space between ticks.
+pub(crate) fn fitting_axis(values: &[f64], length: f64, target: usize) -> Axis {
+    let mut t = target.max(1);
+    loop {
+        let axis = Axis::covering(values.iter().copied(), t);
+        let gaps = axis.ticks.len().saturating_sub(1).max(1) as f64;
+        if t == 1 || length / gaps >= tick_label_width(&axis) + 10.0 {
+            return axis;
+        }
+        t -= 1;
+    }
+}
+
 /// Vertical grid lines from `top` to `bottom` at each tick of `axis` mapped onto [x0, x1],
 /// with tick labels in a row under `bottom`.
 pub(crate) fn value_axis(scene: &mut Scene, axis: &Axis, x0: f64, x1: f64, top: f64, bottom: f64) {

@@ -107,8 +107,9 @@ pub fn heatmap(
     let gy0 = top;
     let gx1 = gx0 + cols.len() as f64 * cell_w;
     let gy1 = gy0 + rows.len() as f64 * CELL_H;
+    let mut no_data_w = 0.0;
     if rows.is_empty() || cols.is_empty() {
-        no_data(&mut scene, gx0, gy0);
+        no_data_w = no_data(&mut scene, gx0, gy0);
     }
     for (r, label) in row_labels.iter().enumerate() {
         let y = gy0 + r as f64 * CELL_H;
@@ -171,7 +172,7 @@ pub fn heatmap(
     let x_end = x_title(&mut scene, text, gx0, gx1.max(gx0 + 1.0), labels_bottom);
 
     // Colour bar: SLICES stacked rectangles from the axis top (upper end) down to lo.
-    let bx = gx1 + 24.0;
+    let bx = gx1.max(gx0 + no_data_w) + 24.0;
     let title = truncate_to_width(&opts.scale_label, MAX_LABEL_EM * LABEL_PX, LABEL_PX);
     let mut by0 = gy0;
     let mut legend_w = text_width(&title, LABEL_PX) * BOLD_FACTOR;

@@ -167,8 +167,15 @@ impl Scene {
                                 root.draw(&Rectangle::new(corners, ShapeStyle::from(f).filled()));
                         }
                         if let Some((c, w)) = stroke {
-                            let style = ShapeStyle::from(c).stroke_width(*w);
-                            let _ = root.draw(&Rectangle::new(corners, style));
+                            // The SVG backend drops the stroke width of rectangles, so a
+                            // w-pixel outline is drawn as w nested 1-pixel outlines.
+                            for k in 0..*w as i32 {
+                                let inset = [
+                                    (corners[0].0 + k, corners[0].1 + k),
+                                    (corners[1].0 - k, corners[1].1 - k),
+                                ];
+                                let _ = root.draw(&Rectangle::new(inset, ShapeStyle::from(c)));
+                            }
                         }
                     }
                     Item::Line {

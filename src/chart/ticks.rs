@@ -95,10 +95,14 @@ impl Axis {
     }
 }
 
-/// `v` with `decimals` decimals; "−0" is printed as "0", non-finite values as "–".
+/// `v` with `decimals` decimals; "−0" is printed as "0", non-finite values as "–", and
+/// magnitudes of 10⁷ or more in scientific notation with two significant digits ("1.2e9").
 pub(crate) fn format_number(v: f64, decimals: usize) -> String {
     if !v.is_finite() {
         return "–".to_string();
+    }
+    if v.abs() >= 1e7 {
+        return format!("{v:.1e}");
     }
     let s = format!("{:.*}", decimals, v);
     if s.trim_start_matches('-')
@@ -163,6 +167,7 @@ mod tests {
         assert_eq!(format_number(-0.001, 2), "0.00");
         assert_eq!(format_number(2.345, 1), "2.3");
         assert_eq!(format_number(f64::NAN, 1), "–");
+        assert_eq!(format_number(-1.24e300, 0), "-1.2e300");
         assert_eq!(value_decimals([1.0, 20.0]), 0);
         assert_eq!(value_decimals([1.5, 2.0]), 2);
         assert_eq!(value_decimals([15.5]), 1);
