@@ -409,6 +409,17 @@ fn degenerate_inputs_still_give_valid_svg() {
         ),
         chart::diverging(&empty, &[]),
         chart::diverging(&text(), &nan),
+        chart::diverging(
+            &text(),
+            &[("max".into(), f64::MAX), ("min".into(), f64::MIN)],
+        ),
+        chart::heatmap(
+            &text(),
+            &regions(1),
+            &items(2),
+            &[vec![f64::MAX, f64::MIN]],
+            &HeatmapOptions::default(),
+        ),
         chart::heatmap(&empty, &[], &[], &[], &HeatmapOptions::default()),
         chart::heatmap(
             &text(),

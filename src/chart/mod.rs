@@ -34,7 +34,7 @@ mod scene;
 mod ticks;
 
 pub use bars::{bars, grouped_bars};
-pub use diverging::diverging;
+pub use diverging::{diverging, OVER_USED, UNDER_USED};
 pub use heatmap::{heatmap, HeatmapOptions, ValueFormat};
 pub use measure::{text_width, truncate_to_width, MAX_LABEL_EM};
 

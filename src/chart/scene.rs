@@ -118,7 +118,6 @@ impl Scene {
     }
 
     /// Adds a horizontal label centred vertically on `y`.
-    #[allow(clippy::too_many_arguments)]
     pub fn text(&mut self, text: &str, x: f64, y: f64, px: f64, anchor: Anchor, color: RGBColor) {
         self.push_label(Label {
             text: text.to_string(),

@@ -44,7 +44,12 @@ impl Axis {
         if with_zero {
             (lo, hi) = (0.0, 0.0);
         }
-        for v in values.into_iter().filter(|v| v.is_finite()) {
+        // Magnitudes are capped at 10¹⁵ so that spans and steps stay finite.
+        for v in values
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .map(|v| v.clamp(-1e15, 1e15))
+        {
             lo = lo.min(v);
             hi = hi.max(v);
         }
@@ -156,6 +161,9 @@ mod tests {
         let s = Axis::spanning([0.72, 1.0 + 2e-16], 4);
         assert_eq!((s.lo, s.hi), (0.7000000000000001, 1.0));
         assert_eq!(s.label(s.lo), "0.7");
+        // Extremes are capped at ±10¹⁵: span 2 × 10¹⁵ over 4 ticks → step 5 × 10¹⁴.
+        let x = Axis::covering([-1e308, 1e308], 4);
+        assert_eq!((x.lo, x.hi, x.ticks.len()), (-1e15, 1e15, 5));
         let e = Axis::covering([f64::NAN], 4);
         assert_eq!((e.lo, e.hi), (0.0, 1.0));
         assert_eq!(e.map(f64::INFINITY, 0.0, 100.0), 0.0);
