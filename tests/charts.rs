@@ -471,3 +471,46 @@ mod properties {
         }
     }
 }
+
+/// Widths at 12 px measured in headless Chromium 2026-11 with fonts-noto-cjk (Noto Sans
+/// CJK SC picked from the FONT_FAMILY list), by `getComputedTextLength()` on SVG `<text>`:
+/// (label, regular width, bold width). The estimate must never be narrower (that could
+/// clip) and at most 30% wider (or the layout wastes space).
+const MEASURED_12PX: [(&str, f64, f64); 14] = [
+    ("党建引领", 48.02, 48.02),
+    ("1+5+N", 35.33, 37.31),
+    ("“红色物业”", 72.02, 72.02),
+    ("社区大党委+小区党支部+楼栋党小组", 193.33, 194.2),
+    ("a<b & \"c\" 'd'", 67.9, 74.1),
+    ("新疆维吾尔自治区", 96.0, 96.0),
+    ("0.72", 23.3, 25.1),
+    ("1234567890", 66.6, 70.8),
+    ("WMwm@%", 63.4, 66.8),
+    ("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 197.4, 207.4),
+    ("abcdefghijklmnopqrstuvwxyz", 164.3, 175.2),
+    ("over-used vs. the rest (> 0)", 145.2, 154.9),
+    ("提法（12）", 61.3, 62.2),
+    ("合成数据 5 地区 × 10 提法 · 出现次数", 206.8, 208.3),
+];
+
+#[test]
+fn text_width_covers_widths_measured_in_chromium() {
+    for (label, regular, bold) in MEASURED_12PX {
+        let est = text_width(label, 12.0);
+        // 0.05 px tolerance: 党建引领 measures 48.016 px against 4 × 12 = 48 px.
+        assert!(
+            est >= regular - 0.05,
+            "{label}: estimate {est} < measured {regular}"
+        );
+        assert!(
+            est <= regular * 1.3,
+            "{label}: estimate {est} far above {regular}"
+        );
+        // Bold text is laid out with the factor 1.08.
+        assert!(
+            est * 1.08 >= bold - 0.05,
+            "{label} (bold): {} < {bold}",
+            est * 1.08
+        );
+    }
+}
