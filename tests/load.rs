@@ -370,3 +370,84 @@ fn real_corpora_by_hand() {
     assert_eq!(d.encoding, "GB18030");
     assert!(d.raw.contains("公安机关销毁１０余万非法枪支"));
 }
+
+#[test]
+fn empty_csv_has_no_documents() {
+    // A 0-byte .csv alone is a CSV with no rows: zero documents, listed as skipped.
+    let c = load_ok(&fx("empty.csv"));
+    assert!(c.documents.is_empty());
+    assert_eq!(c.skipped.len(), 1);
+}
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any bytes, as a text, CSV or JSONL file, give documents or a one-line error.
+        #[test]
+        fn any_bytes_load_or_fail_cleanly(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let dir = tempfile::tempdir().unwrap();
+            for name in ["x.txt", "x.csv", "x.jsonl"] {
+                let path = dir.path().join(name);
+                std::fs::write(&path, &bytes).unwrap();
+                for skip_bad in [false, true] {
+                    let opts = LoadOptions { skip_bad, ..Default::default() };
+                    if let Err(e) = load(&path, &opts) {
+                        prop_assert!(!e.to_string().contains('\n'));
+                    }
+                }
+            }
+        }
+
+        /// Text files always decode when the bytes are UTF-8, whatever the content.
+        #[test]
+        fn utf8_text_round_trips(s in "\\PC{0,80}") {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("doc.md");
+            std::fs::write(&path, s.as_bytes()).unwrap();
+            let c = load(&path, &LoadOptions::default()).unwrap();
+            prop_assert_eq!(&c.documents[0].raw, &s);
+        }
+    }
+}
+
+/// Scale check by hand (`cargo test --test load large_inputs -- --ignored --nocapture`):
+/// one 100 MB single-line document, a 100,000-row CSV, 20,000 tiny files.
+#[test]
+#[ignore]
+fn large_inputs_by_hand() {
+    use std::io::Write;
+    use std::time::Instant;
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let line = "党建引领基层治理，推进“三治融合”。".repeat(100 * 1024 * 1024 / 51);
+    std::fs::write(&big, &line).unwrap();
+    let t = Instant::now();
+    let c = load_ok(&big);
+    println!("single line {} bytes: {:?}", line.len(), t.elapsed());
+    assert_eq!(c.documents[0].raw.len(), line.len());
+
+    let csv = dir.path().join("rows.csv");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&csv).unwrap());
+    writeln!(f, "id,region,text").unwrap();
+    for i in 0..100_000 {
+        writeln!(f, "d{i},r{},\"第{i}篇，\"\"党建\"\"。\"", i % 7).unwrap();
+    }
+    drop(f);
+    let t = Instant::now();
+    let c = load_ok(&csv);
+    println!("100,000 CSV rows: {:?}", t.elapsed());
+    assert_eq!(c.documents.len(), 100_000);
+
+    let many = dir.path().join("many");
+    std::fs::create_dir(&many).unwrap();
+    for i in 0..20_000 {
+        std::fs::write(many.join(format!("{i:05}.txt")), "小").unwrap();
+    }
+    let t = Instant::now();
+    let c = load_ok(&many);
+    println!("20,000 files: {:?}", t.elapsed());
+    assert_eq!(c.documents.len(), 20_000);
+}

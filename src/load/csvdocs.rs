@@ -14,6 +14,8 @@ pub(crate) enum CsvKind {
     Docs(Box<CsvDocs>),
     /// No text column but a `file` column: a manifest.
     Manifest,
+    /// No header at all (an empty or whitespace-only file): no documents.
+    Empty,
 }
 
 /// Streaming reader of a documents CSV.
@@ -84,6 +86,9 @@ impl CsvDocs {
             .iter()
             .map(|h| h.trim().to_string())
             .collect();
+        if headers.iter().all(|h| h.is_empty()) && reader.is_done() {
+            return Ok(CsvKind::Empty);
+        }
         let Some(text_idx) = text_column(&headers, opts) else {
             if headers.iter().any(|h| h == "file") {
                 return Ok(CsvKind::Manifest);

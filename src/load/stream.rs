@@ -216,6 +216,13 @@ impl DocStream {
                     self.require_documents = true;
                     Ok(None)
                 }
+                Ok(CsvKind::Empty) => {
+                    self.skipped.push(Skipped {
+                        path,
+                        reason: "empty CSV file (no header, no rows)".into(),
+                    });
+                    Ok(None)
+                }
                 Err(OpenError::Fatal(e)) => Err(e),
                 Err(OpenError::Decode(e)) => self.decode_failure(&path, e, true),
             },
