@@ -451,3 +451,10 @@ fn large_inputs_by_hand() {
     println!("20,000 files: {:?}", t.elapsed());
     assert_eq!(c.documents.len(), 20_000);
 }
+
+#[test]
+fn binary_file_given_directly_is_an_error() {
+    // image.png from mixed-dir named directly: an error, not a skip.
+    let e = load_err(&fx("mixed-dir/image.png"), &LoadOptions::default());
+    assert!(e.contains("image.png: binary file"), "{e}");
+}

@@ -28,6 +28,7 @@ pub struct DocStream {
     skipped: Vec<Skipped>,
     seen_ids: HashMap<String, String>,
     produced: u64,
+    from_directory: bool,
     require_documents: bool,
     done: bool,
 }
@@ -46,6 +47,7 @@ pub fn stream(path: &Path, opts: &LoadOptions) -> Result<DocStream> {
         skipped: Vec::new(),
         seen_ids: HashMap::new(),
         produced: 0,
+        from_directory: meta.is_dir(),
         require_documents: meta.is_dir(),
         done: false,
     };
@@ -224,7 +226,10 @@ impl DocStream {
                     Ok(None)
                 }
                 Err(OpenError::Fatal(e)) => Err(e),
-                Err(OpenError::Decode(e)) => self.decode_failure(&path, e, true),
+                Err(OpenError::Decode(e)) => {
+                    let in_collection = self.from_directory;
+                    self.decode_failure(&path, e, in_collection)
+                }
             },
             Source::Jsonl { path, file } => {
                 match input::open(&path, self.opts.encoding.as_deref()) {
@@ -233,7 +238,10 @@ impl DocStream {
                         Ok(None)
                     }
                     Err(OpenError::Fatal(e)) => Err(e),
-                    Err(OpenError::Decode(e)) => self.decode_failure(&path, e, true),
+                    Err(OpenError::Decode(e)) => {
+                        let in_collection = self.from_directory;
+                        self.decode_failure(&path, e, in_collection)
+                    }
                 }
             }
         }
