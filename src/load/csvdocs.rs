@@ -75,7 +75,17 @@ impl CsvDocs {
         file: String,
         opts: &LoadOptions,
     ) -> std::result::Result<CsvKind, OpenError> {
-        let input = input::open(path, opts.encoding.as_deref())?;
+        Self::open_with_limit(path, file, opts, input::WHOLE_FILE_LIMIT)
+    }
+
+    /// [`CsvDocs::open`] with a chosen whole-file limit (0 streams every UTF-8 file).
+    pub fn open_with_limit(
+        path: &Path,
+        file: String,
+        opts: &LoadOptions,
+        whole_file_limit: u64,
+    ) -> std::result::Result<CsvKind, OpenError> {
+        let input = input::open_with_limit(path, opts.encoding.as_deref(), whole_file_limit)?;
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
@@ -192,5 +202,44 @@ impl Iterator for CsvDocs {
             encoding: self.encoding.clone(),
             raw: get(self.text_idx),
         })))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Streams `bytes` as a CSV file read straight from disk (whole-file limit 0).
+    fn stream_csv(bytes: &[u8]) -> Vec<Result<Step>> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, bytes).unwrap();
+        match CsvDocs::open_with_limit(&path, "t.csv".into(), &LoadOptions::default(), 0) {
+            Ok(CsvKind::Docs(docs)) => docs.collect(),
+            _ => panic!("not a documents CSV"),
+        }
+    }
+
+    #[test]
+    fn streamed_bom_csv() {
+        let steps = stream_csv("\u{FEFF}id,text\na,\"一\n二\"\n".as_bytes());
+        assert_eq!(steps.len(), 1);
+        match &steps[0] {
+            Ok(Step::Doc(d)) => {
+                assert_eq!((d.id.as_str(), d.raw.as_str()), ("a", "一\n二"));
+                assert_eq!(d.encoding, "UTF-8 (BOM)");
+            }
+            _ => panic!("expected a document"),
+        }
+    }
+
+    #[test]
+    fn streamed_unterminated_quote_found_by_rereading_the_file() {
+        // Row `b` starts on line 3; its quote is never closed (1 quote after its start).
+        let steps = stream_csv("\u{FEFF}id,text\na,x\nb,\"y\nz\n".as_bytes());
+        match steps.last() {
+            Some(Err(e)) => assert!(e.to_string().contains(":3: unterminated"), "{e}"),
+            _ => panic!("expected an error"),
+        }
     }
 }

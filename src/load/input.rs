@@ -1,8 +1,9 @@
 //! Opening a multi-document file (CSV, JSON Lines) for streaming.
 //!
-//! UTF-8 input (with or without BOM, judged on a 64 KiB prefix) is streamed straight from
-//! the file, so a gigabyte CSV is read one record at a time. Any other encoding is decoded
-//! whole into memory first (legacy-encoded files are small in practice).
+//! Files up to [`WHOLE_FILE_LIMIT`] are read whole and their encoding judged on all their
+//! bytes. Larger UTF-8 input (with or without BOM, judged on a 64 KiB prefix) is streamed
+//! straight from the file, so a gigabyte CSV is read one record at a time; a larger file in
+//! any other encoding is decoded whole into memory first.
 
 use super::encoding::{self, DecodeError};
 use crate::error::{Error, Result};
@@ -11,8 +12,11 @@ use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Size of the prefix used to decide whether a file can be streamed as UTF-8.
+/// Size of the prefix used to decide whether a large file can be streamed as UTF-8.
 const SNIFF_LEN: usize = 64 * 1024;
+
+/// Files up to this size (16 MiB) are read whole, so their encoding is judged on every byte.
+pub const WHOLE_FILE_LIMIT: u64 = 16 * 1024 * 1024;
 
 /// Where the bytes behind a stream can be read again (for the end-of-file quote check).
 #[derive(Debug, Clone)]
@@ -79,6 +83,15 @@ impl From<Error> for OpenError {
 
 /// Opens `path` as a UTF-8 stream, detecting (or forcing) its encoding.
 pub fn open(path: &Path, forced: Option<&str>) -> Result<Input, OpenError> {
+    open_with_limit(path, forced, WHOLE_FILE_LIMIT)
+}
+
+/// [`open`] with a chosen whole-file limit (tests use 0 to force streaming).
+pub fn open_with_limit(
+    path: &Path,
+    forced: Option<&str>,
+    whole_file_limit: u64,
+) -> Result<Input, OpenError> {
     let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
     let mut prefix = Vec::with_capacity(SNIFF_LEN);
     (&mut file)
@@ -87,8 +100,13 @@ pub fn open(path: &Path, forced: Option<&str>) -> Result<Input, OpenError> {
         .map_err(|e| Error::io(path, e))?;
     let forced_utf8 = forced
         .map(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes()) == Some(encoding_rs::UTF_8));
+    let small = file
+        .metadata()
+        .map(|m| m.len() <= whole_file_limit)
+        .unwrap_or(false);
     let stream_utf8 = match forced_utf8 {
-        Some(is_utf8) => is_utf8,
+        Some(is_utf8) => is_utf8 && !small,
+        None if small => false,
         None => {
             prefix.starts_with(b"\xEF\xBB\xBF")
                 || (!encoding::looks_binary(&prefix)
