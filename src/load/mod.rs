@@ -1,7 +1,20 @@
 //! Loading: files, directories, manifests, CSV and JSON Lines, in any common Chinese
 //! encoding. Produces [`Document`]s with their metadata fields and decoded raw text.
 //!
-//! INTERFACE (fixed; the implementation is being written): `load(path, &LoadOptions)`.
+//! What can be loaded (see [`load`]): a single text file of any extension; a manifest CSV
+//! (`id,file,...`); a CSV with one document per row and a text column; a JSON Lines file;
+//! a directory of any of these (its `corpus.csv` is the manifest if present). Each file's
+//! encoding is detected ([`encoding`]). [`stream`] produces the documents one at a time;
+//! [`load`] collects them.
+
+mod csvdocs;
+pub mod encoding;
+mod input;
+mod jsonl;
+mod manifest;
+mod stream;
+
+pub use stream::{stream, DocStream, MANIFEST_NAME};
 
 use crate::error::Result;
 use indexmap::IndexMap;
@@ -74,9 +87,69 @@ impl Default for LoadOptions {
     }
 }
 
+/// One input still to be read (internal to the loader).
+#[derive(Debug, Clone)]
+pub(crate) enum Source {
+    /// A file holding one document.
+    Text {
+        /// Where it is.
+        path: PathBuf,
+        /// Its document id.
+        id: String,
+        /// The name recorded in [`Document::file`].
+        file: String,
+        /// Manifest fields.
+        fields: IndexMap<String, String>,
+        /// Part of a directory or manifest (binary files are then skipped, not fatal).
+        in_collection: bool,
+    },
+    /// A CSV file: documents (with a text column) or a manifest (with a `file` column).
+    Csv {
+        /// Where it is.
+        path: PathBuf,
+        /// The name recorded in [`Document::file`].
+        file: String,
+    },
+    /// A JSON Lines file of documents.
+    Jsonl {
+        /// Where it is.
+        path: PathBuf,
+        /// The name recorded in [`Document::file`].
+        file: String,
+    },
+}
+
+/// What a record reader yields: a document, or an input skipped with a warning.
+pub(crate) enum Step {
+    /// A document.
+    Doc(Document),
+    /// A skipped input.
+    Skip(Skipped),
+}
+
 /// Loads a corpus from a path: a text file, a manifest CSV, a CSV or JSON Lines file of
-/// documents, or a directory of any of these.
+/// documents, or a directory of any of these. Collects [`stream`].
+///
+/// Order: manifest row order; else directory entries sorted by file name, then row/line
+/// order inside CSV and JSONL files. Errors are one line naming the file (and line or byte
+/// offset); see [`crate::error::Error`].
 pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
-    let _ = (path, opts);
-    unimplemented!("load: being written")
+    let mut docs = stream(path, opts)?;
+    let mut documents = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    for doc in docs.by_ref() {
+        let doc = doc?;
+        for name in doc.fields.keys() {
+            if !fields.iter().any(|f| f == name) {
+                fields.push(name.clone());
+            }
+        }
+        documents.push(doc);
+    }
+    Ok(Corpus {
+        root: path.to_path_buf(),
+        documents,
+        fields,
+        skipped: docs.into_skipped(),
+    })
 }

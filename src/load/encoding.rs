@@ -1,0 +1,252 @@
+//! Encoding detection and strict decoding.
+//!
+//! Order of tests for one file's bytes: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE), then
+//! strict UTF-8, then a chardetng guess restricted to the Chinese legacy encodings GB18030
+//! (a superset of GBK/GB2312, used on the mainland) and Big5 (Traditional, Taiwan/Hong Kong).
+//! A decode is accepted only if it needs no replacement character; otherwise the file is
+//! rejected with the byte offset of the first bad byte.
+
+use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030};
+
+/// How many leading bytes are inspected for NUL bytes when deciding that a file is binary
+/// (the same heuristic as git's: text never holds NUL, binary formats almost always do early).
+pub const BINARY_SNIFF_LEN: usize = 8000;
+
+/// Successfully decoded text and the name of the encoding it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without any byte-order mark.
+    pub text: String,
+    /// The encoding's display name: `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE (BOM)`,
+    /// `UTF-16BE (BOM)`, `GB18030`, `Big5`, or a forced encoding's name.
+    pub encoding: String,
+}
+
+/// Why bytes could not be decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// NUL bytes near the start (and no UTF-16 byte-order mark): a binary file.
+    Binary,
+    /// No supported encoding decodes the bytes; `offset` is the 0-based offset of the first
+    /// byte that is not valid UTF-8 (or not valid in the forced encoding).
+    Undecodable {
+        /// Offset of the first bad byte.
+        offset: u64,
+        /// Human-readable detail of what was tried.
+        detail: String,
+    },
+    /// The forced encoding label is not known to encoding_rs.
+    UnknownLabel(String),
+}
+
+/// True if the first [`BINARY_SNIFF_LEN`] bytes hold a NUL byte and there is no UTF-16
+/// byte-order mark (UTF-16 text legitimately holds NUL bytes).
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
+    head.contains(&0)
+}
+
+/// Decodes `bytes` strictly with `encoding` (no BOM handling). Returns the offset of the
+/// first malformed byte on failure.
+pub fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, u64> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    let mut out = String::with_capacity(capacity);
+    let mut pos = 0usize;
+    loop {
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&bytes[pos..], &mut out, true);
+        pos += read;
+        match result {
+            DecoderResult::InputEmpty => return Ok(out),
+            DecoderResult::OutputFull => {
+                // Cannot happen with the capacity above, but grow and go on if it does.
+                out.reserve(bytes.len() - pos + 16);
+            }
+            DecoderResult::Malformed(bad, after) => {
+                // `pos` is just past the bytes consumed; the malformed sequence of `bad`
+                // bytes ended `after` bytes before it.
+                let end = pos.saturating_sub(after as usize);
+                return Err(end.saturating_sub(bad as usize) as u64);
+            }
+        }
+    }
+}
+
+/// Detects the encoding of `bytes` (or uses the `forced` label) and decodes strictly.
+pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, DecodeError> {
+    if let Some(label) = forced {
+        let encoding = Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| DecodeError::UnknownLabel(label.to_string()))?;
+        // A BOM of the forced encoding is still dropped; the text never starts with U+FEFF.
+        let (body, bom) = match Encoding::for_bom(bytes) {
+            Some((enc, len)) if enc == encoding => (&bytes[len..], len),
+            _ => (bytes, 0),
+        };
+        return decode_strict(encoding, body)
+            .map(|text| Decoded {
+                text,
+                encoding: display_name(encoding),
+            })
+            .map_err(|offset| DecodeError::Undecodable {
+                offset: offset + bom as u64,
+                detail: format!("not valid {}", display_name(encoding)),
+            });
+    }
+    if let Some((encoding, len)) = Encoding::for_bom(bytes) {
+        let name = format!("{} (BOM)", display_name(encoding));
+        return decode_strict(encoding, &bytes[len..])
+            .map(|text| Decoded {
+                text,
+                encoding: name.clone(),
+            })
+            .map_err(|offset| DecodeError::Undecodable {
+                offset: offset + len as u64,
+                detail: format!("not valid {name}"),
+            });
+    }
+    if looks_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    let utf8_error = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text: text.to_string(),
+                encoding: "UTF-8".into(),
+            })
+        }
+        Err(e) => e.valid_up_to() as u64,
+    };
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    // The guess decides which candidate is tried first; the other is still tried, because
+    // chardetng may guess e.g. windows-1252 for short or mostly-ASCII texts.
+    let candidates: [&'static Encoding; 2] = if guess == BIG5 {
+        [BIG5, GB18030]
+    } else {
+        [GB18030, BIG5]
+    };
+    // Big5 bytes are nearly always also valid GB18030 (and vice versa), but the wrong one
+    // yields Private Use Area characters: a decode without them is preferred.
+    let mut tried = vec![format!("not UTF-8 (byte {utf8_error})")];
+    let mut fallback: Option<Decoded> = None;
+    for encoding in candidates {
+        match decode_strict(encoding, bytes) {
+            Ok(text) => {
+                let decoded = Decoded {
+                    encoding: display_name(encoding),
+                    text,
+                };
+                if !has_private_use(&decoded.text) {
+                    return Ok(decoded);
+                }
+                fallback.get_or_insert(decoded);
+            }
+            Err(offset) => tried.push(format!("not {} (byte {offset})", display_name(encoding))),
+        }
+    }
+    if let Some(decoded) = fallback {
+        return Ok(decoded);
+    }
+    Err(DecodeError::Undecodable {
+        offset: utf8_error,
+        detail: format!(
+            "bytes decode in no supported encoding: {}; use --encoding to force one",
+            tried.join(", ")
+        ),
+    })
+}
+
+/// True if `bytes` start with valid UTF-8 (a multi-byte character cut at the end of the
+/// sample is allowed): used to decide whether a large CSV/JSONL file can be streamed.
+pub fn prefix_is_utf8(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4,
+    }
+}
+
+/// True if `text` holds a Private Use Area character (U+E000–U+F8FF): the sign of a
+/// decode with the wrong legacy Chinese encoding.
+fn has_private_use(text: &str) -> bool {
+    text.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c))
+}
+
+/// The display name of an encoding: encoding_rs names, except the Chinese legacy ones in
+/// their usual upper-case spelling (`GB18030`, `GBK`).
+pub fn display_name(encoding: &'static Encoding) -> String {
+    match encoding.name() {
+        "gb18030" => "GB18030".into(),
+        "GBK" => "GBK".into(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_plain_and_bom() {
+        let d = decode("党建".as_bytes(), None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("党建", "UTF-8"));
+        let d = decode(b"\xEF\xBB\xBFab", None).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("ab", "UTF-8 (BOM)")
+        );
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        // "党" is U+515A: LE bytes 5A 51, BE bytes 51 5A.
+        let d = decode(&[0xFF, 0xFE, 0x5A, 0x51], None).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("党", "UTF-16LE (BOM)")
+        );
+        let d = decode(&[0xFE, 0xFF, 0x51, 0x5A], None).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("党", "UTF-16BE (BOM)")
+        );
+    }
+
+    #[test]
+    fn gbk_bytes() {
+        // 党建 in GBK: B5 B3 BD A8 (checked with `printf 党建 | iconv -t GBK | xxd`).
+        let d = decode(&[0xB5, 0xB3, 0xBD, 0xA8], None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("党建", "GB18030"));
+    }
+
+    #[test]
+    fn undecodable_offset() {
+        // 'a','b','c' are fine; 0xFF is invalid as UTF-8, GB18030 and Big5 lead byte.
+        match decode(b"abc\xFF\xFF", None) {
+            Err(DecodeError::Undecodable { offset, .. }) => assert_eq!(offset, 3),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn binary_and_empty() {
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0", None),
+            Err(DecodeError::Binary)
+        );
+        assert_eq!(decode(b"", None).unwrap().text, "");
+    }
+
+    #[test]
+    fn prefix_check_allows_cut_character() {
+        let s = "党建".as_bytes();
+        assert!(prefix_is_utf8(&s[..4])); // 党 (3 bytes) + first byte of 建
+        assert!(!prefix_is_utf8(b"a\xFFb"));
+    }
+}
