@@ -55,8 +55,22 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
     match g.format() {
         Format::Json => print(&to_json(&out)?),
         f => {
+            // The terminal table shows the grouping field and a date; CSV and JSON carry
+            // every field.
+            let shown: Vec<String> = if f == Format::Csv {
+                fields.clone()
+            } else {
+                let date = ["date", "publish_date", "year"]
+                    .into_iter()
+                    .find(|d| fields.iter().any(|f| f == d) && *d != g.group_by);
+                std::iter::once(g.group_by.as_str())
+                    .chain(date)
+                    .filter(|f| fields.iter().any(|x| x == f))
+                    .map(String::from)
+                    .collect()
+            };
             let mut headers = vec!["id".to_string()];
-            headers.extend(fields.iter().cloned());
+            headers.extend(shown.iter().cloned());
             headers.extend(
                 [
                     "file",
@@ -69,13 +83,13 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
                 .map(String::from),
             );
             let mut t = Table::new(headers);
-            t.max_width = 30;
-            t.align = vec![Align::Left; 1 + fields.len() + 3];
+            t.max_width = 34;
+            t.align = vec![Align::Left; 1 + shown.len() + 3];
             t.align.extend([Align::Right; 3]);
             for d in &out.documents {
                 let mut row = vec![d.id.clone()];
                 row.extend(
-                    fields
+                    shown
                         .iter()
                         .map(|f| d.fields.get(f).cloned().unwrap_or_default()),
                 );
@@ -108,6 +122,12 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
                 g.group_by,
                 out.documents.iter().map(|d| d.chars).sum::<usize>()
             ));
+            if !fields.is_empty() {
+                s.push_str(&format!(
+                    "fields: {} (all shown with --format csv or json)\n",
+                    fields.join(", ")
+                ));
+            }
             for k in &out.skipped {
                 s.push_str(&format!("skipped: {}: {}\n", k.path, k.reason));
             }
