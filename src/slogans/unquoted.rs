@@ -37,7 +37,7 @@ const TAILS: &[&str] = &[
 const FUNCTION: &[char] = &[
     '的', '和', '与', '及', '等', '在', '是', '为', '了', '中', '把', '将', '对', '以', '向', '从',
     '要', '到', '着', '并', '或', '上', '下', '而', '于', '来', '去', '个', '有', '被', '让', '使',
-    '由', '之', '其', '也', '都', '就', '再', '已', '不',
+    '由', '之', '其', '也', '都', '就', '再', '已', '不', '该', '这', '那', '此', '每',
 ];
 
 /// Nouns after numeral + classifier that make a plain count, not a formulation (三个村).
@@ -73,6 +73,8 @@ const COUNT_HEADS: &[&str] = &[
     "型",
     "幅",
     "部分",
+    "措施",
+    "政策",
     "百分点",
     "工作日",
     "问题",
@@ -84,6 +86,7 @@ const COUNT_HEADS: &[&str] = &[
     "支部",
     "组",
     "队",
+    "产业",
     "国家",
     "城市",
     "地区",
@@ -130,7 +133,7 @@ const IDIOMS: &[&str] = &[
 
 /// Time units: 一年一度, 一月一调度 are schedules, not formulations.
 const TIME_UNITS: &[char] = &[
-    '年', '月', '日', '天', '周', '季', '次', '时', '分', '秒', '刻',
+    '年', '月', '日', '天', '周', '季', '次', '时', '分', '秒', '刻', '期', '轮',
 ];
 
 fn han_at(chars: &[(usize, char)], i: usize) -> Option<char> {
@@ -218,7 +221,9 @@ fn numeral(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
             .filter_map(|x| digit_value(x.1))
             .collect();
         if vals.windows(2).all(|w| w[1] == w[0] + 1) {
-            let e = noun_end(chars, k, 3);
+            // 一二三产融合, 一二三产业融合; else two characters (一二三产业).
+            let fuse = (k + 1..=k + 2).find(|&x| starts_with_at(chars, x, "融合"));
+            let e = fuse.map_or_else(|| noun_end(chars, k, 2), |x| x + 2);
             if e > k {
                 return Some((i, e, Kind::NumeralCompound));
             }
@@ -246,7 +251,11 @@ fn numeral(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
                 .iter()
                 .map(|x| x.1)
                 .eq(chars[n2 + 1..n2 + 1 + w].iter().map(|x| x.1));
-            if IDIOMS.contains(&s.as_str()) || TIME_UNITS.contains(&first) || same || first == '个'
+            if IDIOMS.contains(&s.as_str())
+                || TIME_UNITS.contains(&first)
+                || TIME_UNITS.contains(&chars[n2 + 1].1)
+                || same
+                || first == '个'
             {
                 return None;
             }
@@ -269,14 +278,17 @@ fn numeral(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
                 .any(|h| noun.starts_with(h) || noun.ends_with(h));
             let ok_len = (2..=6).contains(&(e - s));
             let ends_well = boundary(chars, e);
-            let allowed = match cl {
-                '大' | '项' | '件' => true,
-                // 个 is mostly a plain count: only a noun that closes the phrase.
-                '个' => chars
-                    .get(e)
-                    .is_some_and(|x| matches!(x.1, '，' | ',' | '。' | '、' | '”' | '；')),
-                _ => false,
-            };
+            let allowed =
+                match cl {
+                    '大' | '项' | '件' => true,
+                    // 个, 条 … are mostly plain counts: only a noun that closes the phrase
+                    // (三条文化带建设, 两个确立,), never after an amount (万亿两个台阶).
+                    _ => {
+                        chars.get(e).is_some_and(|x| {
+                            matches!(x.1, '，' | ',' | '。' | '、' | '”' | '；' | ';')
+                        }) || TAILS.iter().any(|t| starts_with_at(chars, e, t))
+                    }
+                } && !(i > 0 && matches!(chars[i - 1].1, '万' | '亿' | '千' | '百' | '0'..='9'));
             if ok_len && ends_well && !count && allowed {
                 let start = if i >= 2 && chars[i - 2].1 == '中' && chars[i - 1].1 == '央' {
                     i - 2
