@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use tifa::slogans::{expand, extract, Consistency, Expansion, Mention};
+use tifa::slogans::{
+    expand, extract, extract_with_lexicon, Consistency, Expansion, Lexicon, Mention,
+};
 
 // ---- STAND-IN for tifa::clean::clean(raw, &CleanOptions::default()).text ----------------
 // Replace by the real call when merging. Does only: Traditional → Simplified (when the text
@@ -63,12 +65,16 @@ struct Score {
 }
 
 /// Scores per file exactly as the gold README says: normalised strings, exact equality.
-fn score(gold: &[Gold], text_of: &dyn Fn(&str) -> String) -> Score {
+fn score(gold: &[Gold], text_of: &dyn Fn(&str) -> String, lexicon: Option<&Lexicon>) -> Score {
     let mut s = Score::default();
     let files: BTreeSet<&str> = gold.iter().map(|g| g.file.as_str()).collect();
     for f in files {
         let text = text_of(f);
-        let found: BTreeSet<String> = extract(&text).into_iter().map(|m| m.normalized).collect();
+        let mentions = match lexicon {
+            Some(l) => extract_with_lexicon(&text, l),
+            None => extract(&text),
+        };
+        let found: BTreeSet<String> = mentions.into_iter().map(|m| m.normalized).collect();
         let lines: Vec<&Gold> = gold.iter().filter(|g| g.file == f).collect();
         for g in lines.iter().filter(|g| g.status == "required") {
             let hit = found.contains(&g.normalized);
@@ -127,8 +133,17 @@ fn seed_text(file: &str) -> String {
 fn seeds_gold_accuracy() {
     let g = gold("tests/fixtures/gold/seeds_gold.jsonl");
     // Rules only: the extractor carries no lexicon, so this is the rule-only figure.
-    let s = score(&g, &seed_text);
+    let s = score(&g, &seed_text, None);
     let (rf, rq, p) = report("seeds (rules only)", &s);
+    let lex = Lexicon::builtin();
+    let (lf, lq, lp) = report(
+        "seeds (rules + lexicon)",
+        &score(&g, &seed_text, Some(&lex)),
+    );
+    assert!(
+        lf >= 0.95 && lq >= 0.95 && lp >= 0.95,
+        "with lexicon: {lf:.3} {lq:.3} {lp:.3}"
+    );
     assert!(rf >= 0.95, "formula recall {rf:.3} < 0.95");
     assert!(rq >= 0.95, "quoted-slogan recall {rq:.3} < 0.95");
     assert!(p >= 0.95, "precision {p:.3} < 0.95");
@@ -215,8 +230,13 @@ fn provinces_sample_generalisation() {
         let raw = std::fs::read_to_string(Path::new("tests/fixtures/slogans").join(f)).unwrap();
         cleaned(&raw)
     };
-    let s = score(&g, &text);
+    let s = score(&g, &text, None);
     let (rf, rq, p) = report("provinces sample (rules only)", &s);
+    let lex = Lexicon::builtin();
+    report(
+        "provinces sample (rules + lexicon)",
+        &score(&g, &text, Some(&lex)),
+    );
     assert!(rf >= 0.92, "formula recall {rf:.3} < 0.92");
     assert!(rq >= 0.85, "quoted-slogan recall {rq:.3} < 0.85");
     assert!(p >= 0.90, "precision {p:.3} < 0.90");

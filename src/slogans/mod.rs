@@ -13,19 +13,22 @@
 //!   property management"), 最后一公里 ("the last kilometre").
 //!
 //! The rules are triggered by cheap characters (quotes, digits, Chinese numerals, `+`) in one
-//! pass over the text; no gold strings are carried. [`expand`] looks for the components a text
+//! pass over the text; no gold strings are carried. A curated [`Lexicon`] (`data/formulations.tsv`)
+//! is a second, optional source for established unquoted catchphrases ([`extract_with_lexicon`]). [`expand`] looks for the components a text
 //! gives for a formulation, [`aggregate`] and [`by_shape`] count mentions by region.
 
 mod aggregate;
 mod classify;
 mod expand;
 mod extract;
+mod lexicon;
 pub mod numerals;
 mod unquoted;
 
 pub use aggregate::{aggregate, by_shape, Context, DocMentions, ShapeStats, SloganStats};
 pub use expand::{expand, Consistency, Expansion};
 pub use extract::extract;
+pub use lexicon::{extract_with_lexicon, Entry, Lexicon};
 
 use serde::Serialize;
 
