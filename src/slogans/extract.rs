@@ -39,7 +39,8 @@ pub fn extract(text: &str) -> Vec<Mention> {
         {
             last += 1;
         }
-        let short = quotes[q..=last].iter().all(|&(o, c)| c - o - 1 <= 4);
+        // Only one-word units (two characters each) merge: “上海标准”、“上海品牌” stay apart.
+        let short = quotes[q..=last].iter().all(|&(o, c)| c - o - 1 <= 2);
         if last > q && short {
             let parts: Vec<String> = quotes[q..=last]
                 .iter()
@@ -236,6 +237,28 @@ mod tests {
         ] {
             for m in extract(t) {
                 assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Random mixtures of every trigger: never a panic, offsets on char boundaries,
+        // surface = text[start..end], order by start.
+        #[test]
+        fn offsets_valid(t in "[一二三两双十个大项第中央“”‘’「」、+0-9NX红色物业融合联动体系目标，,。:：\n ]{0,60}") {
+            let ms = extract(&t);
+            for w in ms.windows(2) {
+                prop_assert!(w[0].start <= w[1].start);
+            }
+            for m in ms {
+                prop_assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+                prop_assert_eq!(&t[m.start..m.end], m.surface.as_str());
             }
         }
     }

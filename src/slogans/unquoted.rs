@@ -223,7 +223,14 @@ fn numeral(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
         if vals.windows(2).all(|w| w[1] == w[0] + 1) {
             // 一二三产融合, 一二三产业融合; else two characters (一二三产业).
             let fuse = (k + 1..=k + 2).find(|&x| starts_with_at(chars, x, "融合"));
-            let e = fuse.map_or_else(|| noun_end(chars, k, 2), |x| x + 2);
+            let industry = if starts_with_at(chars, k, "产业") {
+                k + 2
+            } else if starts_with_at(chars, k, "产") {
+                k + 1
+            } else {
+                noun_end(chars, k, 2)
+            };
+            let e = fuse.map_or(industry, |x| x + 2);
             if e > k {
                 return Some((i, e, Kind::NumeralCompound));
             }
