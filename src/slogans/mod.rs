@@ -1,1 +1,89 @@
-//! (to be written)
+//! Slogans (口号) and numbered formulations (提法): extraction, normalisation, shapes,
+//! expansions and counts by region.
+//!
+//! [`extract`] finds, in *cleaned* text (Simplified, ASCII digits and `+`), five kinds of
+//! [`Mention`]:
+//!
+//! * [`Kind::Numeric`]: digit formulas and codes: `1+5+N`, “136”工作体系 (named `136`), `3个1`;
+//! * [`Kind::NumeralCompound`]: Chinese-numeral formulas such as 六联六促 ("six links, six
+//!   promotions"), 两区一中心, 三治融合 ("fusion of the three governances");
+//! * [`Kind::NumberedList`]: numeral + classifier + noun: 两个全覆盖, 五项权利, 四大体系;
+//! * [`Kind::Plus`]: `X+` formulas: 党建+ ("Party building plus"), 党建+文化;
+//! * [`Kind::QuotedSlogan`]: short slogans and brands in quotation marks: 红色物业 ("red
+//!   property management"), 最后一公里 ("the last kilometre").
+//!
+//! The rules are triggered by cheap characters (quotes, digits, Chinese numerals, `+`) in one
+//! pass over the text; no gold strings are carried. A curated [`Lexicon`] (`data/formulations.tsv`)
+//! is a second, optional source for established unquoted catchphrases ([`extract_with_lexicon`]). [`expand`] looks for the components a text
+//! gives for a formulation, [`aggregate`] and [`by_shape`] count mentions by region.
+
+mod aggregate;
+mod classify;
+mod expand;
+mod extract;
+mod lexicon;
+pub mod numerals;
+mod unquoted;
+
+pub use aggregate::{aggregate, by_shape, Context, DocMentions, ShapeStats, SloganStats};
+pub use expand::{expand, Consistency, Expansion};
+pub use extract::extract;
+pub use lexicon::{extract_with_lexicon, Entry, Lexicon};
+
+use serde::Serialize;
+
+/// The kind of a formulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Digit formulas and codes: `1+5+N`, `136`, `3个1`.
+    Numeric,
+    /// Chinese-numeral compounds: 六联六促, 三治融合.
+    NumeralCompound,
+    /// Numeral + classifier + noun: 两个全覆盖, 五项权利.
+    NumberedList,
+    /// `X+` formulas: 党建+, 党建+文化.
+    Plus,
+    /// Short slogans and brands in quotation marks.
+    QuotedSlogan,
+}
+
+impl Kind {
+    /// The serde / command-line name (`numeric`, `numeral_compound`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Numeric => "numeric",
+            Kind::NumeralCompound => "numeral_compound",
+            Kind::NumberedList => "numbered_list",
+            Kind::Plus => "plus",
+            Kind::QuotedSlogan => "quoted_slogan",
+        }
+    }
+
+    /// True for the formula kinds (everything but [`Kind::QuotedSlogan`]).
+    pub fn is_formula(self) -> bool {
+        self != Kind::QuotedSlogan
+    }
+}
+
+/// One occurrence of a formulation or slogan in a cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Byte offset of the first character of `surface` (quotes excluded).
+    pub start: usize,
+    /// Byte offset just after `surface`.
+    pub end: usize,
+    /// The text as it stands: `text[start..end]`.
+    pub surface: String,
+    /// Normalised name: quotes removed, digit codes named by the code alone, split quotes
+    /// (“打虎”、“拍蝇”) joined with `、`.
+    pub normalized: String,
+    /// What kind of formulation it is.
+    pub kind: Kind,
+    /// The shape, abstracting the numbers: `1+k+N`, `{6}联{6}促`, `党建+X`.
+    pub shape: String,
+    /// The numeric values of the numerals, in order (两 and 双 = 2).
+    pub value: Vec<u32>,
+    /// True when the mention stood in quotation marks.
+    pub quoted: bool,
+}

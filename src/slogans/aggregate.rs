@@ -1,0 +1,320 @@
+//! Counting mentions by document and region (group), with expansions and contexts.
+
+use super::expand::{expand, Consistency};
+use super::{Kind, Mention};
+use crate::offsets::OffsetMap;
+use indexmap::IndexMap;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Longest context snippet, in characters on each side of the mention.
+const CONTEXT_SIDE: usize = 60;
+
+/// The mentions of one document, with what aggregation needs to know about it.
+#[derive(Debug, Clone)]
+pub struct DocMentions {
+    /// Document id.
+    pub doc: String,
+    /// Group (region) the document belongs to.
+    pub group: String,
+    /// Date of the document (ISO `YYYY-MM-DD` compares correctly), if known.
+    pub date: Option<String>,
+    /// The cleaned text the mentions were extracted from.
+    pub text: String,
+    /// Map from cleaned-text offsets to raw-text offsets ([`OffsetMap::identity`] if none).
+    pub map: OffsetMap,
+    /// The mentions, as [`super::extract`] returned them.
+    pub mentions: Vec<Mention>,
+}
+
+/// One occurrence shown as evidence: the sentence around a mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Context {
+    /// Document id.
+    pub doc: String,
+    /// Byte offset of the mention in the document's RAW text.
+    pub offset: usize,
+    /// The sentence (at most 60 characters each side of the mention).
+    pub text: String,
+}
+
+/// Counts of one normalised formulation over the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SloganStats {
+    /// Normalised form.
+    pub normalized: String,
+    /// Kind (the most frequent one among the mentions; ties: the first in [`Kind`] order).
+    pub kind: Kind,
+    /// Shape (see [`super::Mention::shape`]).
+    pub shape: String,
+    /// Number of mentions.
+    pub total: usize,
+    /// Mentions per group, groups in the order they first appear in the input documents.
+    pub by_group: IndexMap<String, usize>,
+    /// Number of documents with a mention.
+    pub documents: usize,
+    /// Number of groups with a mention.
+    pub groups: usize,
+    /// Earliest date of a document with a mention.
+    pub first_date: Option<String>,
+    /// Latest date of a document with a mention.
+    pub last_date: Option<String>,
+    /// Components found: the first consistent expansion, else the longest one found.
+    pub expansion: Vec<String>,
+    /// Consistency of `expansion` with the numeral.
+    pub consistency: Consistency,
+    /// Every mention, in input-document order, then by offset.
+    pub contexts: Vec<Context>,
+}
+
+/// Counts of one shape (a family of variants such as 1+5+N and 1+2+N → `1+k+N`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShapeStats {
+    /// The shape.
+    pub shape: String,
+    /// Kind of the most frequent variant.
+    pub kind: Kind,
+    /// Number of mentions of all variants.
+    pub total: usize,
+    /// Variants (normalised forms), by total descending, then alphabetically.
+    pub variants: Vec<String>,
+    /// Mentions per group, in first-appearance order of the groups.
+    pub by_group: IndexMap<String, usize>,
+    /// Number of documents with a mention.
+    pub documents: usize,
+    /// Number of groups with a mention.
+    pub groups: usize,
+}
+
+/// The group order: first appearance in the input.
+fn group_order(docs: &[DocMentions]) -> Vec<String> {
+    let mut order: Vec<String> = Vec::new();
+    for d in docs {
+        if !order.contains(&d.group) {
+            order.push(d.group.clone());
+        }
+    }
+    order
+}
+
+/// Aggregates the mentions of all documents by normalised form.
+///
+/// Sorted by number of groups (descending), then total (descending), then normalised form
+/// (ascending, by Unicode code point) — so recurring cross-region formulations come first
+/// and the order is fully determined.
+pub fn aggregate(docs: &[DocMentions]) -> Vec<SloganStats> {
+    let order = group_order(docs);
+    let mut acc: BTreeMap<&str, Acc> = BTreeMap::new();
+    for d in docs {
+        for m in &d.mentions {
+            let a = acc
+                .entry(m.normalized.as_str())
+                .or_insert_with(|| Acc::new(m));
+            a.total += 1;
+            *a.kinds.entry(m.kind).or_insert(0) += 1;
+            *a.by_group.entry(d.group.clone()).or_insert(0) += 1;
+            a.docs.insert(d.doc.clone());
+            if let Some(date) = &d.date {
+                a.dates.insert(date.clone());
+            }
+            if a.consistency != Consistency::Ok && m.kind != Kind::QuotedSlogan {
+                let e = expand(&d.text, m);
+                let better =
+                    e.consistency == Consistency::Ok || e.components.len() > a.expansion.len();
+                if better {
+                    a.expansion = e.components;
+                    a.consistency = e.consistency;
+                }
+            }
+            a.contexts.push(Context {
+                doc: d.doc.clone(),
+                offset: d.map.to_raw(m.start),
+                text: sentence(&d.text, m),
+            });
+        }
+    }
+    let mut out: Vec<SloganStats> = acc
+        .into_iter()
+        .map(|(name, a)| {
+            let kind = a
+                .kinds
+                .iter()
+                .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
+                .map_or(a.kind, |k| *k.0);
+            let by_group: IndexMap<String, usize> = order
+                .iter()
+                .filter_map(|g| a.by_group.get(g).map(|c| (g.clone(), *c)))
+                .collect();
+            SloganStats {
+                normalized: name.to_string(),
+                kind,
+                shape: a.shape,
+                total: a.total,
+                groups: by_group.len(),
+                by_group,
+                documents: a.docs.len(),
+                first_date: a.dates.first().cloned(),
+                last_date: a.dates.last().cloned(),
+                expansion: a.expansion,
+                consistency: a.consistency,
+                contexts: a.contexts,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.groups
+            .cmp(&a.groups)
+            .then(b.total.cmp(&a.total))
+            .then_with(|| a.normalized.cmp(&b.normalized))
+    });
+    out
+}
+
+struct Acc {
+    kind: Kind,
+    shape: String,
+    total: usize,
+    kinds: BTreeMap<Kind, usize>,
+    by_group: BTreeMap<String, usize>,
+    docs: BTreeSet<String>,
+    dates: BTreeSet<String>,
+    expansion: Vec<String>,
+    consistency: Consistency,
+    contexts: Vec<Context>,
+}
+
+impl Acc {
+    fn new(m: &Mention) -> Acc {
+        Acc {
+            kind: m.kind,
+            shape: m.shape.clone(),
+            total: 0,
+            kinds: BTreeMap::new(),
+            by_group: BTreeMap::new(),
+            docs: BTreeSet::new(),
+            dates: BTreeSet::new(),
+            expansion: Vec::new(),
+            consistency: Consistency::Undefined,
+            contexts: Vec::new(),
+        }
+    }
+}
+
+/// The sentence around a mention, cut at 。！？ or a line break, 60 characters each side.
+fn sentence(text: &str, m: &Mention) -> String {
+    let stop = |c: char| matches!(c, '。' | '！' | '？' | '\n' | '!' | '?');
+    let before = text.get(..m.start).unwrap_or("");
+    let after = text.get(m.end..).unwrap_or("");
+    let left: String = {
+        let v: Vec<char> = before
+            .chars()
+            .rev()
+            .take_while(|c| !stop(*c))
+            .take(CONTEXT_SIDE)
+            .collect();
+        v.into_iter().rev().collect()
+    };
+    let mut right: String = after
+        .chars()
+        .take_while(|c| !stop(*c))
+        .take(CONTEXT_SIDE)
+        .collect();
+    if let Some(c) = after
+        .chars()
+        .nth(right.chars().count())
+        .filter(|c| stop(*c) && *c != '\n')
+    {
+        right.push(c);
+    }
+    format!("{left}{}{right}", m.surface)
+}
+
+/// Groups aggregated formulations by shape (`tifa slogans --by shape`).
+///
+/// Sorted like [`aggregate`]: groups descending, total descending, shape ascending.
+pub fn by_shape(stats: &[SloganStats]) -> Vec<ShapeStats> {
+    let mut acc: BTreeMap<&str, Vec<&SloganStats>> = BTreeMap::new();
+    for s in stats {
+        acc.entry(s.shape.as_str()).or_default().push(s);
+    }
+    let mut out: Vec<ShapeStats> = acc
+        .into_iter()
+        .map(|(shape, mut vs)| {
+            vs.sort_by(|a, b| {
+                b.total
+                    .cmp(&a.total)
+                    .then_with(|| a.normalized.cmp(&b.normalized))
+            });
+            let mut by_group: IndexMap<String, usize> = IndexMap::new();
+            let mut docs = BTreeSet::new();
+            for v in &vs {
+                for (g, c) in &v.by_group {
+                    *by_group.entry(g.clone()).or_insert(0) += c;
+                }
+                docs.extend(v.contexts.iter().map(|c| c.doc.as_str()));
+            }
+            ShapeStats {
+                shape: shape.to_string(),
+                kind: vs.first().map_or(Kind::QuotedSlogan, |v| v.kind),
+                total: vs.iter().map(|v| v.total).sum(),
+                variants: vs.iter().map(|v| v.normalized.clone()).collect(),
+                groups: by_group.len(),
+                by_group,
+                documents: docs.len(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.groups
+            .cmp(&a.groups)
+            .then(b.total.cmp(&a.total))
+            .then_with(|| a.shape.cmp(&b.shape))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use super::*;
+
+    fn doc(id: &str, group: &str, date: &str, text: &str) -> DocMentions {
+        DocMentions {
+            doc: id.into(),
+            group: group.into(),
+            date: Some(date.into()),
+            text: text.into(),
+            map: OffsetMap::identity(),
+            mentions: extract(text),
+        }
+    }
+
+    #[test]
+    fn counts_and_order() {
+        // a: 红色物业 ×2 in group A; b: 红色物业 ×1 and 1+5+N ×1 in group B.
+        let docs = vec![
+            doc("a", "A", "2021-01-01", "推进“红色物业”。再推进“红色物业”。"),
+            doc("b", "B", "2020-05-01", "推行“1+5+N”模式和“红色物业”。"),
+        ];
+        let s = aggregate(&docs);
+        assert_eq!(s[0].normalized, "红色物业");
+        assert_eq!(s[0].total, 3);
+        assert_eq!(s[0].groups, 2);
+        assert_eq!(s[0].by_group.get("A"), Some(&2));
+        assert_eq!(s[0].first_date.as_deref(), Some("2020-05-01"));
+        assert_eq!(s[0].last_date.as_deref(), Some("2021-01-01"));
+        // "推进“" = 2 chars × 3 bytes + 3 bytes = 9.
+        assert_eq!(s[0].contexts[0].offset, 9);
+        assert_eq!(s[1].normalized, "1+5+N");
+        assert_eq!(s[1].shape, "1+k+N");
+    }
+
+    #[test]
+    fn shapes_group_variants() {
+        let docs = vec![doc("a", "A", "2021", "“1+5+N”和“1+2+N”以及“1+2+N”")];
+        let sh = by_shape(&aggregate(&docs));
+        assert_eq!(sh[0].shape, "1+k+N");
+        assert_eq!(sh[0].total, 3);
+        assert_eq!(sh[0].variants, ["1+2+N", "1+5+N"]);
+    }
+}

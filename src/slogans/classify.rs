@@ -1,0 +1,275 @@
+//! Classification of a candidate string, normalisation and shapes.
+
+use super::numerals::{is_numeral, values};
+use super::Kind;
+
+/// True for a CJK unified ideograph (the Han characters of running text).
+pub(crate) fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// Classifiers (量词) that turn numeral + noun into a numbered list: 两个全覆盖, 五项权利,
+/// 四大体系, 五本台账, 十面红旗, 三件大事.
+pub(crate) const CLASSIFIERS: &[char] = &['个', '项', '大', '本', '面', '条', '件', '支', '张'];
+
+/// Units after a digit run that make it an amount, a time or a count, never a code.
+const UNITS: &[&str] = &[
+    "小时", "分钟", "年", "月", "日", "天", "周", "个", "万", "亿", "元", "%", "人", "户", "家",
+    "名", "次", "岁", "平方", "公里", "米", "项", "号", "件", "余", "多",
+];
+
+/// Characters that end a quoted candidate as direct speech or a sentence.
+const SENTENCE_PUNCT: &[char] = &['。', '？', '！', '；', '：', '?', '!', ';', ':', '《', '》'];
+
+/// Classifies the content of a quotation; returns kind, normalised form and shape, or `None`
+/// when the content is no formulation or slogan (too short, too long, a sentence).
+pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
+    let c = content.trim();
+    if c.is_empty() || c.contains('\n') || c.contains(SENTENCE_PUNCT) {
+        return None;
+    }
+    if let Some(r) = classify_numeric(c) {
+        return Some(r);
+    }
+    let han = c.chars().filter(|ch| is_han(*ch)).count();
+    let alnum = c.chars().filter(|ch| ch.is_ascii_alphanumeric()).count();
+    if c.contains('+') && han > 0 {
+        return Some((Kind::Plus, c.to_string()));
+    }
+    if han + alnum < 2 || han + alnum > 16 || han == 0 {
+        return None;
+    }
+    if is_direct_speech(c) {
+        return None;
+    }
+    let chars: Vec<char> = c.chars().collect();
+    if chars.iter().all(|ch| is_han(*ch)) && chars.first().is_some_and(|f| is_numeral(*f)) {
+        return Some((numeral_kind(&chars), c.to_string()));
+    }
+    Some((Kind::QuotedSlogan, c.to_string()))
+}
+
+/// Pronouns and particles that mark quoted direct speech rather than a slogan.
+fn is_direct_speech(c: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "我们", "你们", "咱们", "我", "你", "他说", "吗", "呢", "吧", "啊",
+    ];
+    let first = c.chars().next();
+    matches!(first, Some('我' | '你' | '咱' | '他' | '她'))
+        || MARKS[..3].iter().any(|m| c.contains(m))
+        || MARKS[6..].iter().any(|m| c.ends_with(m))
+}
+
+/// The kind of an all-Han string that starts with a numeral.
+fn numeral_kind(chars: &[char]) -> Kind {
+    match chars.get(1) {
+        Some(cl) if CLASSIFIERS.contains(cl) && chars.len() >= 3 => Kind::NumberedList,
+        _ if is_compound(chars) => Kind::NumeralCompound,
+        _ => Kind::QuotedSlogan,
+    }
+}
+
+/// True when `chars` is a numeral compound: at least two numeral-led segments of 1–4
+/// characters (两区一中心, 一网三治五心), or a numeral other than 一 with 1–3 characters
+/// (五星, 三治融合 in quotes), or numerals only (十五五).
+pub(crate) fn is_compound(chars: &[char]) -> bool {
+    if chars.is_empty() || !is_numeral(chars[0]) || chars.len() > 12 {
+        return false;
+    }
+    let mut groups = 0;
+    let mut seg = 0;
+    let mut prev_num = false;
+    for &ch in chars {
+        if is_numeral(ch) {
+            if !prev_num {
+                if groups > 0 && !(1..=4).contains(&seg) {
+                    return false;
+                }
+                groups += 1;
+                seg = 0;
+            }
+            prev_num = true;
+        } else {
+            seg += 1;
+            prev_num = false;
+        }
+    }
+    if seg > 4 {
+        return false;
+    }
+    if groups >= 2 || seg == 0 {
+        return true;
+    }
+    chars[0] != '一' && chars.len() <= 4
+}
+
+/// Digit formulas and codes: `1+5+N`, `136`, `365工作法` (named `365`), `3个1`.
+pub(crate) fn classify_numeric(c: &str) -> Option<(Kind, String)> {
+    let b = c.as_bytes();
+    let digits = b.iter().take_while(|x| x.is_ascii_digit()).count();
+    if digits == 0 {
+        return None;
+    }
+    if is_digit_formula(c) {
+        return Some((Kind::Numeric, c.to_string()));
+    }
+    let rest = &c[digits..];
+    if rest.is_empty() {
+        return (digits >= 2).then(|| (Kind::Numeric, c.to_string()));
+    }
+    // 3个1: a count of ones.
+    if let Some(tail) = rest.strip_prefix('个') {
+        if !tail.is_empty() && tail.bytes().all(|x| x.is_ascii_digit()) && digits == 1 {
+            return Some((Kind::Numeric, c.to_string()));
+        }
+        return None;
+    }
+    if digits >= 3 && !UNITS.iter().any(|u| rest.starts_with(u)) {
+        let suffix = rest.chars().count();
+        if (1..=4).contains(&suffix) && rest.chars().all(is_han) {
+            return Some((Kind::Numeric, c[..digits].to_string()));
+        }
+    }
+    None
+}
+
+/// `1+5+N`: digit/letter terms joined by `+`, starting with a digit, at least one `+`.
+pub(crate) fn is_digit_formula(c: &str) -> bool {
+    let mut parts = c.split('+');
+    let first = parts.next().unwrap_or("");
+    if first.is_empty() || !first.bytes().all(|x| x.is_ascii_digit()) {
+        return false;
+    }
+    let mut n = 0;
+    for p in parts {
+        if p.is_empty() || p.len() > 3 || !p.bytes().all(|x| x.is_ascii_alphanumeric()) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 1
+}
+
+/// The shape of a normalised formulation: numbers abstracted so variants group together.
+///
+/// * numeric: a term `1` stays, other numbers become `k`, letters stay (`1+5+N` → `1+k+N`);
+///   a bare code becomes one `#` per digit (`136` → `###`); `3个1` → `k个1`;
+/// * Chinese numerals become `{value}` (`六联六促` → `{6}联{6}促`);
+/// * plus: the first part stays, the others become `X` (`党建+文化` → `党建+X`);
+/// * quoted slogans: the normalised form itself, or `X、X、X` for lists of parallel parts.
+pub fn shape(kind: Kind, normalized: &str) -> String {
+    match kind {
+        Kind::Numeric => {
+            if normalized.bytes().all(|x| x.is_ascii_digit()) {
+                return "#".repeat(normalized.len());
+            }
+            let sep = if normalized.contains('+') { '+' } else { '个' };
+            normalized
+                .split(sep)
+                .map(|t| {
+                    if t == "1" {
+                        "1".to_string()
+                    } else if t.bytes().all(|x| x.is_ascii_digit()) {
+                        "k".to_string()
+                    } else {
+                        t.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(&sep.to_string())
+        }
+        Kind::Plus => {
+            let mut parts = normalized.split('+');
+            let first = parts.next().unwrap_or("").to_string();
+            let mut s = first;
+            for p in parts {
+                s.push('+');
+                if !p.is_empty() {
+                    s.push('X');
+                }
+            }
+            s
+        }
+        Kind::NumeralCompound | Kind::NumberedList => numeral_shape(normalized),
+        Kind::QuotedSlogan => {
+            let parts = normalized.split(['、', ',', '，', '·']).count();
+            if parts >= 2 {
+                vec!["X"; parts].join("、")
+            } else {
+                normalized.to_string()
+            }
+        }
+    }
+}
+
+/// Replaces each Chinese numeral (run) by `{value}`.
+fn numeral_shape(s: &str) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    for ch in s.chars() {
+        if is_numeral(ch) {
+            run.push(ch);
+        } else {
+            flush(&mut out, &mut run);
+            out.push(ch);
+        }
+    }
+    flush(&mut out, &mut run);
+    out
+}
+
+fn flush(out: &mut String, run: &mut String) {
+    if !run.is_empty() {
+        for v in values(run) {
+            out.push_str(&format!("{{{v}}}"));
+        }
+        run.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_codes() {
+        assert_eq!(
+            classify_numeric("365工作法"),
+            Some((Kind::Numeric, "365".into()))
+        );
+        assert_eq!(
+            classify_numeric("1+5+N"),
+            Some((Kind::Numeric, "1+5+N".into()))
+        );
+        assert_eq!(
+            classify_numeric("3个1"),
+            Some((Kind::Numeric, "3个1".into()))
+        );
+        assert_eq!(classify_numeric("24小时不打烊"), None);
+        assert_eq!(classify_numeric("2020年"), None);
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape(Kind::Numeric, "1+5+N"), "1+k+N");
+        assert_eq!(shape(Kind::Numeric, "1+2+N"), "1+k+N");
+        assert_eq!(shape(Kind::Numeric, "136"), "###");
+        assert_eq!(shape(Kind::NumeralCompound, "六联六促"), "{6}联{6}促");
+        assert_eq!(shape(Kind::NumeralCompound, "两区一中心"), "{2}区{1}中心");
+        assert_eq!(shape(Kind::Plus, "党建+文化"), "党建+X");
+        assert_eq!(shape(Kind::Plus, "党建+"), "党建+");
+    }
+
+    #[test]
+    fn quoted_kinds() {
+        let k = |s: &str| classify_quoted(s).map(|r| r.0);
+        assert_eq!(k("三个平台"), Some(Kind::NumberedList));
+        assert_eq!(k("两区一中心"), Some(Kind::NumeralCompound));
+        assert_eq!(k("五星"), Some(Kind::NumeralCompound));
+        assert_eq!(k("一管到底"), Some(Kind::QuotedSlogan));
+        assert_eq!(k("红色物业"), Some(Kind::QuotedSlogan));
+        assert_eq!(k("党建+"), Some(Kind::Plus));
+        assert_eq!(k("我们一定办好"), None);
+        assert_eq!(k("亲"), None);
+    }
+}

@@ -1,0 +1,304 @@
+//! Expansion: the components a text gives for a formulation near its occurrence, and a
+//! check of their number against the numeral (三 → 3 components).
+
+use super::classify::is_han;
+use super::{Kind, Mention};
+use serde::Serialize;
+
+/// How many characters after the occurrence are searched for components.
+const AFTER_WINDOW: usize = 1500;
+
+/// Whether the components found agree with the numeral of the formulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Consistency {
+    /// As many components as the numeral says (or as the sum of the numerals: 三化三促 → 6).
+    Ok,
+    /// Components found, but not as many as the numeral says.
+    Mismatch,
+    /// The text does not define the formulation (fewer than two components found).
+    Undefined,
+}
+
+/// The components of one occurrence and their consistency with the numeral.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Expansion {
+    /// Components in text order, without duplicates.
+    pub components: Vec<String>,
+    /// Their number checked against the numeral.
+    pub consistency: Consistency,
+}
+
+/// Finds the components of `m` near its occurrence in `text` (the cleaned text `m` was
+/// extracted from). Strategies, in order, the first whose count fits the numeral winning
+/// (else the first that finds two or more):
+///
+/// 1. a definition after it: “三个思维”即系统思维、创新思维、一线思维; “3个1”服务模式,即1名…;
+/// 2. a list just before it: 自治法治德治“三治融合”; “警员、网格员、企业专员”三员结对包企;
+/// 3. parallel clauses after it built on its characters: the six 以…联…促… of 六联六促;
+/// 4. nouns after it ending like its head noun: 三个平台 → 交流平台, 培训平台, 服务平台.
+pub fn expand(text: &str, m: &Mention) -> Expansion {
+    let expected: Vec<usize> = {
+        let v: Vec<usize> = m.value.iter().map(|&x| x as usize).collect();
+        let mut e = Vec::new();
+        if let Some(&f) = v.first() {
+            e.push(f);
+            e.push(v.iter().sum());
+        }
+        e
+    };
+    if m.kind == Kind::QuotedSlogan || m.kind == Kind::Plus {
+        return Expansion {
+            components: Vec::new(),
+            consistency: Consistency::Undefined,
+        };
+    }
+    let before = text.get(..m.start).unwrap_or("");
+    let after = text.get(m.end..).unwrap_or("");
+    let candidates = [
+        defined_after(after),
+        list_before(before, m),
+        quotes_after(after),
+        parallel_clauses(after, m),
+        head_nouns(before, after, m),
+        formula_clauses(after, m),
+    ];
+    let fits = |c: &Vec<String>| expected.contains(&c.len());
+    let chosen = candidates
+        .iter()
+        .find(|c| c.len() >= 2 && fits(c))
+        .or_else(|| candidates.iter().find(|c| c.len() >= 2))
+        .cloned()
+        .unwrap_or_default();
+    let consistency = if chosen.len() < 2 {
+        Consistency::Undefined
+    } else if fits(&chosen) {
+        Consistency::Ok
+    } else {
+        Consistency::Mismatch
+    };
+    Expansion {
+        components: chosen,
+        consistency,
+    }
+}
+
+/// Splits a list at 、 and commas, removing quotation marks and a final 等 ("etc.").
+fn split_items(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in s.split(['、', '，', ',', '；', ';']) {
+        let p: String = p
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '‘' | '’'))
+            .collect();
+        let p = p.strip_suffix('等').unwrap_or(&p);
+        if !p.is_empty() && !out.iter().any(|x| x == p) {
+            out.push(p.to_string());
+        }
+    }
+    out
+}
+
+/// Splits the last item at 和/及 ("and") when the list is one short: 社区、业委会和物业公司.
+fn split_last_and(mut items: Vec<String>, n: usize) -> Vec<String> {
+    if items.len() + 1 == n {
+        if let Some(last) = items.pop() {
+            match last.split_once(['和', '及']) {
+                Some((a, b)) if !a.is_empty() && !b.is_empty() => {
+                    items.push(a.to_string());
+                    items.push(b.to_string());
+                }
+                _ => items.push(last),
+            }
+        }
+    }
+    items
+}
+
+/// 1. `即` or a colon shortly after the occurrence, then a list up to the sentence end.
+fn defined_after(after: &str) -> Vec<String> {
+    let head: String = after.chars().take(16).collect();
+    let Some(pos) = head.find(['即', '：', ':']) else {
+        return Vec::new();
+    };
+    let rest = &after[pos..];
+    let rest = rest.trim_start_matches(['即', '：', ':', '是', '指']);
+    let end = rest.find(['。', '\n', '；']).unwrap_or(rest.len());
+    let mut body: String = rest[..end].chars().take(300).collect();
+    // Items joined by 、 end at the first comma: 即A、B、C,让…
+    if body.contains('、') {
+        if let Some(p) = body.find([',', '，']) {
+            body.truncate(p);
+        }
+    }
+    split_items(&body)
+}
+
+/// 2. The quotation or list right before the occurrence.
+fn list_before(before: &str, m: &Mention) -> Vec<String> {
+    let n = m.value.first().copied().unwrap_or(0) as usize;
+    let b = before.trim_end_matches(['“', '‘', ' ']);
+    // “天天有服务、满意百分百”为主要内容的“365工作法”; “…”的“4012”新模式.
+    let q = b
+        .strip_suffix("为主要内容的")
+        .or_else(|| b.strip_suffix('的'))
+        .unwrap_or(b);
+    if let Some(inner) = q.strip_suffix('”') {
+        if let Some(open) = inner.rfind('“') {
+            let items = split_last_and(split_items(&inner[open + '“'.len_utf8()..]), n);
+            if items.len() >= 2 {
+                return items;
+            }
+        }
+    }
+    let start = b
+        .rfind(['。', '，', ',', '；', ';', '：', ':', '\n', '(', '（', '—'])
+        .map_or(0, |p| p + b[p..].chars().next().map_or(1, char::len_utf8));
+    let run = &b[start..];
+    let items = split_last_and(split_items(run), n);
+    if items.len() >= 2 {
+        return items;
+    }
+    // 自治法治德治“三治融合”: equal chunks ending in the formula's character.
+    let key = m.normalized.chars().nth(1);
+    let chars: Vec<char> = run.chars().collect();
+    if n >= 2 && chars.len() >= 2 * n && chars.iter().all(|c| is_han(*c)) {
+        let chunk: Vec<String> = chars[chars.len() - 2 * n..]
+            .chunks(2)
+            .map(|c| c.iter().collect())
+            .collect();
+        if chunk.iter().all(|c| c.chars().last() == key) {
+            return chunk;
+        }
+    }
+    Vec::new()
+}
+
+/// 3. Clauses after the occurrence holding the two parts of a {n}X{n}Y compound in order:
+///    以组织联抓促队伍融合 for 六联六促, 把…培养成…;…引领… for 三培养三引领.
+fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
+    let parts: Vec<String> = m
+        .normalized
+        .split(|c: char| super::numerals::is_numeral(c))
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    if parts.len() != 2 || m.value.len() != 2 {
+        return Vec::new();
+    }
+    let n = m.value[0] as usize;
+    let window: String = after.chars().take(AFTER_WINDOW).collect();
+    let clause_sets: [&[char]; 2] = [
+        &['，', ',', '。', '；', ';', '\n', '、', '：', '—'],
+        &['。', '；', ';', '\n', '—'],
+    ];
+    let mut best: Vec<String> = Vec::new();
+    for seps in clause_sets {
+        let mut out: Vec<String> = Vec::new();
+        for clause in window.split(seps) {
+            let c: String = clause
+                .chars()
+                .filter(|c| !matches!(c, '“' | '”' | ' '))
+                .collect();
+            let c = c.trim_matches([',', '，', '、']).to_string();
+            let len = c.chars().count();
+            if !(4..=80).contains(&len) || c.contains(&m.normalized) {
+                continue;
+            }
+            if let (Some(px), Some(py)) = (c.find(&parts[0]), c.rfind(&parts[1])) {
+                if px < py && !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+            if out.len() >= n {
+                break;
+            }
+        }
+        if out.len() > best.len() {
+            best = out;
+        }
+        if best.len() >= n {
+            break;
+        }
+    }
+    best
+}
+
+/// 4. Nouns before or after a numbered list that end in its head noun: 交流平台 for 三个平台,
+///    经济高地 and 党建高地 for 两个高地.
+fn head_nouns(before: &str, after: &str, m: &Mention) -> Vec<String> {
+    if m.kind != Kind::NumberedList {
+        return Vec::new();
+    }
+    let head: String = m.normalized.chars().skip(2).collect();
+    if head.chars().count() < 2 {
+        return Vec::new();
+    }
+    let n = m.value.first().copied().unwrap_or(0) as usize;
+    let prev: Vec<char> = before.chars().rev().take(80).collect();
+    let prev: String = prev.into_iter().rev().collect();
+    let prev = prev.rsplit('。').next().unwrap_or("").to_string();
+    let mut out: Vec<String> = Vec::new();
+    for window in [
+        prev,
+        after.chars().take(AFTER_WINDOW / 3).collect::<String>(),
+    ] {
+        let mut found: Vec<String> = Vec::new();
+        let mut rest = window.as_str();
+        while let Some(p) = rest.find(&head) {
+            let pre: Vec<char> = rest[..p].chars().rev().take(2).collect();
+            if pre.len() == 2 && pre.iter().all(|c| is_han(*c)) {
+                let item: String = pre.iter().rev().copied().chain(head.chars()).collect();
+                if !found.contains(&item) {
+                    found.push(item);
+                }
+            }
+            rest = &rest[p + head.len()..];
+        }
+        if found.len() >= 2 && (out.is_empty() || found.len() == n) {
+            out = found;
+        }
+    }
+    out
+}
+
+/// Adjacent quotations shortly after the occurrence: “三个一”…,通过“议一议”“聊一聊”“聚一聚”.
+fn quotes_after(after: &str) -> Vec<String> {
+    let head: String = after.chars().take(30).collect();
+    let Some(open) = head.find('“') else {
+        return Vec::new();
+    };
+    let mut rest = &after[open..];
+    let mut out = Vec::new();
+    while let Some(r) = rest.strip_prefix('“') {
+        let Some(close) = r.find('”') else { break };
+        let item = &r[..close];
+        if item.is_empty() || item.chars().count() > 12 {
+            break;
+        }
+        out.push(item.to_string());
+        rest = r[close + '”'.len_utf8()..].trim_start_matches('、');
+    }
+    if out.len() >= 2 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// 5. For digit formulas (`1+5+N`): the clauses of the one or two sentences after it.
+fn formula_clauses(after: &str, m: &Mention) -> Vec<String> {
+    if m.kind != Kind::Numeric || !m.normalized.contains('+') {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (k, sentence) in after.split('。').take(2).enumerate() {
+        let items = split_items(sentence);
+        // The first clause names the model itself (“1+5+N”矛盾纠纷调解模式).
+        out.extend(items.into_iter().skip(usize::from(k == 0)));
+        if out.len() >= 2 {
+            break;
+        }
+    }
+    out
+}

@@ -1,0 +1,265 @@
+//! The single pass over the text: quotations first, then the unquoted rules.
+
+use super::classify::{classify_quoted, is_han, shape};
+use super::numerals::{is_numeral, values};
+use super::{unquoted, Kind, Mention};
+
+/// Longest quotation (in characters) looked at.
+const MAX_QUOTE: usize = 60;
+
+/// The closing mark of an opening quotation mark.
+fn closing(c: char) -> Option<char> {
+    Some(match c {
+        '“' => '”',
+        '‘' => '’',
+        '「' => '」',
+        '『' => '』',
+        _ => return None,
+    })
+}
+
+/// Finds the formulations and slogans in a cleaned text, ordered by start offset (then end).
+///
+/// Offsets are byte offsets into `text` and always fall on character boundaries. Never
+/// panics; returns an empty vector for text without candidates.
+pub fn extract(text: &str) -> Vec<Mention> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+    let mut out: Vec<Mention> = Vec::new();
+    // covered[i]: char i belongs to an accepted quotation.
+    let mut covered = vec![false; chars.len()];
+    let quotes = find_quotes(&chars);
+    let mut q = 0;
+    while q < quotes.len() {
+        // Units split over several quotes joined by 、: “打虎”、“拍蝇”、“猎狐”.
+        let mut last = q;
+        while last + 1 < quotes.len()
+            && quotes[last + 1].0 == quotes[last].1 + 2
+            && chars.get(quotes[last].1 + 1).map(|c| c.1) == Some('、')
+        {
+            last += 1;
+        }
+        // Only one-word units (two characters each) merge: “上海标准”、“上海品牌” stay apart.
+        let short = quotes[q..=last].iter().all(|&(o, c)| c - o - 1 <= 2);
+        if last > q && short {
+            let parts: Vec<String> = quotes[q..=last]
+                .iter()
+                .map(|&(o, c)| chars[o + 1..c].iter().map(|x| x.1).collect())
+                .collect();
+            if parts
+                .iter()
+                .all(|p| p.chars().all(is_han) && p.chars().count() >= 2)
+            {
+                let (o, c) = (quotes[q].0, quotes[last].1);
+                let normalized = parts.join("、");
+                push(
+                    &mut out,
+                    text,
+                    byte(o + 1),
+                    byte(c),
+                    normalized,
+                    Kind::QuotedSlogan,
+                    true,
+                );
+                covered[o..=c].iter_mut().for_each(|x| *x = true);
+                q = last + 1;
+                continue;
+            }
+        }
+        let (o, c) = quotes[q];
+        q += 1;
+        let content: String = chars[o + 1..c].iter().map(|x| x.1).collect();
+        if direct_speech_before(&chars, o) {
+            continue;
+        }
+        let Some((kind, normalized)) = classify_quoted(&content) else {
+            continue;
+        };
+        let lead = content.len() - content.trim_start().len();
+        let s = byte(o + 1) + lead;
+        let e = s + content.trim().len();
+        push(&mut out, text, s, e, normalized, kind, true);
+        covered[o..=c].iter_mut().for_each(|x| *x = true);
+        // Formula parts of a ·-joined name: “一村一品·五星联建”.
+        if content.contains('·') {
+            let mut at = s;
+            for part in content.trim().split('·') {
+                if let Some((k, n)) = classify_quoted(part) {
+                    if k.is_formula() {
+                        push(&mut out, text, at, at + part.len(), n, k, true);
+                    }
+                }
+                at += part.len() + '·'.len_utf8();
+            }
+        }
+    }
+    let mut i = 0;
+    while i < chars.len() {
+        let ch = chars[i].1;
+        let trigger = is_numeral(ch) || ch == '第' || ch.is_ascii_digit() || ch == '+';
+        if trigger && !covered[i] {
+            if let Some((s, e, kind)) = unquoted::at(&chars, i) {
+                if (s..e).all(|k| !covered[k]) && s < e {
+                    let surface = &text[byte(s)..byte(e)];
+                    push(
+                        &mut out,
+                        text,
+                        byte(s),
+                        byte(e),
+                        surface.to_string(),
+                        kind,
+                        false,
+                    );
+                    i = e.max(i + 1);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
+fn push(
+    out: &mut Vec<Mention>,
+    text: &str,
+    s: usize,
+    e: usize,
+    normalized: String,
+    kind: Kind,
+    quoted: bool,
+) {
+    let Some(surface) = text.get(s..e) else {
+        return;
+    };
+    out.push(Mention {
+        start: s,
+        end: e,
+        surface: surface.to_string(),
+        shape: shape(kind, &normalized),
+        value: values(&normalized),
+        normalized,
+        kind,
+        quoted,
+    });
+}
+
+/// Quotation pairs as (open, close) char indices, not nested, within one line.
+fn find_quotes(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(close) = closing(chars[i].1) {
+            let open = chars[i].1;
+            let mut j = i + 1;
+            let mut found = None;
+            while j < chars.len() && j - i <= MAX_QUOTE {
+                let c = chars[j].1;
+                if c == close {
+                    found = Some(j);
+                    break;
+                }
+                if c == '\n' || c == open {
+                    break;
+                }
+                j += 1;
+            }
+            if let Some(j) = found {
+                out.push((i, j));
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Quoted direct speech: the quotation follows a colon or a verb of saying.
+fn direct_speech_before(chars: &[(usize, char)], open: usize) -> bool {
+    if chars[open].1 != '“' {
+        return false;
+    }
+    let mut k = open;
+    while k > 0 && chars[k - 1].1 == ' ' {
+        k -= 1;
+    }
+    k > 0 && matches!(chars[k - 1].1, '：' | ':' | '说' | '道')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(t: &str) -> Vec<String> {
+        extract(t).into_iter().map(|m| m.normalized).collect()
+    }
+
+    #[test]
+    fn quoted_and_unquoted() {
+        assert_eq!(names("推行“1+5+N”矛盾纠纷调解模式"), ["1+5+N"]);
+        assert_eq!(names("小区“136”工作体系"), ["136"]);
+        assert_eq!(names("实施“365工作法”"), ["365"]);
+        assert_eq!(names("做实自治法治德治“三治融合”。"), ["三治融合"]);
+        assert_eq!(names("建立党建活动、奖惩等四大体系,纳入"), ["四大体系"]);
+        assert_eq!(names("严格落实中央八项规定精神"), ["中央八项规定"]);
+        assert_eq!(names("向第二个百年奋斗目标进军"), ["第二个百年奋斗目标"]);
+        assert_eq!(names("坚持“打虎”、“拍蝇”、“猎狐”"), ["打虎、拍蝇、猎狐"]);
+        assert_eq!(names("推动一二三产融合发展"), ["一二三产融合"]);
+        assert_eq!(
+            names("坚持四项基本原则,办好三件大事。"),
+            ["四项基本原则", "三件大事"]
+        );
+        assert_eq!(names("创造了两大奇迹。"), ["两大奇迹"]);
+        assert_eq!(names("“党建+”“网格+”等"), ["党建+", "网格+"]);
+    }
+
+    #[test]
+    fn not_formulations() {
+        assert!(names("2020年,10个村,87%,三个村,5个主体参与,一线,第一时间,千家万户").is_empty());
+        assert!(names("他说：“我们一定把事情办好”").is_empty());
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for t in [
+            "“",
+            "”“",
+            "+",
+            "1+",
+            "第三",
+            "三",
+            "“三”",
+            "a+b",
+            "一二三",
+            "\u{0}三个",
+        ] {
+            for m in extract(t) {
+                assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Random mixtures of every trigger: never a panic, offsets on char boundaries,
+        // surface = text[start..end], order by start.
+        #[test]
+        fn offsets_valid(t in "[一二三两双十个大项第中央“”‘’「」、+0-9NX红色物业融合联动体系目标，,。:：\n ]{0,60}") {
+            let ms = extract(&t);
+            for w in ms.windows(2) {
+                prop_assert!(w[0].start <= w[1].start);
+            }
+            for m in ms {
+                prop_assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+                prop_assert_eq!(&t[m.start..m.end], m.surface.as_str());
+            }
+        }
+    }
+}

@@ -1,0 +1,377 @@
+//! Rules for formulations that stand without quotation marks: 三治融合, 四大体系,
+//! 中央八项规定, 第二个百年奋斗目标, 一村一品, `1+5+N`, 党建+文化.
+
+use super::classify::{is_han, CLASSIFIERS};
+use super::numerals::{digit_value, is_numeral};
+use super::Kind;
+
+/// Verbs of joint action that make numeral + one character a formula: 三治融合 ("the three
+/// governances fuse"), 四体共创, 四学联动, 三点发力, 三员结对.
+const ACTIONS: &[&str] = &[
+    "融合", "联动", "共创", "联建", "发力", "一体", "并举", "共治", "联创", "共建", "结对", "协同",
+    "互促", "同步", "合一", "齐抓", "联席", "贯通",
+];
+
+/// Words that end a formula when they follow it (the formula is named without them).
+const TAILS: &[&str] = &[
+    "精神",
+    "要求",
+    "建设",
+    "工作",
+    "发展",
+    "机制",
+    "模式",
+    "格局",
+    "行动",
+    "作用",
+    "任务",
+    "进军",
+    "体制",
+    "水平",
+    "战略",
+    "方针",
+    "目标任务",
+];
+
+/// Characters that never belong inside an unquoted formula (function words).
+const FUNCTION: &[char] = &[
+    '的', '和', '与', '及', '等', '在', '是', '为', '了', '中', '把', '将', '对', '以', '向', '从',
+    '要', '到', '着', '并', '或', '上', '下', '而', '于', '来', '去', '个', '有', '被', '让', '使',
+    '由', '之', '其', '也', '都', '就', '再', '已', '不', '该', '这', '那', '此', '每',
+];
+
+/// Nouns after numeral + classifier that make a plain count, not a formulation (三个村).
+const COUNT_HEADS: &[&str] = &[
+    "村",
+    "乡",
+    "镇",
+    "县",
+    "市",
+    "区",
+    "省",
+    "人",
+    "户",
+    "家",
+    "月",
+    "年",
+    "天",
+    "日",
+    "小时",
+    "方面",
+    "层面",
+    "层次",
+    "环节",
+    "阶段",
+    "部门",
+    "单位",
+    "社区",
+    "项目",
+    "批",
+    "类",
+    "量",
+    "多",
+    "型",
+    "幅",
+    "部分",
+    "措施",
+    "政策",
+    "百分点",
+    "工作日",
+    "问题",
+    "领域",
+    "行业",
+    "企业",
+    "学校",
+    "点",
+    "支部",
+    "组",
+    "队",
+    "产业",
+    "国家",
+    "城市",
+    "地区",
+    "群众",
+    "党员",
+    "亿",
+    "万",
+    "倍",
+    "早",
+    "半",
+];
+
+/// Idioms and ordinary words of the numeral-alternation pattern (一心一意).
+const IDIOMS: &[&str] = &[
+    "一心一意",
+    "一模一样",
+    "一点一滴",
+    "一草一木",
+    "一言一行",
+    "一朝一夕",
+    "一生一世",
+    "一针一线",
+    "一举一动",
+    "一分一秒",
+    "一五一十",
+    "三心二意",
+    "七上八下",
+    "四面八方",
+    "一干二净",
+    "一清二楚",
+    "五颜六色",
+    "七嘴八舌",
+    "十全十美",
+    "一丝一毫",
+    "一砖一瓦",
+    "一来二去",
+    "三番五次",
+    "千方百计",
+    "一字一句",
+    "一笔一划",
+    "一张一弛",
+    "一时一事",
+];
+
+/// Time units: 一年一度, 一月一调度 are schedules, not formulations.
+const TIME_UNITS: &[char] = &[
+    '年', '月', '日', '天', '周', '季', '次', '时', '分', '秒', '刻', '期', '轮',
+];
+
+fn han_at(chars: &[(usize, char)], i: usize) -> Option<char> {
+    chars.get(i).map(|c| c.1).filter(|c| is_han(*c))
+}
+
+fn starts_with_at(chars: &[(usize, char)], i: usize, w: &str) -> bool {
+    let mut k = i;
+    for wc in w.chars() {
+        match chars.get(k) {
+            Some(&(_, c)) if c == wc => k += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn plain(ch: char) -> bool {
+    is_han(ch) && !is_numeral(ch) && !FUNCTION.contains(&ch)
+}
+
+/// The end (exclusive) of a noun starting at `i`: plain Han characters, at most `max`,
+/// stopping before a tail word.
+fn noun_end(chars: &[(usize, char)], i: usize, max: usize) -> usize {
+    let mut k = i;
+    while k < chars.len() && k - i < max && plain(chars[k].1) {
+        if k > i && TAILS.iter().any(|t| starts_with_at(chars, k, t)) {
+            break;
+        }
+        k += 1;
+        if k - i >= 2 && chars[k - 2].1 == '目' && chars[k - 1].1 == '标' {
+            break;
+        }
+    }
+    k
+}
+
+/// True when `i` is past the end or at a character that is not a plain Han character.
+fn boundary(chars: &[(usize, char)], i: usize) -> bool {
+    chars.get(i).is_none_or(|c| !plain(c.1)) || TAILS.iter().any(|t| starts_with_at(chars, i, t))
+}
+
+/// Tries the unquoted rules at char index `i` (a numeral, `第`, a digit or `+`); returns
+/// `(start, end, kind)` as char indices.
+pub(crate) fn at(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
+    let c = chars.get(i)?.1;
+    let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+    if c.is_ascii_digit() {
+        if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '+' || p == '.') {
+            return None;
+        }
+        return digit_formula(chars, i);
+    }
+    if c == '+' {
+        return plus(chars, i);
+    }
+    if c == '第' {
+        let n = i + 1;
+        if chars.get(n).is_some_and(|x| is_numeral(x.1))
+            && chars.get(n + 1).map(|x| x.1) == Some('个')
+        {
+            let e = noun_end(chars, n + 2, 8);
+            if e - (n + 2) >= 4 {
+                return Some((i, e, Kind::NumberedList));
+            }
+        }
+        return None;
+    }
+    if !is_numeral(c) || prev.is_some_and(|p| digit_value(p).is_some() || p == '第') {
+        return None;
+    }
+    numeral(chars, i)
+}
+
+fn numeral(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
+    let c = chars[i].1;
+    // Ascending numeral run 一二三 + up to 3 characters: 一二三产融合.
+    let mut k = i;
+    while k < chars.len() && is_numeral(chars[k].1) {
+        k += 1;
+    }
+    if k - i >= 3 {
+        let vals: Vec<u32> = chars[i..k]
+            .iter()
+            .filter_map(|x| digit_value(x.1))
+            .collect();
+        if vals.windows(2).all(|w| w[1] == w[0] + 1) {
+            // 一二三产融合, 一二三产业融合; else two characters (一二三产业).
+            let fuse = (k + 1..=k + 2).find(|&x| starts_with_at(chars, x, "融合"));
+            let industry = if starts_with_at(chars, k, "产业") {
+                k + 2
+            } else if starts_with_at(chars, k, "产") {
+                k + 1
+            } else {
+                noun_end(chars, k, 2)
+            };
+            let e = fuse.map_or(industry, |x| x + 2);
+            if e > k {
+                return Some((i, e, Kind::NumeralCompound));
+            }
+        }
+        return None;
+    }
+    // Alternation: N a N b (N c), N ab N cd: 一村一品, 三会一课, 三培养三引领.
+    for w in [1usize, 2] {
+        let a = i + 1;
+        let n2 = a + w;
+        if (a..n2).all(|x| han_at(chars, x).is_some_and(plain))
+            && chars.get(n2).is_some_and(|x| is_numeral(x.1))
+            && (n2 + 1..n2 + 1 + w).all(|x| han_at(chars, x).is_some_and(plain))
+        {
+            let mut e = n2 + 1 + w;
+            if chars.get(e).is_some_and(|x| is_numeral(x.1))
+                && (e + 1..e + 1 + w).all(|x| han_at(chars, x).is_some_and(plain))
+                && boundary(chars, e + 1 + w)
+            {
+                e += 1 + w;
+            }
+            let s: String = chars[i..e].iter().map(|x| x.1).collect();
+            let first = chars[a].1;
+            let same = chars[a..a + w]
+                .iter()
+                .map(|x| x.1)
+                .eq(chars[n2 + 1..n2 + 1 + w].iter().map(|x| x.1));
+            if IDIOMS.contains(&s.as_str())
+                || TIME_UNITS.contains(&first)
+                || TIME_UNITS.contains(&chars[n2 + 1].1)
+                || same
+                || first == '个'
+            {
+                return None;
+            }
+            if w == 1 || boundary(chars, e) {
+                return Some((i, e, Kind::NumeralCompound));
+            }
+        }
+    }
+    if c == '一' {
+        return None;
+    }
+    // N + classifier + noun: 四大体系, 中央八项规定, 四项基本原则, 三件大事.
+    if let Some(&(_, cl)) = chars.get(i + 1) {
+        if CLASSIFIERS.contains(&cl) {
+            let s = i + 2;
+            let e = noun_end(chars, s, 6);
+            let noun: String = chars[s..e].iter().map(|x| x.1).collect();
+            let count = COUNT_HEADS
+                .iter()
+                .any(|h| noun.starts_with(h) || noun.ends_with(h));
+            let ok_len = (2..=6).contains(&(e - s));
+            let ends_well = boundary(chars, e);
+            let allowed =
+                match cl {
+                    '大' | '项' | '件' => true,
+                    // 个, 条 … are mostly plain counts: only a noun that closes the phrase
+                    // (三条文化带建设, 两个确立,), never after an amount (万亿两个台阶).
+                    _ => {
+                        chars.get(e).is_some_and(|x| {
+                            matches!(x.1, '，' | ',' | '。' | '、' | '”' | '；' | ';')
+                        }) || TAILS.iter().any(|t| starts_with_at(chars, e, t))
+                    }
+                } && !(i > 0 && matches!(chars[i - 1].1, '万' | '亿' | '千' | '百' | '0'..='9'));
+            if ok_len && ends_well && !count && allowed {
+                let start = if i >= 2 && chars[i - 2].1 == '中' && chars[i - 1].1 == '央' {
+                    i - 2
+                } else {
+                    i
+                };
+                return Some((start, e, Kind::NumberedList));
+            }
+        }
+    }
+    // N + one character + joint-action verb: 三治融合, 四体共创, 五级联动体系.
+    han_at(chars, i + 1)
+        .filter(|x| plain(*x) && !CLASSIFIERS.contains(x) && !TIME_UNITS.contains(x))?;
+    let v = ACTIONS.iter().find(|a| starts_with_at(chars, i + 2, a))?;
+    let mut e = i + 2 + v.chars().count();
+    // 五级联动体系; 三员结对包企, (two more characters closing the phrase).
+    let closes_phrase = han_at(chars, e).is_some_and(plain)
+        && han_at(chars, e + 1).is_some_and(plain)
+        && chars.get(e + 2).is_none_or(|x| !is_han(x.1))
+        && !TAILS.iter().any(|t| starts_with_at(chars, e, t));
+    if starts_with_at(chars, e, "体系") || closes_phrase {
+        e += 2;
+    }
+    Some((i, e, Kind::NumeralCompound))
+}
+
+/// `1+5+N`, `1+N`: digits then `+`-joined digit/letter terms.
+fn digit_formula(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
+    let mut k = i;
+    while k < chars.len() && chars[k].1.is_ascii_digit() {
+        k += 1;
+    }
+    let mut terms = 0;
+    while chars.get(k).map(|x| x.1) == Some('+') {
+        let s = k + 1;
+        let mut e = s;
+        while e < chars.len() && chars[e].1.is_ascii_alphanumeric() && e - s < 3 {
+            e += 1;
+        }
+        if e == s {
+            break;
+        }
+        terms += 1;
+        k = e;
+    }
+    (terms > 0 && chars.get(k).is_none_or(|x| !x.1.is_ascii_alphanumeric())).then_some((
+        i,
+        k,
+        Kind::Numeric,
+    ))
+}
+
+/// 党建+文化, 社区大党委+小区党支部+楼栋党小组, 互联网+: Han terms around `+`.
+fn plus(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
+    let mut s = i;
+    while s > 0 && i - s < 4 && chars[s - 1].1 != '+' && plain(chars[s - 1].1) {
+        s -= 1;
+    }
+    if s == i || (s > 0 && chars[s - 1].1 == '+') {
+        return None;
+    }
+    let mut e = i;
+    while chars.get(e).map(|x| x.1) == Some('+') {
+        let t = e + 1;
+        let mut k = t;
+        while k < chars.len()
+            && k - t < 6
+            && plain(chars[k].1)
+            && !TAILS.iter().any(|w| k > t && starts_with_at(chars, k, w))
+        {
+            k += 1;
+        }
+        e = k;
+        if k == t {
+            break;
+        }
+    }
+    Some((s, e, Kind::Plus))
+}

@@ -1,0 +1,266 @@
+//! Accuracy of slogan extraction against the hand-checked gold annotations of the five seed
+//! articles (`tests/fixtures/gold/README.md` defines the scoring), and expansion checks.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use tifa::slogans::{
+    expand, extract, extract_with_lexicon, Consistency, Expansion, Lexicon, Mention,
+};
+
+// ---- STAND-IN for tifa::clean::clean(raw, &CleanOptions::default()).text ----------------
+// Replace by the real call when merging. Does only: Traditional → Simplified (when the text
+// is Traditional), removal of `(pinyin)` glosses after Han characters, full-width → ASCII.
+fn cleaned(raw: &str) -> String {
+    let gloss = regex::Regex::new(r"(\p{Han})\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]+\)").unwrap();
+    let text = gloss.replace_all(raw, "$1").into_owned();
+    let t2s =
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).unwrap();
+    let simp = t2s.convert(&text);
+    let changed = text
+        .chars()
+        .zip(simp.chars())
+        .filter(|(a, b)| a != b)
+        .count();
+    let text = if changed * 100 > text.chars().count() {
+        simp
+    } else {
+        text
+    };
+    text.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+// ---- end of stand-in --------------------------------------------------------------------
+
+#[derive(Debug, serde::Deserialize)]
+struct Gold {
+    file: String,
+    normalized: String,
+    kind: String,
+    status: String,
+    expansion: Vec<String>,
+}
+
+fn gold(path: &str) -> Vec<Gold> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// Recall and precision counts of one scoring run.
+#[derive(Default, Debug)]
+struct Score {
+    formula: (usize, usize),
+    quoted: (usize, usize),
+    precision: (usize, usize),
+    missed: Vec<String>,
+    spurious: Vec<String>,
+}
+
+/// Scores per file exactly as the gold README says: normalised strings, exact equality.
+fn score(gold: &[Gold], text_of: &dyn Fn(&str) -> String, lexicon: Option<&Lexicon>) -> Score {
+    let mut s = Score::default();
+    let files: BTreeSet<&str> = gold.iter().map(|g| g.file.as_str()).collect();
+    for f in files {
+        let text = text_of(f);
+        let mentions = match lexicon {
+            Some(l) => extract_with_lexicon(&text, l),
+            None => extract(&text),
+        };
+        let found: BTreeSet<String> = mentions.into_iter().map(|m| m.normalized).collect();
+        let lines: Vec<&Gold> = gold.iter().filter(|g| g.file == f).collect();
+        for g in lines.iter().filter(|g| g.status == "required") {
+            let hit = found.contains(&g.normalized);
+            let slot = if g.kind == "quoted_slogan" {
+                &mut s.quoted
+            } else {
+                &mut s.formula
+            };
+            slot.1 += 1;
+            if hit {
+                slot.0 += 1;
+            } else {
+                s.missed.push(format!("{f}: {} ({})", g.normalized, g.kind));
+            }
+        }
+        for n in &found {
+            s.precision.1 += 1;
+            if lines.iter().any(|g| &g.normalized == n) {
+                s.precision.0 += 1;
+            } else {
+                s.spurious.push(format!("{f}: {n}"));
+            }
+        }
+    }
+    s
+}
+
+fn ratio(x: (usize, usize)) -> f64 {
+    if x.1 == 0 {
+        1.0
+    } else {
+        x.0 as f64 / x.1 as f64
+    }
+}
+
+fn report(name: &str, s: &Score) -> (f64, f64, f64) {
+    let (rf, rq, p) = (ratio(s.formula), ratio(s.quoted), ratio(s.precision));
+    println!("== {name}");
+    println!("recall formulas {}/{} = {rf:.3}", s.formula.0, s.formula.1);
+    println!("recall quoted   {}/{} = {rq:.3}", s.quoted.0, s.quoted.1);
+    println!(
+        "precision       {}/{} = {p:.3}",
+        s.precision.0, s.precision.1
+    );
+    println!("missed: {:#?}", s.missed);
+    println!("spurious: {:#?}", s.spurious);
+    (rf, rq, p)
+}
+
+fn seed_text(file: &str) -> String {
+    let raw = std::fs::read_to_string(Path::new("tests/fixtures/seeds").join(file)).unwrap();
+    cleaned(&raw)
+}
+
+#[test]
+fn seeds_gold_accuracy() {
+    let g = gold("tests/fixtures/gold/seeds_gold.jsonl");
+    // Rules only: the extractor carries no lexicon, so this is the rule-only figure.
+    let s = score(&g, &seed_text, None);
+    let (rf, rq, p) = report("seeds (rules only)", &s);
+    let lex = Lexicon::builtin();
+    let (lf, lq, lp) = report(
+        "seeds (rules + lexicon)",
+        &score(&g, &seed_text, Some(&lex)),
+    );
+    assert!(
+        lf >= 0.95 && lq >= 0.95 && lp >= 0.95,
+        "with lexicon: {lf:.3} {lq:.3} {lp:.3}"
+    );
+    assert!(rf >= 0.95, "formula recall {rf:.3} < 0.95");
+    assert!(rq >= 0.95, "quoted-slogan recall {rq:.3} < 0.95");
+    assert!(p >= 0.95, "precision {p:.3} < 0.95");
+}
+
+/// The best expansion over all occurrences: a consistent one, else the longest.
+fn best_expansion(text: &str, ms: &[Mention]) -> Expansion {
+    let mut best = Expansion {
+        components: Vec::new(),
+        consistency: Consistency::Undefined,
+    };
+    for m in ms {
+        let e = expand(text, m);
+        if best.consistency != Consistency::Ok
+            && (e.consistency == Consistency::Ok || e.components.len() > best.components.len())
+        {
+            best = e;
+        }
+    }
+    best
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn seeds_gold_expansions() {
+    let g = gold("tests/fixtures/gold/seeds_gold.jsonl");
+    let must_be_ok = ["三治融合", "三个思维", "六联六促", "五项权利", "3个1"];
+    let (mut found, mut total) = (0, 0);
+    let mut not_ok: Vec<String> = Vec::new();
+    for line in g
+        .iter()
+        .filter(|l| l.status == "required" && !l.expansion.is_empty())
+    {
+        let text = seed_text(&line.file);
+        let ms: Vec<Mention> = extract(&text)
+            .into_iter()
+            .filter(|m| m.normalized == line.normalized)
+            .collect();
+        let e = best_expansion(&text, &ms);
+        let comps: Vec<String> = e.components.iter().map(|c| squash(c)).collect();
+        // A gold component is found when a found component equals it, contains it or is
+        // contained in it (found lists keep verbs such as 深化社区 or 以组织联抓促队伍融合).
+        let hits = line
+            .expansion
+            .iter()
+            .filter(|gc| {
+                let gc = squash(gc);
+                comps
+                    .iter()
+                    .any(|c| c == &gc || c.contains(&gc) || gc.contains(c.as_str()))
+            })
+            .count();
+        println!(
+            "{} {}: {}/{} {:?} {:?}",
+            line.file,
+            line.normalized,
+            hits,
+            line.expansion.len(),
+            e.consistency,
+            e.components
+        );
+        found += hits;
+        total += line.expansion.len();
+        if must_be_ok.contains(&line.normalized.as_str()) && e.consistency != Consistency::Ok {
+            not_ok.push(line.normalized.clone());
+        }
+    }
+    let r = found as f64 / total as f64;
+    println!("expansion components found {found}/{total} = {r:.3}");
+    assert!(r >= 0.80, "expansion components {r:.3} < 0.80");
+    assert!(not_ok.is_empty(), "consistency not ok for {not_ok:?}");
+}
+
+#[test]
+fn provinces_sample_generalisation() {
+    // Three unseen provincial reports (first 300 lines), hand-annotated independently of the
+    // extractor: see tests/fixtures/slogans/README.md. Targets for unseen text: recall 0.92
+    // (formulas), 0.85 (quoted slogans), precision 0.90.
+    let g = gold("tests/fixtures/slogans/provinces_sample.jsonl");
+    let text = |f: &str| {
+        let raw = std::fs::read_to_string(Path::new("tests/fixtures/slogans").join(f)).unwrap();
+        cleaned(&raw)
+    };
+    let s = score(&g, &text, None);
+    let (rf, rq, p) = report("provinces sample (rules only)", &s);
+    let lex = Lexicon::builtin();
+    report(
+        "provinces sample (rules + lexicon)",
+        &score(&g, &text, Some(&lex)),
+    );
+    assert!(rf >= 0.92, "formula recall {rf:.3} < 0.92");
+    assert!(rq >= 0.85, "quoted-slogan recall {rq:.3} < 0.85");
+    assert!(p >= 0.90, "precision {p:.3} < 0.90");
+}
+
+#[test]
+fn provinces_heldout_figures() {
+    // 上海 2026 report (whole text), annotated before the extractor was ever run on it. First
+    // score, before any change: formulas 39/41 = 0.951, quoted 32/36 = 0.889, precision
+    // 89/95 = 0.937. One rule was then narrowed because of it (only two-character units split
+    // over quotes are merged: “上海标准”、“上海品牌” are two brands), so it is no longer
+    // strictly held out. Held to the generalisation targets.
+    let g = gold("tests/fixtures/slogans/provinces_heldout.jsonl");
+    let text = |f: &str| {
+        let raw = std::fs::read_to_string(Path::new("tests/fixtures/slogans").join(f)).unwrap();
+        cleaned(&raw)
+    };
+    let (rf, rq, p) = report("held-out 上海 (rules only)", &score(&g, &text, None));
+    let lex = Lexicon::builtin();
+    report(
+        "held-out 上海 (rules + lexicon)",
+        &score(&g, &text, Some(&lex)),
+    );
+    assert!(rf >= 0.92, "formula recall {rf:.3} < 0.92");
+    assert!(rq >= 0.85, "quoted-slogan recall {rq:.3} < 0.85");
+    assert!(p >= 0.90, "precision {p:.3} < 0.90");
+}
