@@ -1,0 +1,150 @@
+//! Steps 3–4 on one line: full-width digits, Latin letters and `＋` to ASCII,
+//! whitespace runs collapsed to one space, pinyin glosses removed — in one pass over
+//! the line, with a fast path that copies a line needing none of this whole.
+
+use super::chars::{fold_width, is_han, is_space};
+use super::pinyin::gloss_len;
+use super::{CleanOptions, CleanReport};
+use crate::offsets::MapBuilder;
+
+/// True when the line may need a change: it holds `(`, `（`, a full-width digit,
+/// letter or `＋`, a tab, two spaces in a row, or a non-ASCII space. A byte scan, so
+/// lines of plain Chinese text (including full-width `，。：`) take the fast path.
+pub(crate) fn needs_work(line: &str) -> bool {
+    let b = line.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    for (i, &x) in b.iter().enumerate() {
+        let hit = match x {
+            b'(' | b'\t' | 0x0b | 0x0c | b'\r' => true,
+            b' ' => at(i + 1) == b' ',
+            // U+FF00..U+FF3F: （ U+FF08, ＋ U+FF0B, digits, A-Z; U+FF40..: a-z.
+            0xEF => match at(i + 1) {
+                0xBC => matches!(at(i + 2), 0x80 | 0x88 | 0x8B | 0x90..=0x99 | 0xA1..=0xBA),
+                0xBD => matches!(at(i + 2), 0x81..=0x9A),
+                0xBB => at(i + 2) == 0xBF, // U+FEFF
+                _ => false,
+            },
+            0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80, // U+3000
+            0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
+            0xE2 => match at(i + 1) {
+                0x80 => matches!(at(i + 2), 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF),
+                0x81 => at(i + 2) == 0x9F,
+                _ => false,
+            },
+            0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80, // U+1680
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
+}
+
+/// Emits the trimmed `line` (at byte `at` of the builder's input) into `b`, normalised
+/// as `opts` asks, counting changes in `report`.
+pub(crate) fn normalize_line(
+    line: &str,
+    at: usize,
+    opts: &CleanOptions,
+    b: &mut MapBuilder<'_>,
+    report: &mut CleanReport,
+) {
+    if !(opts.width || opts.pinyin) || !needs_work(line) {
+        b.push_copy(line, at);
+        return;
+    }
+    let mut run: Option<usize> = None; // start of a pending unchanged run
+    let mut space: Option<(usize, usize)> = None; // pending whitespace (start, end)
+    let mut prev_han = false; // the last emitted character is Han
+    let mut skip_to = 0;
+    let flush = |b: &mut MapBuilder<'_>, run: &mut Option<usize>, end: usize| {
+        if let Some(s) = run.take() {
+            b.push_copy(&line[s..end], at + s);
+        }
+    };
+    for (i, c) in line.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        if opts.width && is_space(c) {
+            flush(b, &mut run, i);
+            let end = i + c.len_utf8();
+            space = Some(space.map_or((i, end), |(s, _)| (s, end)));
+            continue;
+        }
+        if let Some((s, e)) = space.take() {
+            if &line[s..e] == " " {
+                b.push_copy(" ", at + s);
+            } else {
+                b.push_replaced(" ", at + s);
+            }
+            prev_han = false;
+        }
+        if opts.pinyin && prev_han && (c == '(' || c == '（') {
+            if let Some(n) = gloss_len(&line[i..], opts.width) {
+                flush(b, &mut run, i);
+                report.pinyin_glosses += 1;
+                skip_to = i + n;
+                continue;
+            }
+        }
+        if opts.width {
+            if let Some(a) = fold_width(c) {
+                flush(b, &mut run, i);
+                let mut buf = [0u8; 4];
+                b.push_replaced(a.encode_utf8(&mut buf), at + i);
+                report.width_chars += 1;
+                prev_han = false;
+                continue;
+            }
+        }
+        if run.is_none() {
+            run = Some(i);
+        }
+        prev_han = is_han(c);
+    }
+    flush(b, &mut run, line.len());
+    // A trailing space run can only come from an untrimmed line; it is dropped.
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offsets::OffsetMap;
+
+    fn norm(s: &str) -> (String, CleanReport) {
+        let id = OffsetMap::identity();
+        let mut b = MapBuilder::new(&id, s.len());
+        let mut r = CleanReport::default();
+        normalize_line(s, 0, &CleanOptions::default(), &mut b, &mut r);
+        (b.finish().0, r)
+    }
+
+    #[test]
+    fn width_spaces_and_glosses() {
+        let (t, r) = norm("建立“１＋５＋Ｎ”体系");
+        assert_eq!(t, "建立“1+5+N”体系");
+        assert_eq!(r.width_chars, 5);
+        let (t, r) = norm("激發(fā)發(fā)展　 新活力，村(社区)");
+        assert_eq!(t, "激發發展 新活力，村(社区)");
+        assert_eq!(r.pinyin_glosses, 2);
+        // A gloss not right after a Han character stays.
+        assert_eq!(norm("a(fā) 1(fā)").0, "a(fā) 1(fā)");
+        assert!(!needs_work("党建引领，发展。“好”"));
+        assert!(needs_work("党建　引领"));
+    }
+
+    #[test]
+    fn map_points_at_the_raw_character() {
+        let raw = "發(fā)展１";
+        let id = OffsetMap::identity();
+        let mut b = MapBuilder::new(&id, raw.len());
+        let mut r = CleanReport::default();
+        normalize_line(raw, 0, &CleanOptions::default(), &mut b, &mut r);
+        let (t, m) = b.finish();
+        assert_eq!(t, "發展1");
+        assert!(raw[m.to_raw(3)..].starts_with('展'));
+        assert!(raw[m.to_raw(6)..].starts_with('１'));
+    }
+}
