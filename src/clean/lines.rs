@@ -126,10 +126,17 @@ pub(crate) fn is_byline(line: &str) -> bool {
 /// marker in brackets — `(左二)` "second from left", `（右一）`, `(中)` — or ending in a
 /// 供图/摄 "photo by" credit.
 pub(crate) fn is_caption(line: &str) -> bool {
+    // "… 。 宁夏日报记者 王鼎 摄": a photo description of any length ending in a credit.
+    if let Some(head) = line.strip_suffix('摄') {
+        let credit = head.rsplit(['。', '！', '？']).next().unwrap_or(head);
+        if credit.chars().count() <= 20 && (credit.contains(' ') || credit.contains("记者")) {
+            return true;
+        }
+    }
     if line.chars().count() > SHORT_LINE || ends_final(line) {
         return false;
     }
-    if line.ends_with("供图)") || line.ends_with("供图）") || line.ends_with('摄') {
+    if line.ends_with("供图)") || line.ends_with("供图）") {
         return true;
     }
     let mut rest = line;
@@ -190,6 +197,10 @@ mod tests {
         );
         assert_eq!(
             classify_line("东北烈士纪念馆（黑龙江省文旅厅博物馆与社会文物处供图）"),
+            LineKind::Caption
+        );
+        assert_eq!(
+            classify_line("会议在银川开幕。主席作政府工作报告。 宁夏日报记者 王鼎 摄"),
             LineKind::Caption
         );
         // Real parentheses are not caption markers.

@@ -15,6 +15,43 @@ use std::ops::Range;
 
 /// The shortest paragraph (in characters) that can be continued.
 const MIN_HEAD: usize = 6;
+/// Numbered lines up to this many characters are headings (`（一）巩固壮大实体经济根基，
+/// 纵深推进产业强省建设` in the provincial reports), never cut prose.
+const MAX_NUMBERED_HEADING: usize = 50;
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十百".contains(c)
+}
+
+/// True when `s` starts with an enumeration marker: `（一）` `(1)` `一、` `一是` "first is"
+/// `1.` `1、` `①`.
+pub(crate) fn is_numbered(s: &str) -> bool {
+    let mut cs = s.chars().peekable();
+    let Some(&first) = cs.peek() else {
+        return false;
+    };
+    if ('①'..='⑳').contains(&first) {
+        return true;
+    }
+    let bracket = matches!(first, '（' | '(' | '［' | '[');
+    if bracket {
+        cs.next();
+    }
+    let mut n = 0;
+    while cs.peek().is_some_and(|&c| is_numeral(c)) {
+        cs.next();
+        n += 1;
+    }
+    if n == 0 {
+        return false;
+    }
+    match cs.next() {
+        Some('）' | ')' | '］' | ']') => bracket,
+        Some('、' | '是') => !bracket,
+        Some('.' | '．') => !bracket && !cs.peek().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
 
 /// True when the paragraph made of `pieces` is prose cut short.
 fn is_cut(pieces: &[&str]) -> bool {
@@ -26,6 +63,9 @@ fn is_cut(pieces: &[&str]) -> bool {
     }
     let n: usize = pieces.iter().map(|p| p.chars().count()).sum();
     if n < MIN_HEAD || !pieces.iter().any(|p| p.chars().any(is_clause)) {
+        return false;
+    }
+    if n <= MAX_NUMBERED_HEADING && pieces.first().is_some_and(|p| is_numbered(p)) {
         return false;
     }
     let whole;
@@ -87,5 +127,13 @@ mod tests {
         assert!(!is_continuation("唱响乡村振兴“最强音”"));
         assert!(!is_cut(&["党建赋能发展,生活幸福安康。"]));
         assert!(!is_continuation("“今天来领钱,心里特别高兴。”"));
+        assert!(!is_cut(&[
+            "（一）巩固壮大实体经济根基，纵深推进产业强省建设"
+        ]));
+        assert!(!is_cut(&[
+            "一、一年接着一年干，新福建建设持续取得新进展新成效"
+        ]));
+        assert!(is_numbered("1.为新生儿") && is_numbered("(3)") && is_numbered("二是"));
+        assert!(!is_numbered("1.3万余名") && !is_numbered("2023年,") && !is_numbered("(社区)"));
     }
 }
