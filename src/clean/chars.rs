@@ -1,9 +1,10 @@
 //! Character classes shared by the cleaning steps (no regex: every test is a `match`).
 
-/// True for a Han (CJK ideograph) character, including the extension blocks.
+/// True for a Han (CJK ideograph) character, including the extension blocks up to
+/// extension H (t2s maps some rare characters there, e.g. 菕 → U+30C28).
 pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }
 
 /// The ASCII form of a full-width digit, Latin letter or `＋`; `None` for everything

@@ -2,7 +2,7 @@
 //! a paragraph, a paragraph that repeats an earlier one, and a prose fragment whose whole
 //! text is part of another paragraph (the torn first copy of a repeated passage).
 
-use super::chars::{is_clause, is_closer, is_sentence_end};
+use super::chars::{ends_final, is_clause, is_closer, is_final, is_sentence_end};
 use super::{rebuild, CleanReport, Stage};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -45,6 +45,20 @@ pub(crate) fn sentences(s: &str) -> Vec<Range<usize>> {
         v.push(start..s.len());
     }
     v
+}
+
+/// True when `t` occurs in `o` as a torn piece: `t` ends mid-sentence, or its
+/// occurrence in `o` starts mid-sentence (`逐一签` + `字,按手印…`). A whole sentence
+/// that `o` merely quotes or repeats after a `：` is not torn.
+fn is_torn_part(t: &str, o: &str) -> bool {
+    let Some(pos) = o.find(t) else {
+        return false;
+    };
+    !ends_final(t)
+        || o[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !(is_final(c) || is_closer(c)))
 }
 
 /// Removes repeated material from `st` (see the module docs). Returns `None` when
@@ -100,7 +114,7 @@ pub(crate) fn dedup(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
         let inside = texts
             .iter()
             .enumerate()
-            .any(|(j, o)| j != k && keep[j] && o.len() > t.len() && o.contains(t.as_str()));
+            .any(|(j, o)| j != k && keep[j] && o.len() > t.len() && is_torn_part(t, o));
         if inside {
             keep[k] = false;
             dup_paragraphs += 1;
@@ -122,6 +136,22 @@ pub(crate) fn dedup(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn torn_parts() {
+        assert!(is_torn_part(
+            "字,按手印,发放分红款。",
+            "在分红现场,逐一签字,按手印,发放分红款。"
+        ));
+        assert!(is_torn_part(
+            "在分红现场,居民们有序",
+            "在分红现场,居民们有序排队。"
+        ));
+        assert!(!is_torn_part(
+            "现在，我代表省政府报告工作。",
+            "各位代表：现在，我代表省政府报告工作。"
+        ));
+    }
 
     #[test]
     fn splits_sentences_with_closing_quotes() {

@@ -180,7 +180,17 @@ fn lines_stage(raw: &str, opts: &CleanOptions, report: &mut CleanReport) -> Stag
         let off = start + (line.len() - t.len());
         let t = t.trim_end_matches(trim);
         if !t.is_empty() {
-            lines.push((off, t, classify_line(t)));
+            // Classify the line as it will read after steps 3–4 (`打印(fā)` is chrome), so
+            // that cleaning cleaned text drops nothing more.
+            let kind = if width::needs_work(t) {
+                let id = OffsetMap::identity();
+                let mut scratch = MapBuilder::new(&id, t.len());
+                width::normalize_line(t, 0, opts, &mut scratch, &mut CleanReport::default());
+                classify_line(&scratch.finish().0)
+            } else {
+                classify_line(t)
+            };
+            lines.push((off, t, kind));
         }
     }
     // Lines without Han are dropped only in documents that have Han text.
