@@ -342,3 +342,16 @@ proptest! {
         prop_assert_eq!(twice.text, once.text);
     }
 }
+
+#[test]
+fn empty_and_english_only_input() {
+    let c = clean("", &CleanOptions::default());
+    assert!(c.text.is_empty() && c.paragraphs.is_empty());
+    assert_eq!(c.script, Script::Unknown);
+    let c = clean(" \n\u{3000}\n\n", &CleanOptions::default());
+    assert!(c.text.is_empty() && c.paragraphs.is_empty());
+    // A document of English lines only keeps them (nothing else would be left).
+    let c = clean("SHIYAN DAILY\nT40\n", &CleanOptions::default());
+    assert_eq!(c.text, "SHIYAN DAILY\nT40");
+    assert_eq!(c.report.dropped_lines, 0);
+}

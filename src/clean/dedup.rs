@@ -4,7 +4,8 @@
 
 use super::chars::{ends_final, is_clause, is_closer, is_final, is_sentence_end};
 use super::{rebuild, CleanReport, Stage};
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Paragraphs shorter than this (in characters) are never removed as duplicates within a
@@ -18,6 +19,10 @@ const MIN_FRAGMENT: usize = 10;
 /// Only paragraphs up to this many characters are tested for containment (torn
 /// fragments are short; this bounds the quadratic search).
 const MAX_FRAGMENT: usize = 120;
+/// A torn fragment is looked for only in paragraphs at most this many paragraphs away
+/// (torn copies sit next to the page break that tore them; this keeps the search
+/// linear in the document length).
+const FRAGMENT_WINDOW: usize = 6;
 
 /// Byte ranges (relative to `s`) of the sentences of `s`: each ends after a run of
 /// sentence-final punctuation and any closing quotes; a tail without one is a sentence.
@@ -88,33 +93,39 @@ pub(crate) fn dedup(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
         groups.push(kept);
     }
     // Whole paragraphs (after the sentence step).
-    let texts: Vec<String> = groups
+    let texts: Vec<Cow<'_, str>> = groups
         .iter()
-        .map(|g| g.iter().map(|r| &text[r.clone()]).collect())
+        .map(|g| match g.as_slice() {
+            [r] => Cow::Borrowed(&text[r.clone()]),
+            _ => Cow::Owned(g.iter().map(|r| &text[r.clone()]).collect()),
+        })
         .collect();
     let mut keep = vec![true; texts.len()];
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashSet<&str> = HashSet::with_capacity(texts.len());
     let mut dup_paragraphs = 0;
     for (k, t) in texts.iter().enumerate() {
-        if t.chars().count() < MIN_DUP_CHARS {
+        if t.len() < MIN_DUP_CHARS || t.chars().count() < MIN_DUP_CHARS {
             continue;
         }
-        if seen.contains_key(t.as_str()) {
+        if !seen.insert(t) {
             keep[k] = false;
             dup_paragraphs += 1;
-        } else {
-            seen.insert(t, k);
         }
     }
     for (k, t) in texts.iter().enumerate() {
-        let n = t.chars().count();
-        if !keep[k] || !(MIN_FRAGMENT..=MAX_FRAGMENT).contains(&n) || !t.chars().any(is_clause) {
+        if !keep[k] || t.len() > 4 * MAX_FRAGMENT || !t.chars().any(is_clause) {
             continue;
         }
-        let inside = texts
-            .iter()
-            .enumerate()
-            .any(|(j, o)| j != k && keep[j] && o.len() > t.len() && is_torn_part(t, o));
+        let n = t.chars().count();
+        if !(MIN_FRAGMENT..=MAX_FRAGMENT).contains(&n) {
+            continue;
+        }
+        let lo = k.saturating_sub(FRAGMENT_WINDOW);
+        let hi = (k + FRAGMENT_WINDOW + 1).min(texts.len());
+        let inside = (lo..hi).any(|j| {
+            let o = &texts[j];
+            j != k && keep[j] && o.len() > t.len() && is_torn_part(t, o)
+        });
         if inside {
             keep[k] = false;
             dup_paragraphs += 1;

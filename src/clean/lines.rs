@@ -103,12 +103,9 @@ pub fn classify_line(line: &str) -> LineKind {
 /// or `■` bullet and 本报 "this paper's") with 记者 "reporter", 通讯员 "correspondent",
 /// or a 文/图 "text/photo" credit.
 pub(crate) fn is_byline(line: &str) -> bool {
-    if line.chars().count() > SHORT_LINE || ends_final(line) {
-        return false;
-    }
     let s = line.trim_start_matches(['□', '■', '●', '◎']);
     let s = s.strip_prefix("本报").unwrap_or(s);
-    [
+    const STARTS: [&str; 8] = [
         "记者",
         "通讯员",
         "文/图",
@@ -117,9 +114,14 @@ pub(crate) fn is_byline(line: &str) -> bool {
         "图／文",
         "撰稿",
         "作者",
-    ]
-    .iter()
-    .any(|p| s.starts_with(p))
+    ];
+    STARTS.iter().any(|p| s.starts_with(p)) && is_short(line) && !ends_final(line)
+}
+
+/// True when `line` has at most [`SHORT_LINE`] characters (byte length first: a line
+/// of more than 4 bytes per allowed character is long without counting).
+fn is_short(line: &str) -> bool {
+    line.len() <= SHORT_LINE || (line.len() <= 4 * SHORT_LINE && line.chars().count() <= SHORT_LINE)
 }
 
 /// True for a photo caption: a short line without final punctuation with a position
@@ -133,7 +135,7 @@ pub(crate) fn is_caption(line: &str) -> bool {
             return true;
         }
     }
-    if line.chars().count() > SHORT_LINE || ends_final(line) {
+    if !is_short(line) || ends_final(line) {
         return false;
     }
     if line.ends_with("供图)") || line.ends_with("供图）") {

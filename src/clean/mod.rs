@@ -17,7 +17,7 @@
 //!    pass per line, with a fast path that copies lines needing neither; 4 comes before
 //!    Traditional → Simplified so that OpenCC sees whole words (`發展`, not `發(fā)展`);
 //! 5. **rejoin**: paragraphs broken mid-sentence at page breaks are joined
-//!    ([`rejoin`](self::rejoin));
+//!    (a prose paragraph ending mid-sentence and a paragraph continuing it);
 //! 6. **dedup**: repeated sentences and paragraphs within the document are removed.
 //!    Steps 5 and 6 repeat until nothing changes (removing a repeat can bring the two
 //!    halves of a broken sentence together, and joining can expose a repeat), so that
@@ -193,14 +193,15 @@ fn lines_stage(raw: &str, opts: &CleanOptions, report: &mut CleanReport) -> Stag
             lines.push((off, t, kind));
         }
     }
-    // Lines without Han are dropped only in documents that have Han text.
-    let has_han = lines.iter().any(|l| l.2 != LineKind::NonText);
+    // Non-text lines are dropped only when something else is kept: a document of
+    // English lines only is left as it is.
+    let has_text = lines.iter().any(|l| l.2 != LineKind::NonText);
     let id = OffsetMap::identity();
     let mut b = MapBuilder::new(&id, raw.len());
     let mut paras = Vec::with_capacity(lines.len());
     let mut prev_end: Option<usize> = None;
     for (k, &(off, t, kind)) in lines.iter().enumerate() {
-        if kind == LineKind::NonText && opts.drop_nontext && has_han {
+        if kind == LineKind::NonText && opts.drop_nontext && has_text {
             report.dropped_lines += 1;
             continue;
         }
@@ -208,11 +209,11 @@ fn lines_stage(raw: &str, opts: &CleanOptions, report: &mut CleanReport) -> Stag
             j.and_then(|j| lines.get(j))
                 .is_some_and(|l| lines::is_image_link(l.1))
         };
-        let short = t.chars().count() <= 60 && !chars::ends_final(t);
         if matches!(kind, LineKind::Byline | LineKind::Caption)
             || (kind == LineKind::Text
-                && short
-                && (near_image(k.checked_sub(1)) || near_image(Some(k + 1))))
+                && (near_image(k.checked_sub(1)) || near_image(Some(k + 1)))
+                && t.chars().count() <= 60
+                && !chars::ends_final(t))
         {
             report.captions += 1;
         }

@@ -23,23 +23,68 @@ fn t2s() -> Option<&'static OpenCC> {
         .as_ref()
 }
 
+/// The Han blocks covered by the Traditional-character table: CJK extension A, the
+/// unified ideographs and the compatibility ideographs.
+const TABLE_RANGES: [(u32, u32); 3] = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)];
+const TABLE_END: u32 = 0xFB00;
+
+/// A bit per code point below U+FB00: set when `t2s` changes the character on its own.
+/// Built once from OpenCC itself (one conversion of every character, one per line, so
+/// no phrase applies), so detection needs no conversion of the document.
+fn traditional_table() -> &'static [u64] {
+    static TABLE: OnceLock<Vec<u64>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut bits = vec![0u64; (TABLE_END as usize).div_ceil(64)];
+        let Some(cc) = t2s() else {
+            return bits;
+        };
+        let mut all = String::with_capacity(30_000 * 4);
+        let mut codes = Vec::with_capacity(30_000);
+        for &(lo, hi) in &TABLE_RANGES {
+            for u in lo..=hi {
+                if let Some(c) = char::from_u32(u) {
+                    all.push(c);
+                    all.push('\n');
+                    codes.push(u);
+                }
+            }
+        }
+        let out = cc.convert(&all);
+        let lines: Vec<&str> = out.split('\n').collect();
+        if lines.len() < codes.len() {
+            return bits; // unexpected shape: detect nothing rather than guess
+        }
+        for (u, line) in codes.iter().zip(lines) {
+            let mut cs = line.chars();
+            let same = cs.next() == char::from_u32(*u) && cs.next().is_none();
+            if !same {
+                bits[*u as usize / 64] |= 1 << (u % 64);
+            }
+        }
+        bits
+    })
+}
+
+/// True when `t2s` changes `c` (a Traditional-only character such as 黨, 國, 區).
+pub(crate) fn is_traditional(c: char) -> bool {
+    let u = c as u32;
+    u < TABLE_END && traditional_table()[u as usize / 64] & (1 << (u % 64)) != 0
+}
+
 /// Detects whether `text` is written in Traditional or Simplified characters: of (up
-/// to) the first 4000 Han characters, the share that `t2s` changes; 5 % or more is
-/// Traditional. Fewer than 10 Han characters is [`Script::Unknown`].
+/// to) the first 4000 Han characters, the share that `t2s` changes (looked up in a table
+/// built once from OpenCC); 5 % or more is Traditional. Fewer than 10 Han characters is
+/// [`Script::Unknown`].
 pub fn detect_script(text: &str) -> Script {
-    let sample: String = text
-        .chars()
-        .filter(|&c| is_han(c))
-        .take(SAMPLE_HAN)
-        .collect();
-    let han = sample.chars().count();
-    if han < MIN_HAN {
+    let mut han = 0;
+    let mut changed = 0;
+    for c in text.chars().filter(|&c| is_han(c)).take(SAMPLE_HAN) {
+        han += 1;
+        changed += usize::from(is_traditional(c));
+    }
+    if han < MIN_HAN || t2s().is_none() {
         return Script::Unknown;
     }
-    let Some(cc) = t2s() else {
-        return Script::Unknown;
-    };
-    let changed = count_changed(&sample, &cc.convert(&sample));
     if changed * 1000 >= han * PER_MILLE {
         Script::Traditional
     } else {
@@ -144,6 +189,18 @@ mod tests {
             Script::Simplified
         );
         assert_eq!(detect_script("abc 黨"), Script::Unknown);
+    }
+
+    #[test]
+    fn table_knows_traditional_characters() {
+        for c in "黨國區發經濟開與為個會從實組織體業務過質進題報產帶處領設兩張".chars()
+        {
+            assert!(is_traditional(c), "{c}");
+        }
+        for c in "党国区发经济开与为个会从实组织体业务过质进题报产带处领设两张的一".chars()
+        {
+            assert!(!is_traditional(c), "{c}");
+        }
     }
 
     #[test]
