@@ -56,6 +56,11 @@ pub(crate) fn sentences(s: &str) -> Vec<Range<usize>> {
 /// occurrence in `o` starts mid-sentence (`逐一签` + `字,按手印…`). A whole sentence
 /// that `o` merely quotes or repeats after a `：` is not torn.
 fn is_torn_part(t: &str, o: &str) -> bool {
+    // Prefilter with the first two characters (a short needle is cheap to set up).
+    let head = t.char_indices().nth(2).map_or(t, |(i, _)| &t[..i]);
+    if !o.contains(head) {
+        return false;
+    }
     let Some(pos) = o.find(t) else {
         return false;
     };

@@ -13,8 +13,14 @@ use crate::offsets::MapBuilder;
 pub(crate) fn needs_work(line: &str) -> bool {
     let b = line.as_bytes();
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    for (i, &x) in b.iter().enumerate() {
-        let hit = match x {
+    let mut i = 0;
+    while i < b.len() {
+        // Skip uninteresting bytes (Han characters, most punctuation) quickly.
+        match b[i..].iter().position(|&x| LEAD[x as usize]) {
+            Some(k) => i += k,
+            None => return false,
+        }
+        let hit = match b[i] {
             b'(' | b'\t' | 0x0b | 0x0c | b'\r' => true,
             b' ' => at(i + 1) == b' ',
             // U+FF00..U+FF3F: （ U+FF08, ＋ U+FF0B, digits, A-Z; U+FF40..: a-z.
@@ -37,12 +43,29 @@ pub(crate) fn needs_work(line: &str) -> bool {
         if hit {
             return true;
         }
+        i += 1;
     }
     false
 }
 
+/// Bytes that can start something [`needs_work`] looks at.
+static LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let lead: [u8; 11] = [
+        b'(', b'\t', 0x0b, 0x0c, b'\r', b' ', 0xEF, 0xE3, 0xC2, 0xE2, 0xE1,
+    ];
+    let mut k = 0;
+    while k < lead.len() {
+        t[lead[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Emits the trimmed `line` (at byte `at` of the builder's input) into `b`, normalised
-/// as `opts` asks, counting changes in `report`.
+/// as `opts` asks, counting changes in `report`. One pass over the bytes: only bytes
+/// that can start a full-width character, a bracket or a space are decoded; the runs
+/// between are copied whole (a line needing no change is one copy).
 pub(crate) fn normalize_line(
     line: &str,
     at: usize,
@@ -50,62 +73,68 @@ pub(crate) fn normalize_line(
     b: &mut MapBuilder<'_>,
     report: &mut CleanReport,
 ) {
-    if !(opts.width || opts.pinyin) || !needs_work(line) {
+    if !(opts.width || opts.pinyin) {
         b.push_copy(line, at);
         return;
     }
-    let mut run: Option<usize> = None; // start of a pending unchanged run
-    let mut space: Option<(usize, usize)> = None; // pending whitespace (start, end)
-    let mut prev_han = false; // the last emitted character is Han
-    let mut skip_to = 0;
-    let flush = |b: &mut MapBuilder<'_>, run: &mut Option<usize>, end: usize| {
-        if let Some(s) = run.take() {
-            b.push_copy(&line[s..end], at + s);
+    let bytes = line.as_bytes();
+    let mut copied = 0; // bytes before this are emitted or skipped
+    let mut after_gloss = usize::MAX; // just after the last removed gloss
+    let mut i = 0;
+    let flush = |b: &mut MapBuilder<'_>, from: usize, to: usize| {
+        if from < to {
+            b.push_copy(&line[from..to], at + from);
         }
     };
-    for (i, c) in line.char_indices() {
-        if i < skip_to {
-            continue;
+    while i < bytes.len() {
+        match bytes[i..].iter().position(|&x| LEAD[x as usize]) {
+            Some(k) => i += k,
+            None => break,
         }
+        let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let n = c.len_utf8();
         if opts.width && is_space(c) {
-            flush(b, &mut run, i);
-            let end = i + c.len_utf8();
-            space = Some(space.map_or((i, end), |(s, _)| (s, end)));
+            let mut e = i + n;
+            while let Some(d) = line[e..].chars().next().filter(|&d| is_space(d)) {
+                e += d.len_utf8();
+            }
+            if &line[i..e] != " " {
+                flush(b, copied, i);
+                if e < line.len() {
+                    b.push_replaced(" ", at + i);
+                }
+                copied = e;
+            }
+            i = e;
             continue;
         }
-        if let Some((s, e)) = space.take() {
-            if &line[s..e] == " " {
-                b.push_copy(" ", at + s);
-            } else {
-                b.push_replaced(" ", at + s);
-            }
-            prev_han = false;
-        }
-        if opts.pinyin && prev_han && (c == '(' || c == '（') {
-            if let Some(n) = gloss_len(&line[i..], opts.width) {
-                flush(b, &mut run, i);
-                report.pinyin_glosses += 1;
-                skip_to = i + n;
-                continue;
+        if opts.pinyin && (c == '(' || c == '（') {
+            let prev_han = i == after_gloss || line[..i].chars().next_back().is_some_and(is_han);
+            if prev_han {
+                if let Some(g) = gloss_len(&line[i..], opts.width) {
+                    flush(b, copied, i);
+                    report.pinyin_glosses += 1;
+                    i += g;
+                    copied = i;
+                    after_gloss = i;
+                    continue;
+                }
             }
         }
         if opts.width {
             if let Some(a) = fold_width(c) {
-                flush(b, &mut run, i);
+                flush(b, copied, i);
                 let mut buf = [0u8; 4];
                 b.push_replaced(a.encode_utf8(&mut buf), at + i);
                 report.width_chars += 1;
-                prev_han = false;
-                continue;
+                copied = i + n;
             }
         }
-        if run.is_none() {
-            run = Some(i);
-        }
-        prev_han = is_han(c);
+        i += n;
     }
-    flush(b, &mut run, line.len());
-    // A trailing space run can only come from an untrimmed line; it is dropped.
+    flush(b, copied, line.len());
 }
 
 #[cfg(test)]
