@@ -182,7 +182,10 @@ fn lines_stage(raw: &str, opts: &CleanOptions, report: &mut CleanReport) -> Stag
         if !t.is_empty() {
             // Classify the line as it will read after steps 3–4 (`打印(fā)` is chrome), so
             // that cleaning cleaned text drops nothing more.
-            let kind = if width::needs_work(t) {
+            // Only a line of few Han characters can turn into chrome (the longest entry,
+            // 扫一扫在手机打开当前页, has 11); prose is classified as it is.
+            let few_han = t.chars().filter(|&c| chars::is_han(c)).nth(11).is_none();
+            let kind = if few_han && width::needs_work(t) {
                 let id = OffsetMap::identity();
                 let mut scratch = MapBuilder::new(&id, t.len());
                 width::normalize_line(t, 0, opts, &mut scratch, &mut CleanReport::default());
