@@ -149,7 +149,12 @@ impl<'a> MapBuilder<'a> {
         if self.anchors.is_empty() {
             self.anchors.push((0, 0));
         }
-        (self.text, OffsetMap { anchors: self.anchors })
+        (
+            self.text,
+            OffsetMap {
+                anchors: self.anchors,
+            },
+        )
     }
 }
 
