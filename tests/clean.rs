@@ -355,3 +355,71 @@ fn empty_and_english_only_input() {
     assert_eq!(c.text, "SHIYAN DAILY\nT40");
     assert_eq!(c.report.dropped_lines, 0);
 }
+
+#[test]
+fn image_links_dropped_and_their_captions_counted() {
+    // The layout of corpora/news/*.md: image link, blank line, caption, blank line.
+    let raw = "今年是中国共产党成立104周年，各地博物馆举办活动。\n\n\
+               ![](https://example.org/a.jpg)\n\n\
+               东北烈士纪念馆巡展\n\n\
+               阵地宣传如火如荼，各地巡展反响热烈。\n";
+    let c = clean(raw, &CleanOptions::default());
+    assert_eq!(c.report.dropped_lines, 1); // the image link
+    assert_eq!(c.report.captions, 1); // the short line after it
+    assert_eq!(c.paragraphs.len(), 3);
+    assert!(!c.text.contains("https"));
+}
+
+#[test]
+fn each_step_can_be_switched_off() {
+    let raw = seed("003");
+    let all = CleanOptions::default();
+    let c = clean(
+        &raw,
+        &CleanOptions {
+            pinyin: false,
+            ..all.clone()
+        },
+    );
+    assert_eq!(c.report.pinyin_glosses, 0);
+    // The glosses stay (simplified along with the text): (fā) 25 times, as in raw.
+    assert_eq!(count(&c.text, "(fā)"), 25);
+    let c = clean(
+        &raw,
+        &CleanOptions {
+            simplify: false,
+            ..all.clone()
+        },
+    );
+    assert_eq!(c.report.simplified_chars, 0);
+    assert_eq!(count(&c.text, "黨建"), 40);
+    let raw = seed("001");
+    let c = clean(
+        &raw,
+        &CleanOptions {
+            dedup: false,
+            ..all.clone()
+        },
+    );
+    assert_eq!(count(&c.text, "崔新贵说"), 2);
+    assert_eq!(c.report.dup_paragraphs, 0);
+    let c = clean(
+        &raw,
+        &CleanOptions {
+            rejoin: false,
+            ..all.clone()
+        },
+    );
+    assert_eq!(c.report.rejoined, 0);
+    assert!(!c.text.contains("走访党员干部群众1500人"));
+    let raw = seed("000");
+    let c = clean(
+        &raw,
+        &CleanOptions {
+            drop_nontext: false,
+            ..all
+        },
+    );
+    assert_eq!(c.report.dropped_lines, 0);
+    assert!(c.text.contains("SHIYAN DAILY"));
+}
