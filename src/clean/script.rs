@@ -13,7 +13,7 @@ const SAMPLE_HAN: usize = 4000;
 const MIN_HAN: usize = 10;
 /// Traditional when at least this many per thousand sampled Han characters change
 /// under `t2s`. Simplified text changes in about 0 ‰ (a stray 乾 or 著), the
-/// Traditional seed 003 in about 250 ‰.
+/// Traditional seed 003 in about 360 ‰ (746 of its 2070 Han characters).
 const PER_MILLE: usize = 50;
 
 /// The shared `t2s` converter (`None` if it cannot be built, which disables the step).
