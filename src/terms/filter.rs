@@ -88,7 +88,25 @@ impl Default for TermFilter {
 /// True for a word token: one with at least one letter or digit (any script). Whitespace and
 /// punctuation tokens are not words and are not counted anywhere.
 pub fn is_word(token: &str) -> bool {
-    token.chars().any(char::is_alphanumeric)
+    // Fast paths for the two common cases (ASCII, CJK Unified Ideographs) before the general
+    // Unicode tables, which cost a table search per character.
+    token.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            match c {
+                '\u{4e00}'..='\u{9fff}' => true,
+                // General Punctuation, CJK punctuation (、。《》【】…) and full-width
+                // punctuation (，！：；？): no letters or digits in these ranges.
+                '\u{2000}'..='\u{206f}'
+                | '\u{3000}'..='\u{3004}'
+                | '\u{3008}'..='\u{3020}'
+                | '\u{ff01}'..='\u{ff0f}'
+                | '\u{ff1a}'..='\u{ff20}' => false,
+                _ => c.is_alphanumeric(),
+            }
+        }
+    })
 }
 
 impl TermFilter {

@@ -38,26 +38,34 @@ impl DocTerms {
         text: &'t str,
         protected: &Protected,
     ) -> DocTerms {
-        let mut map: HashMap<&'t str, u64, FxBuild> = HashMap::default();
+        // About one distinct word per 40 bytes of text in the provinces corpus: pre-size.
+        let mut map: HashMap<&'t str, u64, FxBuild> =
+            HashMap::with_capacity_and_hasher(text.len() / 40, FxBuild::default());
         let mut tokens = 0u64;
-        let mut add = |tok: &'t str, pos_ok: bool| {
-            if !is_word(tok) {
-                return;
-            }
-            tokens += 1;
-            if pos_ok && filter.keeps(tok) {
-                *map.entry(tok).or_insert(0) += 1;
-            }
-        };
         if filter.pos.is_some() {
             for (tok, tag) in seg.tag(text, protected) {
-                add(tok, filter.keeps_pos(tag));
+                if is_word(tok) {
+                    tokens += 1;
+                    if filter.keeps_pos(tag) {
+                        *map.entry(tok).or_insert(0) += 1;
+                    }
+                }
             }
         } else {
-            seg.for_each_token(text, protected, |tok| add(tok, true));
+            // Count every word token, and apply the term filter once per distinct word below
+            // rather than once per token (the filter does not depend on the context).
+            seg.for_each_token(text, protected, |tok| {
+                if is_word(tok) {
+                    tokens += 1;
+                    *map.entry(tok).or_insert(0) += 1;
+                }
+            });
         }
-        let mut counts: Vec<(String, u64)> =
-            map.into_iter().map(|(t, c)| (t.to_owned(), c)).collect();
+        let mut counts: Vec<(String, u64)> = map
+            .into_iter()
+            .filter(|(t, _)| filter.keeps(t))
+            .map(|(t, c)| (t.to_owned(), c))
+            .collect();
         counts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         DocTerms { counts, tokens }
     }
