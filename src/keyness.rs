@@ -164,8 +164,8 @@ fn add_doc<'a>(
 ) {
     g.0 += terms.tokens();
     for (t, c) in terms.counts() {
-        *g.1.entry(t.as_str()).or_insert(0) += c;
-        *corpus.entry(t.as_str()).or_insert(0) += c;
+        *g.1.entry(t).or_insert(0) += c;
+        *corpus.entry(t).or_insert(0) += c;
     }
 }
 

@@ -64,7 +64,7 @@ pub fn frequencies(docs: &[DocInput], by: By) -> Vec<TermRow> {
     let mut corpus_df: HashMap<&str, u64, FxBuild> = HashMap::default();
     for d in docs {
         for (t, _) in d.terms.counts() {
-            *corpus_df.entry(t.as_str()).or_insert(0) += 1;
+            *corpus_df.entry(t).or_insert(0) += 1;
         }
     }
     // Documents grouped, groups in first-seen order.
@@ -80,10 +80,10 @@ pub fn frequencies(docs: &[DocInput], by: By) -> Vec<TermRow> {
                 for d in members {
                     let start = rows.len();
                     for (t, c) in d.terms.counts() {
-                        let df = corpus_df.get(t.as_str()).copied().unwrap_or(1);
+                        let df = corpus_df.get(t).copied().unwrap_or(1);
                         rows.push(row(
                             t,
-                            *c,
+                            c,
                             d.terms.tokens(),
                             df,
                             n,
@@ -152,7 +152,7 @@ impl<'a> GroupAgg<'a> {
         for d in members {
             tokens += d.terms.tokens();
             for (t, c) in d.terms.counts() {
-                let e = counts.entry(t.as_str()).or_insert((0, 0));
+                let e = counts.entry(t).or_insert((0, 0));
                 e.0 += c;
                 e.1 += 1;
             }

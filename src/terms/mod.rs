@@ -22,9 +22,16 @@ pub use hash::{FxBuild, FxHasher};
 use crate::segment::{Protected, Segmenter};
 
 /// The term counts of one document: sorted by term (byte order), with the word-token total.
+///
+/// The terms are stored back to back in one string (two allocations per document instead of
+/// one per distinct term), which keeps counting cheap beside segmentation and memory small on
+/// large corpora.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocTerms {
-    counts: Vec<(String, u64)>,
+    /// All terms, concatenated in sorted order.
+    arena: String,
+    /// Per term: byte start in `arena`, byte length, count.
+    entries: Vec<(u32, u32, u64)>,
     tokens: u64,
 }
 
@@ -61,13 +68,28 @@ impl DocTerms {
                 }
             });
         }
-        let mut counts: Vec<(String, u64)> = map
-            .into_iter()
-            .filter(|(t, _)| filter.keeps(t))
-            .map(|(t, c)| (t.to_owned(), c))
-            .collect();
-        counts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        DocTerms { counts, tokens }
+        let mut counts: Vec<(&str, u64)> =
+            map.into_iter().filter(|(t, _)| filter.keeps(t)).collect();
+        counts.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        DocTerms::from_sorted(&counts, tokens)
+    }
+
+    /// Builds from terms sorted ascending and unique.
+    fn from_sorted(counts: &[(&str, u64)], tokens: u64) -> DocTerms {
+        let mut arena = String::with_capacity(counts.iter().map(|c| c.0.len()).sum());
+        let mut entries = Vec::with_capacity(counts.len());
+        for (t, c) in counts {
+            // A document longer than 4 GB is not a realistic input; saturate rather than panic.
+            let start = u32::try_from(arena.len()).unwrap_or(u32::MAX);
+            let len = u32::try_from(t.len()).unwrap_or(u32::MAX);
+            arena.push_str(t);
+            entries.push((start, len, *c));
+        }
+        DocTerms {
+            arena,
+            entries,
+            tokens,
+        }
     }
 
     /// Builds counts from term/count pairs (summing repeated terms, dropping zero counts) and a
@@ -82,24 +104,36 @@ impl DocTerms {
                 *map.entry(t.into()).or_insert(0) += c;
             }
         }
-        let counts: Vec<(String, u64)> = map.into_iter().collect();
+        let counts: Vec<(&str, u64)> = map.iter().map(|(t, c)| (t.as_str(), *c)).collect();
         let kept: u64 = counts.iter().map(|c| c.1).sum();
-        DocTerms {
-            counts,
-            tokens: tokens.max(kept),
-        }
+        DocTerms::from_sorted(&counts, tokens.max(kept))
+    }
+
+    fn term(&self, e: &(u32, u32, u64)) -> &str {
+        let (s, l) = (e.0 as usize, e.1 as usize);
+        self.arena.get(s..s + l).unwrap_or("")
     }
 
     /// The kept terms and their counts, sorted by term.
-    pub fn counts(&self) -> &[(String, u64)] {
-        &self.counts
+    pub fn counts(&self) -> impl ExactSizeIterator<Item = (&str, u64)> + '_ {
+        self.entries.iter().map(move |e| (self.term(e), e.2))
+    }
+
+    /// The number of distinct kept terms.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no term was kept.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// The count of one term (0 if absent).
     pub fn get(&self, term: &str) -> u64 {
-        self.counts
-            .binary_search_by(|p| p.0.as_str().cmp(term))
-            .map_or(0, |i| self.counts[i].1)
+        self.entries
+            .binary_search_by(|e| self.term(e).cmp(term))
+            .map_or(0, |i| self.entries[i].2)
     }
 
     /// The word-token total (the per-10k denominator; see the module documentation).
@@ -109,12 +143,12 @@ impl DocTerms {
 
     /// The number of kept term tokens (sum of the counts).
     pub fn kept(&self) -> u64 {
-        self.counts.iter().map(|c| c.1).sum()
+        self.entries.iter().map(|e| e.2).sum()
     }
 
     /// The counts sorted by count descending, ties by term ascending.
     pub fn by_count(&self) -> Vec<(&str, u64)> {
-        let mut v: Vec<(&str, u64)> = self.counts.iter().map(|(t, c)| (t.as_str(), *c)).collect();
+        let mut v: Vec<(&str, u64)> = self.counts().collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         v
     }
@@ -146,7 +180,9 @@ mod tests {
         assert_eq!(d.get("我们"), 0);
         assert_eq!(d.kept(), 6);
         assert_eq!(d.by_count()[0], ("党建引领", 2));
-        assert!(d.counts().windows(2).all(|w| w[0].0 < w[1].0));
+        let terms: Vec<&str> = d.counts().map(|c| c.0).collect();
+        assert!(terms.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(terms.len(), d.len());
     }
 
     #[test]
@@ -162,8 +198,8 @@ mod tests {
             "推进三治融合，建设红色物业",
             &Protected::new(&["三治融合"]),
         );
-        assert_eq!(d.get("三治融合"), 1, "{:?}", d.counts());
-        assert_eq!(d.get("红色物业"), 1, "{:?}", d.counts());
+        assert_eq!(d.get("三治融合"), 1, "{:?}", d.by_count());
+        assert_eq!(d.get("红色物业"), 1, "{:?}", d.by_count());
         assert_eq!(d.get("推进"), 0);
         assert_eq!(d.get("建设"), 0);
         assert_eq!(d.tokens(), 4);
@@ -173,7 +209,7 @@ mod tests {
     fn from_counts_merges() {
         let d = DocTerms::from_counts([("乙", 2), ("甲", 1), ("乙", 3), ("丙", 0)], 3);
         assert_eq!(d.get("乙"), 5);
-        assert_eq!(d.counts().len(), 2);
+        assert_eq!(d.len(), 2);
         assert_eq!(d.tokens(), 6);
     }
 }
