@@ -114,7 +114,14 @@ impl TermFilter {
     /// numbers such as `2026` or `３.５` are dropped; CJK ideographs count as letters), at least
     /// `min_chars` characters, and is not a stopword unless `keep_stopwords`.
     pub fn keeps(&self, token: &str) -> bool {
-        if !token.chars().any(char::is_alphabetic) {
+        let letter = |c: char| {
+            if c.is_ascii() {
+                c.is_ascii_alphabetic()
+            } else {
+                ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphabetic()
+            }
+        };
+        if !token.chars().any(letter) {
             return false;
         }
         if self.min_chars > 1 && token.chars().nth(self.min_chars - 1).is_none() {
