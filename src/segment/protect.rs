@@ -13,6 +13,8 @@ pub struct Protected {
 
 impl Protected {
     /// Compiles the protected strings; empty strings are ignored, duplicates are harmless.
+    /// Should the set exceed the regex size limit (64 MB compiled), nothing is protected
+    /// rather than panicking.
     pub fn new<S: AsRef<str>>(strings: &[S]) -> Protected {
         let mut words: Vec<&str> = strings
             .iter()
