@@ -15,6 +15,8 @@ cd "$ROOT"
 MB="${MB:-200}"          # size of the big corpus, 10^6 bytes of text
 PY_MB="${PY_MB:-20}"     # size of the slice Python runs on (its first documents)
 LAYOUTS="${LAYOUTS:-0}"  # 1: also run tifa report on the JSONL and CSV layouts
+REPEAT="${REPEAT:-3}"    # runs of each Rust command; the table shows the fastest (shared machines)
+PY_REPEAT="${PY_REPEAT:-1}"  # runs of each Python command (~20-40 s each)
 WORK="$ROOT/bench/work"
 PY="${PYTHON:-python3}"
 mkdir -p "$WORK/logs"
@@ -52,9 +54,12 @@ printf '坚持党建引领，推动“三治融合”，实现“两个全覆盖
 cat "$BIG"/txt/docs/*.txt "$BIG/corpus.jsonl" "$BIG/corpus.csv" > /dev/null
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+LOAD0="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 RES="$WORK/results-$STAMP.jsonl"
 : > "$RES"
-m() { "$PY" bench/measure.py run --results "$RES" "$@" || true; }
+m1() { "$PY" bench/measure.py run --results "$RES" "$@" || true; }
+m() { local i; for ((i = 0; i < REPEAT; i++)); do m1 "$@"; done; }
+mpy() { local i; for ((i = 0; i < PY_REPEAT; i++)); do m1 "$@"; done; }
 
 has_sub() { "$TIFA" "$1" --help >/dev/null 2>&1; }
 
@@ -74,17 +79,18 @@ done
 m --label "bare jieba-rs loop (JSONL)" --group other --threads 2 --mb "$big_mb" \
   --stdout "$WORK/logs/bare-jsonl-2.out" -- "$BARE" "$BIG/corpus.jsonl" --threads 2
 if has_sub report; then
-    for t in 1 2; do
-        rm -rf "$WORK/out-report"
-        m --label "tifa report (txt dir)" --group tifa --threads "$t" --mb "$big_mb" \
-          -- "$TIFA" report "$BIG/txt" --out "$WORK/out-report" --threads "$t" --quiet
-    done
-    if [ "$LAYOUTS" = 1 ]; then
-        for f in corpus.jsonl corpus.csv; do
+    report() { # report LABEL THREADS INPUT: REPEAT runs, each into a fresh output folder
+        local i
+        for ((i = 0; i < REPEAT; i++)); do
             rm -rf "$WORK/out-report"
-            m --label "tifa report ($f)" --group tifa --threads 2 --mb "$big_mb" \
-              -- "$TIFA" report "$BIG/$f" --out "$WORK/out-report" --threads 2 --quiet
+            m1 --label "$1" --group tifa --threads "$2" --mb "$big_mb" \
+               -- "$TIFA" report "$3" --out "$WORK/out-report" --threads "$2" --quiet
         done
+    }
+    for t in 1 2; do report "tifa report (txt dir)" "$t" "$BIG/txt"; done
+    if [ "$LAYOUTS" = 1 ]; then
+        report "tifa report (JSONL)" 2 "$BIG/corpus.jsonl"
+        report "tifa report (CSV)" 2 "$BIG/corpus.csv"
     fi
 else
     echo "   (skipped: $TIFA has no 'report' subcommand yet)" >&2
@@ -99,9 +105,9 @@ fi
 echo "== ${small_mb} MB slice (the first documents of the big corpus)" >&2
 m --label "bare jieba-rs loop, slice" --group other --threads 1 --mb "$small_mb" \
   --stdout "$WORK/logs/bare-slice.out" -- "$BARE" "$SMALL/txt/docs" --threads 1
-m --label "Python jieba.cut + Counter, slice" --group python --threads 1 --mb "$small_mb" \
+mpy --label "Python jieba.cut + Counter, slice" --group python --threads 1 --mb "$small_mb" \
   --stdout "$WORK/logs/python-cut.out" -- "$PY" bench/python_baseline.py "$SMALL/txt/docs" --variant cut
-m --label "Python cut + Counter + regex + JSON, slice" --group other --threads 1 --mb "$small_mb" \
+mpy --label "Python cut + Counter + regex + JSON, slice" --group other --threads 1 --mb "$small_mb" \
   --stdout "$WORK/logs/python-pipeline.out" -- "$PY" bench/python_baseline.py "$SMALL/txt/docs" \
   --variant pipeline --json-out "$WORK/logs/python-pipeline.jsonl"
 
@@ -112,6 +118,8 @@ REPORT="$WORK/results-$STAMP.md"
     echo "Corpus: $BIG ($(awk '$1 == "documents" {print $2}' "$BIG/summary.txt") documents, ${big_mb} MB of text);"
     echo "Python slice: $SMALL (${small_mb} MB). MB = 10^6 bytes of UTF-8 text; MB/s per whole process."
     echo "Python rows ran on the slice: their MB/s is measured there and compared as a rate."
+    echo "Each Rust command ran $REPEAT times, each Python command $PY_REPEAT times: the fastest run is shown."
+    echo "Load average before the run: $LOAD0; after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
     echo
     "$PY" bench/measure.py table --results "$RES"
     echo

@@ -102,8 +102,12 @@ class Measure(unittest.TestCase):
         # and the bare loop 10.00×.
         rows = [
             {"label": "bare", "group": "bare", "threads": 1, "mb": 100, "seconds": 10, "rss_mb": 50, "status": 0},
-            {"label": "tifa", "group": "tifa", "threads": 1, "mb": 100, "seconds": 12.5, "rss_mb": 80, "status": 0},
+            {"label": "tifa", "group": "tifa", "threads": 1, "mb": 100, "seconds": 12.5, "rss_mb": 80, "status": 0,
+             "user_s": 20.5, "sys_s": 1.25},  # CPU 20.5 + 1.25 = 21.75 s
             {"label": "py", "group": "python", "threads": 1, "mb": 10, "seconds": 10, "rss_mb": 90, "status": 0},
+            # a second, slower run of the bare loop with a larger RSS: the table keeps the
+            # fastest time (10 s) and the largest RSS (60 MB), and counts 2 runs.
+            {"label": "bare", "group": "bare", "threads": 1, "mb": 100, "seconds": 20, "rss_mb": 60, "status": 0},
         ]
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
             f.write("".join(json.dumps(r) + "\n" for r in rows))
@@ -111,9 +115,9 @@ class Measure(unittest.TestCase):
                              check=True, capture_output=True, text=True).stdout
         Path(f.name).unlink()
         lines = out.splitlines()
-        self.assertIn("| bare | 1 | 100 | 10.00 | 10.0 | 1.00× | 10.00× | 50 |", lines)
-        self.assertIn("| tifa | 1 | 100 | 12.50 | 8.0 | 0.80× | 8.00× | 80 |", lines)
-        self.assertIn("| py | 1 | 10 | 10.00 | 1.0 |  | 1.00× | 90 |", lines)
+        self.assertIn("| bare | 1 | 100 | 10.00 | 10.0 | 1.00× | 10.00× | 60 | 0.00 | 2 |", lines)
+        self.assertIn("| tifa | 1 | 100 | 12.50 | 8.0 | 0.80× | 8.00× | 80 | 21.75 | 1 |", lines)
+        self.assertIn("| py | 1 | 10 | 10.00 | 1.0 |  | 1.00× | 90 | 0.00 | 1 |", lines)
 
     def test_run_records_status_and_rss(self):
         with tempfile.TemporaryDirectory() as d:
