@@ -17,7 +17,7 @@ PY_MB="${PY_MB:-20}"     # size of the slice Python runs on (its first documents
 LAYOUTS="${LAYOUTS:-0}"  # 1: also run tifa report on the JSONL and CSV layouts
 REPEAT="${REPEAT:-3}"    # runs of each Rust command; the table shows the fastest (shared machines)
 PY_REPEAT="${PY_REPEAT:-1}"  # runs of each Python command (~20-40 s each)
-WORK="$ROOT/bench/work"
+WORK="${WORK:-$ROOT/bench/work}"  # corpora, logs and results (git-ignored)
 PY="${PYTHON:-python3}"
 mkdir -p "$WORK/logs"
 
@@ -30,7 +30,7 @@ fi
 
 echo "== building release binaries" >&2
 cargo build --release --quiet --bin tifa --example bare_jieba
-TIFA="$ROOT/target/release/tifa"
+TIFA="${TIFA:-$ROOT/target/release/tifa}"  # override to time another build
 BARE="$ROOT/target/release/examples/bare_jieba"
 
 corpus() { # corpus MB -> folder, built when missing
