@@ -17,6 +17,7 @@ PY_MB="${PY_MB:-20}"     # size of the slice Python runs on (its first documents
 LAYOUTS="${LAYOUTS:-0}"  # 1: also run tifa report on the JSONL and CSV layouts
 REPEAT="${REPEAT:-3}"    # runs of each Rust command; the table shows the fastest (shared machines)
 PY_REPEAT="${PY_REPEAT:-1}"  # runs of each Python command (~20-40 s each)
+PY_PARALLEL="${PY_PARALLEL:-0}"  # 1: also Python with jieba.enable_parallel(2)
 WORK="${WORK:-$ROOT/bench/work}"  # corpora, logs and results (git-ignored)
 PY="${PYTHON:-python3}"
 mkdir -p "$WORK/logs"
@@ -111,6 +112,12 @@ mpy --label "Python cut + Counter + regex + JSON, slice" --group other --threads
   --stdout "$WORK/logs/python-pipeline.out" -- "$PY" bench/python_baseline.py "$SMALL/txt/docs" \
   --variant pipeline --json-out "$WORK/logs/python-pipeline.jsonl"
 
+if [ "$PY_PARALLEL" = 1 ]; then
+    mpy --label "Python jieba.cut + Counter, enable_parallel(2), slice" --group other --threads 2 \
+      --mb "$small_mb" --stdout "$WORK/logs/python-parallel.out" \
+      -- "$PY" bench/python_baseline.py "$SMALL/txt/docs" --variant cut --parallel 2
+fi
+
 REPORT="$WORK/results-$STAMP.md"
 {
     echo "## Benchmark run $STAMP"
@@ -128,7 +135,7 @@ REPORT="$WORK/results-$STAMP.md"
     echo
     echo "Outputs (token totals must not depend on threads):"
     echo '```'
-    for f in bare-1 bare-2 bare-jsonl-2 bare-slice python-cut python-pipeline; do
+    for f in bare-1 bare-2 bare-jsonl-2 bare-slice python-cut python-pipeline python-parallel; do
         [ -f "$WORK/logs/$f.out" ] && echo "$f: $(cat "$WORK/logs/$f.out")"
     done
     echo '```'

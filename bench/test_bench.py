@@ -95,6 +95,16 @@ class PythonBaseline(unittest.TestCase):
         self.assertEqual(found, ["1+5+N", "三治融合", "两个全覆盖", "党建+物业"])
 
 
+    def test_limit_stops_at_the_first_document_reaching_it(self):
+        # Three files of one CJK character (3 UTF-8 bytes) each: after a.txt 3 bytes < 4, after
+        # b.txt 6 bytes >= 4, so a limit of 4 bytes yields a and b, not c.
+        with tempfile.TemporaryDirectory() as d:
+            for name, ch in (("a", "甲"), ("b", "乙"), ("c", "丙")):
+                (Path(d) / f"{name}.txt").write_text(ch, encoding="utf-8")
+            self.assertEqual(list(python_baseline.documents(Path(d), 4)), ["甲", "乙"])
+            self.assertEqual(list(python_baseline.documents(Path(d), None)), ["甲", "乙", "丙"])
+
+
 class Measure(unittest.TestCase):
     def test_table_ratios(self):
         # bare, 1 thread: 100 MB in 10 s = 10 MB/s; tifa, 1 thread: 100 MB in 12.5 s = 8 MB/s,
