@@ -11,8 +11,8 @@
 //!
 //! `CORPUS` is a directory (every `*.txt` file in it, not recursive, sorted by name, one
 //! document per file) or a JSON Lines file (one `{"id", "region", "text"}` object per line; only
-//! `text` is read). JSON Lines input is read in batches of [`BATCH`] lines so memory stays
-//! bounded, like a streaming pipeline. `--threads` defaults to all cores.
+//! `text` is read). JSON Lines input is streamed line by line to the workers, so memory stays
+//! bounded. `--threads` defaults to all cores.
 //!
 //! Prints to stdout: `documents=… bytes=… tokens=… distinct_per_doc_sum=… dict_ms=… cut_s=…`.
 //! `tokens` is the sum over documents of all token counts, `distinct_per_doc_sum` the sum of
@@ -25,9 +25,6 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
-
-/// JSON Lines documents handed to rayon at a time.
-const BATCH: usize = 256;
 
 /// Per-document result: (bytes, tokens, distinct tokens).
 type Counts = (u64, u64, u64);
@@ -86,30 +83,20 @@ fn jsonl_text(line: &str) -> String {
     }
 }
 
-/// Runs the loop over a JSON Lines file, [`BATCH`] records at a time.
+/// Runs the loop over a JSON Lines file, streaming: rayon workers take the next line as they
+/// become free (`par_bridge`), so reading overlaps cutting and only about one record per
+/// thread is in memory.
 fn run_jsonl(jieba: &Jieba, path: &Path, hmm: bool) -> Result<(u64, Counts), String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut lines = BufReader::with_capacity(1 << 20, file).lines();
-    let (mut n, mut total) = (0u64, (0, 0, 0));
-    loop {
-        let mut batch = Vec::with_capacity(BATCH);
-        for line in lines.by_ref().take(BATCH) {
-            let line = line.map_err(|e| format!("{}: {e}", path.display()))?;
-            if !line.trim().is_empty() {
-                batch.push(line);
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        n += batch.len() as u64;
-        let part = batch
-            .par_iter()
-            .map(|line| count_doc(jieba, &jsonl_text(line), hmm))
-            .reduce(|| (0, 0, 0), add);
-        total = add(total, part);
-    }
-    Ok((n, total))
+    BufReader::with_capacity(1 << 20, file)
+        .lines()
+        .par_bridge()
+        .map(|line| match line {
+            Ok(line) if line.trim().is_empty() => Ok((0, (0, 0, 0))),
+            Ok(line) => Ok((1, count_doc(jieba, &jsonl_text(&line), hmm))),
+            Err(e) => Err(format!("{}: {e}", path.display())),
+        })
+        .try_reduce(|| (0, (0, 0, 0)), |a, b| Ok((a.0 + b.0, add(a.1, b.1))))
 }
 
 fn main() -> ExitCode {
