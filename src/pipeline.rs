@@ -27,8 +27,28 @@ pub fn prepare(corpus: Corpus, opts: &CleanOptions) -> Vec<Prepared> {
             Prepared { doc, clean }
         })
         .collect();
-    let _ = &mut docs;
+    if opts.dedup {
+        let ids: Vec<String> = docs.iter().map(|p| p.doc.id.clone()).collect();
+        let mut cleaned: Vec<Cleaned> = docs
+            .iter_mut()
+            .map(|p| std::mem::replace(&mut p.clean, empty_cleaned()))
+            .collect();
+        clean::dedup_across(&mut cleaned, &ids);
+        for (p, c) in docs.iter_mut().zip(cleaned) {
+            p.clean = c;
+        }
+    }
     docs
+}
+
+fn empty_cleaned() -> Cleaned {
+    Cleaned {
+        text: String::new(),
+        paragraphs: Vec::new(),
+        map: crate::offsets::OffsetMap::identity(),
+        script: clean::Script::Unknown,
+        report: clean::CleanReport::default(),
+    }
 }
 
 /// The group label of a document for `--group-by FIELD` (`(none)` when the field is
@@ -113,6 +133,17 @@ pub struct Analysed {
     pub date: Option<String>,
     /// Formulations and slogans found in the cleaned text, in text order.
     pub mentions: Vec<crate::slogans::Mention>,
+    /// Term counts, when segmentation ran (formulations are single protected tokens).
+    pub terms: Option<crate::terms::DocTerms>,
+}
+
+/// Segmentation and term filtering for the analysis stage.
+#[derive(Debug)]
+pub struct TermSetup {
+    /// The segmenter (dictionary loaded once per run).
+    pub segmenter: crate::segment::Segmenter,
+    /// Which tokens count as terms.
+    pub filter: crate::terms::TermFilter,
 }
 
 /// What the analysis stage does.
@@ -134,11 +165,18 @@ pub fn date_of(doc: &Document) -> Option<String> {
         .map(|v| v.trim().to_string())
 }
 
-/// Runs the per-document analyses on prepared documents (in parallel; the output order is
-/// the input order, whatever the thread count).
-pub fn analyse(docs: Vec<Prepared>, opts: &AnalyseOptions) -> Vec<Analysed> {
+/// Runs the per-document analyses on prepared documents: formulation extraction, then (with
+/// `terms`) segmentation in which every formulation found anywhere in the corpus is one
+/// protected token. Documents are processed in parallel; the output order is the input
+/// order, whatever the thread count. Each document is cleaned, scanned and segmented once.
+pub fn analyse(
+    docs: Vec<Prepared>,
+    opts: &AnalyseOptions,
+    terms: Option<&TermSetup>,
+) -> Vec<Analysed> {
     let lexicon = opts.lexicon.then(crate::slogans::Lexicon::builtin);
-    docs.into_par_iter()
+    let mut out: Vec<Analysed> = docs
+        .into_par_iter()
         .map(|prepared| {
             let text = &prepared.clean.text;
             let mentions = match &lexicon {
@@ -150,7 +188,46 @@ pub fn analyse(docs: Vec<Prepared>, opts: &AnalyseOptions) -> Vec<Analysed> {
                 date: date_of(&prepared.doc),
                 prepared,
                 mentions,
+                terms: None,
             }
+        })
+        .collect();
+    if let Some(setup) = terms {
+        let mut surfaces: Vec<&str> = out
+            .iter()
+            .flat_map(|d| d.mentions.iter().map(|m| m.surface.as_str()))
+            .collect();
+        surfaces.sort_unstable();
+        surfaces.dedup();
+        let protected = crate::segment::Protected::new(&surfaces);
+        let counted: Vec<crate::terms::DocTerms> = out
+            .par_iter()
+            .map(|d| {
+                crate::terms::DocTerms::count(
+                    &setup.segmenter,
+                    &setup.filter,
+                    &d.prepared.clean.text,
+                    &protected,
+                )
+            })
+            .collect();
+        for (d, t) in out.iter_mut().zip(counted) {
+            d.terms = Some(t);
+        }
+    }
+    out
+}
+
+/// The term inputs of the frequency and keyness tables (empty terms where segmentation did
+/// not run).
+pub fn term_inputs(docs: &[Analysed]) -> Vec<crate::terms::DocInput> {
+    docs.iter()
+        .map(|d| crate::terms::DocInput {
+            id: d.prepared.doc.id.clone(),
+            group: d.group.clone(),
+            terms: d.terms.clone().unwrap_or_else(|| {
+                crate::terms::DocTerms::from_counts(Vec::<(String, u64)>::new(), 0)
+            }),
         })
         .collect()
 }

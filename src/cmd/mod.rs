@@ -9,7 +9,9 @@ use tifa::table::Format;
 
 pub mod clean;
 pub mod corpus;
+pub mod keyness;
 pub mod slogans;
+pub mod terms;
 
 /// tifa (提法): comparative analytics of Chinese policy and Party-building texts.
 #[derive(Debug, Parser)]
@@ -32,6 +34,10 @@ pub enum Command {
     Clean(clean::Args),
     /// Numbered formulations (提法) and slogans, counted region against region.
     Slogans(slogans::Args),
+    /// Term frequencies per region or document (jieba-rs, domain dictionary).
+    Terms(terms::Args),
+    /// Distinctive terms of each region against the rest (G², χ², Log Ratio).
+    Keyness(keyness::Args),
 }
 
 /// Output format (`--format`).
@@ -167,6 +173,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Corpus(a) => corpus::run(&cli.global, a),
         Command::Clean(a) => clean::run(&cli.global, a),
         Command::Slogans(a) => slogans::run(&cli.global, a),
+        Command::Terms(a) => terms::run(&cli.global, a),
+        Command::Keyness(a) => keyness::run(&cli.global, a),
     }
 }
 
@@ -186,4 +194,80 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
         .map_err(|e| Error::Usage(format!("cannot serialise output: {e}")))?;
     s.push('\n');
     Ok(s)
+}
+
+/// Segmentation and term options shared by `terms`, `keyness`, `cooccur`, `chart` and
+/// `report`.
+#[derive(Debug, Args, Clone)]
+pub struct TermArgs {
+    /// Switch off jieba's HMM for unknown words (on by default).
+    #[arg(long)]
+    pub no_hmm: bool,
+    /// Add a user dictionary (jieba format: word [freq] [pos]); may be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub user_dict: Vec<PathBuf>,
+    /// Do not load the built-in domain dictionary (data/dict/domain.txt).
+    #[arg(long)]
+    pub no_domain_dict: bool,
+    /// Replace the built-in stopword list (data/stopwords.txt) by this file (one word a line).
+    #[arg(long, value_name = "FILE")]
+    pub stopwords: Option<PathBuf>,
+    /// Keep stopwords.
+    #[arg(long)]
+    pub keep_stopwords: bool,
+    /// Drop terms shorter than N characters (pure numbers and punctuation are always dropped).
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub min_chars: usize,
+    /// Keep only these jieba POS tags (e.g. n,v,vn,nz); formulations are tagged nz.
+    #[arg(long, value_delimiter = ',', value_name = "TAGS")]
+    pub pos: Vec<String>,
+    /// Rules only: do not look for the built-in lexicon's established formulations.
+    #[arg(long)]
+    pub no_lexicon: bool,
+}
+
+impl TermArgs {
+    /// Loads the segmenter (one dictionary load per run) and builds the term filter.
+    pub fn setup(&self) -> Result<tifa::pipeline::TermSetup> {
+        let segmenter = tifa::segment::Segmenter::new(&tifa::segment::SegmentOptions {
+            hmm: !self.no_hmm,
+            user_dicts: self.user_dict.clone(),
+            domain_dict: !self.no_domain_dict,
+        })?;
+        let stopwords = match &self.stopwords {
+            Some(p) => tifa::terms::Stopwords::from_file(p)?,
+            None => tifa::terms::Stopwords::builtin(),
+        };
+        let filter = tifa::terms::TermFilter {
+            stopwords,
+            keep_stopwords: self.keep_stopwords,
+            min_chars: self.min_chars,
+            pos: if self.pos.is_empty() {
+                None
+            } else {
+                Some(self.pos.iter().map(|s| s.trim().to_string()).collect())
+            },
+        };
+        Ok(tifa::pipeline::TermSetup { segmenter, filter })
+    }
+}
+
+/// Loads, cleans and analyses the corpus with segmentation: the shared front half of
+/// `terms`, `keyness`, `cooccur`, `chart` and `report`.
+pub fn analyse_with_terms(
+    g: &Global,
+    corpus: &CorpusArg,
+    t: &TermArgs,
+) -> Result<Vec<tifa::pipeline::Analysed>> {
+    let setup = t.setup()?;
+    let loaded = g.load(&corpus.path())?;
+    let docs = tifa::pipeline::prepare(loaded, &g.clean_options());
+    Ok(tifa::pipeline::analyse(
+        docs,
+        &tifa::pipeline::AnalyseOptions {
+            group_by: g.group_by.clone(),
+            lexicon: !t.no_lexicon,
+        },
+        Some(&setup),
+    ))
 }

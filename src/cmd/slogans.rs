@@ -104,6 +104,7 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
             group_by: g.group_by.clone(),
             lexicon: !a.no_lexicon,
         },
+        None,
     );
     let groups = pipeline::groups(&docs);
     let kinds: Vec<Kind> = a.kind.iter().map(|k| k.kind()).collect();
