@@ -14,6 +14,7 @@
 
 pub mod chart;
 pub mod clean;
+pub mod contexts;
 pub mod cooccur;
 pub mod error;
 pub mod keyness;
