@@ -1,7 +1,7 @@
 //! The single pass over the text: quotations first, then the unquoted rules.
 
-use super::classify::{classify_quoted, is_han, shape};
-use super::numerals::{is_numeral, values};
+use super::classify::{classify_quoted, is_han};
+use super::numerals::is_numeral;
 use super::{unquoted, Kind, Mention};
 
 /// Longest quotation (in characters) looked at.
@@ -130,19 +130,7 @@ fn push(
     kind: Kind,
     quoted: bool,
 ) {
-    let Some(surface) = text.get(s..e) else {
-        return;
-    };
-    out.push(Mention {
-        start: s,
-        end: e,
-        surface: surface.to_string(),
-        shape: shape(kind, &normalized),
-        value: values(&normalized),
-        normalized,
-        kind,
-        quoted,
-    });
+    out.extend(Mention::new(text, s, e, normalized, kind, quoted));
 }
 
 /// Quotation pairs as (open, close) char indices, not nested, within one line.
