@@ -14,7 +14,7 @@
 //!
 //! The rules are triggered by cheap characters (quotes, digits, Chinese numerals, `+`) in one
 //! pass over the text; no gold strings are carried. A curated [`Lexicon`] (`data/formulations.tsv`)
-//! //! is a second, optional source for established unquoted catchphrases ([`extract_with_lexicon`]).
+//! is a second, optional source for established unquoted catchphrases ([`extract_with_lexicon`]).
 //! [`expand`] looks for the components a text gives for a formulation, [`aggregate`] counts
 //! mentions by region.
 //!
