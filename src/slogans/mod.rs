@@ -15,8 +15,9 @@
 //! The rules are triggered by cheap characters (quotes, digits, Chinese numerals, `+`) in one
 //! pass over the text; no gold strings are carried. A curated [`Lexicon`] (`data/formulations.tsv`)
 //! is a second, optional source for established unquoted catchphrases ([`extract_with_lexicon`]).
-//! [`expand`] looks for the components a text gives for a formulation, [`aggregate`] counts
-//! mentions by region.
+//! [`recognise_known`] is a corpus-level pass: a slogan quoted somewhere in the corpus is
+//! also counted where it stands unquoted. [`expand`] looks for the components a text gives
+//! for a formulation, [`aggregate`] counts mentions by region.
 //!
 //! Shapes and patterns: every mention has a *shape* that abstracts its numbers (`1+5+N` and
 //! `1+2+N` → `1+k+N`; 六联六促 → `{6}联{6}促`) and a *pattern*, its family, which for a
@@ -29,6 +30,7 @@ mod aggregate;
 mod classify;
 mod expand;
 mod extract;
+mod known;
 mod lexicon;
 pub mod numerals;
 mod unquoted;
@@ -39,6 +41,7 @@ pub use aggregate::{
 pub use classify::{pattern, shape};
 pub use expand::{expand, Consistency, Expansion};
 pub use extract::extract;
+pub use known::{recognise_known, recognise_known_with, KnownGuard};
 pub use lexicon::{extract_with_lexicon, Entry, Lexicon};
 
 use serde::Serialize;

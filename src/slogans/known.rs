@@ -1,0 +1,188 @@
+//! Corpus-level recognition: slogans quoted somewhere in the corpus are also counted where
+//! they stand unquoted (红色物业 quoted in two articles, unquoted in a third).
+
+use super::{Kind, Mention};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The precision guards of [`recognise_known_with`]: which quoted forms are searched for
+/// unquoted.
+///
+/// A form is searched when it has at least `min_chars` characters and either was quoted in at
+/// least `min_docs` documents or has at least `min_chars_single` characters. The default
+/// (3 characters; 2 documents or 5 characters) was chosen on the seeds and the held-out
+/// provincial reports (`tests/slogans_gold.rs`, `corpus_pass_guards`): on the five seeds it
+/// finds the unquoted 红色物业 of 004 at precision 275/276, while allowing 4-character forms
+/// quoted once adds ordinary phrases such as 项目建设 (277/280), and dropping the guard
+/// (2 characters, any) adds 全覆盖, 大合力, 强起来, 堵点 … (277/288). On the held-out texts
+/// no guard changed precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownGuard {
+    /// Shortest form searched, in characters.
+    pub min_chars: usize,
+    /// A form quoted in at least this many documents is searched (if `min_chars` long).
+    pub min_docs: usize,
+    /// A form quoted in fewer documents is searched when at least this many characters long.
+    pub min_chars_single: usize,
+}
+
+impl Default for KnownGuard {
+    fn default() -> Self {
+        KnownGuard {
+            min_chars: 3,
+            min_docs: 2,
+            min_chars_single: 5,
+        }
+    }
+}
+
+/// Adds unquoted mentions (`quoted: false`) of forms extracted as quoted somewhere in the
+/// corpus, with the default [`KnownGuard`]. `texts[i]` is the cleaned text `mentions[i]` was
+/// extracted from; extra texts or mention lists without a partner are ignored.
+///
+/// Only forms that stand literally in the text are searched (the surface equals the
+/// normalised form: not joined split quotes “打虎”、“拍蝇”, not digit codes named from
+/// “365工作法”), and never digit codes (an unquoted 136 is a number). A new mention never
+/// overlaps an existing one; among overlapping candidates the leftmost-longest wins. Each
+/// new mention takes the kind most often given to its quoted form (ties: the first in
+/// [`Kind`] order). Each list stays ordered by start offset (then end). One pass per text.
+pub fn recognise_known(texts: &[&str], mentions: &mut [Vec<Mention>]) {
+    recognise_known_with(texts, mentions, KnownGuard::default());
+}
+
+/// [`recognise_known`] with explicit guards.
+pub fn recognise_known_with(texts: &[&str], mentions: &mut [Vec<Mention>], guard: KnownGuard) {
+    // normalised form → (documents where it was quoted, kinds given to it).
+    let mut quoted: BTreeMap<&str, (BTreeSet<usize>, BTreeMap<Kind, usize>)> = BTreeMap::new();
+    for (i, ms) in mentions.iter().enumerate().take(texts.len()) {
+        for m in ms {
+            if m.quoted && m.kind != Kind::Numeric && m.surface == m.normalized {
+                let e = quoted.entry(m.normalized.as_str()).or_default();
+                e.0.insert(i);
+                *e.1.entry(m.kind).or_insert(0) += 1;
+            }
+        }
+    }
+    let known: Vec<(String, Kind)> = quoted
+        .into_iter()
+        .filter(|(form, (docs, _))| {
+            let n = form.chars().count();
+            n >= guard.min_chars && (docs.len() >= guard.min_docs || n >= guard.min_chars_single)
+        })
+        .map(|(form, (_, kinds))| {
+            let kind = kinds
+                .iter()
+                .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
+                .map_or(Kind::QuotedSlogan, |k| *k.0);
+            (form.to_string(), kind)
+        })
+        .collect();
+    if known.is_empty() {
+        return;
+    }
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(known.iter().map(|k| k.0.as_str()))
+    else {
+        return;
+    };
+    for (text, ms) in texts.iter().zip(mentions.iter_mut()) {
+        add_unquoted(text, ms, &ac, &known);
+    }
+}
+
+/// Adds the matches of `ac` in `text` that overlap no mention of `ms`.
+fn add_unquoted(text: &str, ms: &mut Vec<Mention>, ac: &AhoCorasick, known: &[(String, Kind)]) {
+    ms.sort_by_key(|m| (m.start, m.end));
+    // max_end[i]: the largest end among ms[..=i], so overlap is one binary search.
+    let mut max_end = Vec::with_capacity(ms.len());
+    let mut run = 0;
+    for m in ms.iter() {
+        run = run.max(m.end);
+        max_end.push(run);
+    }
+    let mut added = Vec::new();
+    for hit in ac.find_iter(text) {
+        let (s, e) = (hit.start(), hit.end());
+        let before = ms.partition_point(|m| m.start < e);
+        if before > 0 && max_end[before - 1] > s {
+            continue;
+        }
+        let (form, kind) = &known[hit.pattern().as_usize()];
+        added.extend(Mention::new(text, s, e, form.clone(), *kind, false));
+    }
+    if !added.is_empty() {
+        ms.extend(added);
+        ms.sort_by_key(|m| (m.start, m.end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use super::*;
+
+    fn run(texts: &[&str]) -> Vec<Vec<(String, bool)>> {
+        let mut ms: Vec<Vec<Mention>> = texts.iter().map(|t| extract(t)).collect();
+        recognise_known(texts, &mut ms);
+        ms.into_iter()
+            .map(|v| v.into_iter().map(|m| (m.normalized, m.quoted)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn quoted_in_two_documents_counts_unquoted_in_a_third() {
+        let out = run(&[
+            "推进“红色物业”。",
+            "打造“红色物业”。",
+            "发展红色物业,红色物业好。",
+        ]);
+        // Third text: two unquoted 红色物业 (4 characters, quoted in 2 documents).
+        assert_eq!(
+            out[2],
+            [
+                ("红色物业".to_string(), false),
+                ("红色物业".to_string(), false)
+            ]
+        );
+        // The quoted occurrences are not doubled.
+        assert_eq!(out[0], [("红色物业".to_string(), true)]);
+    }
+
+    #[test]
+    fn guards() {
+        // 两张皮: 3 characters, quoted in one document only → not searched.
+        let out = run(&["防止“两张皮”。", "不搞两张皮。"]);
+        assert!(out[1].is_empty());
+        // Quoted in two documents → searched.
+        let out = run(&["防止“两张皮”。", "杜绝“两张皮”。", "不搞两张皮。"]);
+        assert_eq!(out[2], [("两张皮".to_string(), false)]);
+        // 2 characters: never searched, however often quoted.
+        let out = run(&["“网格”", "“网格”", "网格员"]);
+        assert!(out[2].is_empty());
+        // 4 characters quoted once: not searched (项目建设 is an ordinary phrase too).
+        let out = run(&["抓好“项目建设”。", "推进项目建设。"]);
+        assert!(out[1].is_empty());
+        // 5 characters quoted once: searched, also in the same document.
+        let out = run(&["打通“最后一公里”,走好最后一公里。"]);
+        assert_eq!(out[0].len(), 2);
+        assert!(!out[0][1].1);
+    }
+
+    #[test]
+    fn no_overlap_with_existing_mentions_and_digit_codes_ignored() {
+        // 三治融合 is found by the rules unquoted; it must not be added twice. The code 136
+        // is never searched unquoted.
+        let out = run(&["“三治融合”和“136”", "推进三治融合,136户"]);
+        assert_eq!(out[1], [("三治融合".to_string(), false)]);
+    }
+
+    #[test]
+    fn empty_and_mismatched_inputs() {
+        let mut ms: Vec<Vec<Mention>> = vec![];
+        recognise_known(&[], &mut ms);
+        let mut ms = vec![extract("“红色物业”"), Vec::new()];
+        recognise_known(&["“红色物业”"], &mut ms);
+        assert!(ms[1].is_empty());
+    }
+}
