@@ -210,7 +210,16 @@ fn squash(s: &str) -> String {
 #[test]
 fn seeds_gold_expansions() {
     let g = gold("tests/fixtures/gold/seeds_gold.jsonl");
-    let must_be_ok = ["三治融合", "三个思维", "六联六促", "五项权利", "3个1"];
+    let must_be_ok = [
+        "三治融合",
+        "三个思维",
+        "六联六促",
+        "五项权利",
+        "3个1",
+        "三化",
+        "三化三促",
+        "三点发力",
+    ];
     let (mut found, mut total) = (0, 0);
     let mut not_ok: Vec<String> = Vec::new();
     for line in g
@@ -388,6 +397,30 @@ fn corpus_pass_guards() {
                 s.formula.0, s.formula.1, s.quoted.0, s.quoted.1, s.precision.0, s.precision.1,
                 ratio(s.precision), s.spurious
             );
+        }
+    }
+}
+
+#[test]
+fn digit_codes_are_never_a_mismatch() {
+    // A code's digits are no count of components: 136 (000) has no definition in its text
+    // → undefined with no components; 365 (002) and 4012 (004) are defined by the quoted
+    // list they are named for → ok, with the gold components.
+    for (file, code, want, comps) in [
+        ("000_8090fde4f5497f2c.txt", "136", Consistency::Undefined, 0),
+        ("002_724fa829d8fdbc3e.txt", "365", Consistency::Ok, 2),
+        ("004_6ecfdae36c6c9fa8.txt", "4012", Consistency::Ok, 6),
+    ] {
+        let text = seed_text(file);
+        let ms: Vec<Mention> = extract(&text)
+            .into_iter()
+            .filter(|m| m.normalized == code)
+            .collect();
+        assert!(!ms.is_empty(), "{code} not found");
+        for m in &ms {
+            let e = expand(&text, m);
+            assert_eq!(e.consistency, want, "{code}: {:?}", e.components);
+            assert_eq!(e.components.len(), comps, "{code}: {:?}", e.components);
         }
     }
 }

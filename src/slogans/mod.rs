@@ -28,19 +28,20 @@
 
 mod aggregate;
 mod classify;
+mod components;
 mod expand;
 mod extract;
+mod families;
 mod known;
 mod lexicon;
 pub mod numerals;
 mod unquoted;
 
-pub use aggregate::{
-    aggregate, by_pattern, by_shape, Context, DocMentions, ShapeStats, SloganStats,
-};
+pub use aggregate::{aggregate, Context, DocMentions, SloganStats};
 pub use classify::{pattern, shape};
 pub use expand::{expand, Consistency, Expansion};
 pub use extract::extract;
+pub use families::{by_pattern, by_shape, ShapeStats};
 pub use known::{recognise_known, recognise_known_with, KnownGuard};
 pub use lexicon::{extract_with_lexicon, Entry, Lexicon};
 
