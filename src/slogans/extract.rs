@@ -201,6 +201,12 @@ mod tests {
         );
         assert_eq!(names("创造了两大奇迹。"), ["两大奇迹"]);
         assert_eq!(names("“党建+”“网格+”等"), ["党建+", "网格+"]);
+        // A verb after the noun is never taken into the list (四川 held-out report:
+        // 五大片区共兴, 六大优势产业提升 were found whole); as the phrase does not close
+        // there, no list is found at all (precision first).
+        assert!(names("完善四大体系提升,").is_empty());
+        assert!(names("五大片区共兴发展,六大优势产业提升。").is_empty());
+        assert_eq!(names("完善四大体系,"), ["四大体系"]);
     }
 
     #[test]
