@@ -2,8 +2,7 @@
 //! they stand unquoted (红色物业 quoted in two articles, unquoted in a third).
 
 use super::{Kind, Mention};
-use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The precision guards of [`recognise_known_with`]: which quoted forms are searched for
 /// unquoted.
@@ -43,9 +42,10 @@ impl Default for KnownGuard {
 /// Only forms that stand literally in the text are searched (the surface equals the
 /// normalised form: not joined split quotes “打虎”、“拍蝇”, not digit codes named from
 /// “365工作法”), and never digit codes (an unquoted 136 is a number). A new mention never
-/// overlaps an existing one; among overlapping candidates the leftmost-longest wins. Each
+/// overlaps an existing one; among overlapping candidates the leftmost, then longest, wins. Each
 /// new mention takes the kind most often given to its quoted form (ties: the first in
-/// [`Kind`] order). Each list stays ordered by start offset (then end). One pass per text.
+/// [`Kind`] order). Each list stays ordered by start offset (then end). One pass per text,
+/// with the forms indexed by their first character.
 pub fn recognise_known(texts: &[&str], mentions: &mut [Vec<Mention>]) {
     recognise_known_with(texts, mentions, KnownGuard::default());
 }
@@ -80,19 +80,79 @@ pub fn recognise_known_with(texts: &[&str], mentions: &mut [Vec<Mention>], guard
     if known.is_empty() {
         return;
     }
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(known.iter().map(|k| k.0.as_str()))
-    else {
-        return;
-    };
+    let index = FormIndex::new(&known);
     for (text, ms) in texts.iter().zip(mentions.iter_mut()) {
-        add_unquoted(text, ms, &ac, &known);
+        add_unquoted(text, ms, &index, &known);
     }
 }
 
-/// Adds the matches of `ac` in `text` that overlap no mention of `ms`.
-fn add_unquoted(text: &str, ms: &mut Vec<Mention>, ac: &AhoCorasick, known: &[(String, Kind)]) {
+/// Size of the pair filter of [`FormIndex`], in bits.
+const PAIR_BITS: usize = 1 << 16;
+
+/// The filter bit of a character pair: a multiplicative hash folded to 16 bits.
+fn pair_bit(c: char, d: char) -> usize {
+    let h = (u64::from(c) << 21 | u64::from(d)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 48) as usize % PAIR_BITS
+}
+
+/// The searched forms by their first two characters, longest first, with a 65,536-bit filter
+/// of hashed character pairs so that most positions cost one bit test, not a map look-up.
+struct FormIndex {
+    /// Bit [`pair_bit`]`(c, d)` set when some form starts with `c` then `d`.
+    pairs: Vec<u64>,
+    /// Forms (indices into the known list) by first two characters, longest first.
+    by_first: HashMap<(char, char), Vec<usize>>,
+}
+
+impl FormIndex {
+    fn new(known: &[(String, Kind)]) -> FormIndex {
+        let mut pairs = vec![0u64; PAIR_BITS / 64];
+        let mut by_first: HashMap<(char, char), Vec<usize>> = HashMap::new();
+        for (i, (form, _)) in known.iter().enumerate() {
+            let mut cs = form.chars();
+            if let (Some(c), Some(d)) = (cs.next(), cs.next()) {
+                let b = pair_bit(c, d);
+                if let Some(w) = pairs.get_mut(b / 64) {
+                    *w |= 1 << (b % 64);
+                }
+                by_first.entry((c, d)).or_default().push(i);
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by(|a, b| known[*b].0.len().cmp(&known[*a].0.len()).then(a.cmp(b)));
+        }
+        FormIndex { pairs, by_first }
+    }
+
+    /// The longest form starting at byte `at` of `text` (which starts with `c` there).
+    fn longest_at(
+        &self,
+        text: &str,
+        at: usize,
+        c: char,
+        known: &[(String, Kind)],
+    ) -> Option<usize> {
+        let rest = text.get(at..)?;
+        let d = rest.get(c.len_utf8()..)?.chars().next()?;
+        let b = pair_bit(c, d);
+        if self
+            .pairs
+            .get(b / 64)
+            .is_none_or(|w| w & (1 << (b % 64)) == 0)
+        {
+            return None;
+        }
+        self.by_first
+            .get(&(c, d))?
+            .iter()
+            .copied()
+            .find(|&i| rest.starts_with(known[i].0.as_str()))
+    }
+}
+
+/// Adds the forms found in `text` (leftmost, then longest; not overlapping each other) that
+/// overlap no mention of `ms`.
+fn add_unquoted(text: &str, ms: &mut Vec<Mention>, index: &FormIndex, known: &[(String, Kind)]) {
     ms.sort_by_key(|m| (m.start, m.end));
     // max_end[i]: the largest end among ms[..=i], so overlap is one binary search.
     let mut max_end = Vec::with_capacity(ms.len());
@@ -102,13 +162,19 @@ fn add_unquoted(text: &str, ms: &mut Vec<Mention>, ac: &AhoCorasick, known: &[(S
         max_end.push(run);
     }
     let mut added = Vec::new();
-    for hit in ac.find_iter(text) {
-        let (s, e) = (hit.start(), hit.end());
+    let mut at = 0;
+    while let Some(c) = text.get(at..).and_then(|r| r.chars().next()) {
+        let Some(i) = index.longest_at(text, at, c, known) else {
+            at += c.len_utf8();
+            continue;
+        };
+        let (form, kind) = &known[i];
+        let (s, e) = (at, at + form.len());
+        at = e;
         let before = ms.partition_point(|m| m.start < e);
         if before > 0 && max_end[before - 1] > s {
             continue;
         }
-        let (form, kind) = &known[hit.pattern().as_usize()];
         added.extend(Mention::new(text, s, e, form.clone(), *kind, false));
     }
     if !added.is_empty() {
@@ -175,6 +241,21 @@ mod tests {
         // is never searched unquoted.
         let out = run(&["“三治融合”和“136”", "推进三治融合,136户"]);
         assert_eq!(out[1], [("三治融合".to_string(), false)]);
+    }
+
+    #[test]
+    fn longest_form_wins() {
+        // 红色物业 and 红色物业服务 both quoted in two documents: the longer one is taken
+        // where both match, the shorter one elsewhere.
+        let q = "“红色物业”“红色物业服务”";
+        let out = run(&[q, q, "红色物业服务站,红色物业。"]);
+        assert_eq!(
+            out[2],
+            [
+                ("红色物业服务".to_string(), false),
+                ("红色物业".to_string(), false)
+            ]
+        );
     }
 
     #[test]
