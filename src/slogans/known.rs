@@ -267,3 +267,42 @@ mod tests {
         assert!(ms[1].is_empty());
     }
 }
+
+#[cfg(test)]
+mod prop {
+    use super::super::extract;
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Random corpora of three texts: never a panic; every list ordered by start, offsets
+        // on character boundaries, surface = text[start..end]; an added (unquoted) mention
+        // overlaps no mention the rules found.
+        #[test]
+        fn invariants(texts in proptest::collection::vec("[一三两红色物业服务融合“”、+0-9，。\n ]{0,40}", 3)) {
+            // Two texts quote 红色物业 so that the pass has a form to search.
+            let texts: Vec<String> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| if i < 2 { format!("“红色物业”{t}") } else { t.clone() })
+                .collect();
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let before: Vec<Vec<Mention>> = refs.iter().map(|t| extract(t)).collect();
+            let mut ms = before.clone();
+            recognise_known(&refs, &mut ms);
+            for ((t, after), old) in refs.iter().zip(&ms).zip(&before) {
+                for w in after.windows(2) {
+                    prop_assert!((w[0].start, w[0].end) <= (w[1].start, w[1].end));
+                }
+                for m in after {
+                    prop_assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+                    prop_assert_eq!(&t[m.start..m.end], m.surface.as_str());
+                    if !old.contains(m) {
+                        prop_assert!(!m.quoted);
+                        prop_assert!(old.iter().all(|o| o.end <= m.start || m.end <= o.start));
+                    }
+                }
+            }
+        }
+    }
+}
