@@ -101,3 +101,81 @@ pub fn script_name(s: clean::Script) -> &'static str {
         clean::Script::Unknown => "unknown",
     }
 }
+
+/// A prepared document with its formulations (提法) and, when segmentation ran, its terms.
+#[derive(Debug, Clone)]
+pub struct Analysed {
+    /// The document and its cleaned text.
+    pub prepared: Prepared,
+    /// The document's group (`--group-by` field value, or [`NO_GROUP`]).
+    pub group: String,
+    /// The document's date field (`date`, else `publish_date`, else `year`), if any.
+    pub date: Option<String>,
+    /// Formulations and slogans found in the cleaned text, in text order.
+    pub mentions: Vec<crate::slogans::Mention>,
+}
+
+/// What the analysis stage does.
+#[derive(Debug, Clone)]
+pub struct AnalyseOptions {
+    /// The metadata field that defines groups.
+    pub group_by: String,
+    /// Also find established formulations of the built-in lexicon (`data/formulations.tsv`)
+    /// where they stand unquoted.
+    pub lexicon: bool,
+}
+
+/// The date of a document: its `date` field, else `publish_date`, else `year`.
+pub fn date_of(doc: &Document) -> Option<String> {
+    ["date", "publish_date", "year"]
+        .iter()
+        .filter_map(|f| doc.fields.get(*f))
+        .find(|v| !v.trim().is_empty())
+        .map(|v| v.trim().to_string())
+}
+
+/// Runs the per-document analyses on prepared documents (in parallel; the output order is
+/// the input order, whatever the thread count).
+pub fn analyse(docs: Vec<Prepared>, opts: &AnalyseOptions) -> Vec<Analysed> {
+    let lexicon = opts.lexicon.then(crate::slogans::Lexicon::builtin);
+    docs.into_par_iter()
+        .map(|prepared| {
+            let text = &prepared.clean.text;
+            let mentions = match &lexicon {
+                Some(l) => crate::slogans::extract_with_lexicon(text, l),
+                None => crate::slogans::extract(text),
+            };
+            Analysed {
+                group: group_of(&prepared.doc, &opts.group_by).to_string(),
+                date: date_of(&prepared.doc),
+                prepared,
+                mentions,
+            }
+        })
+        .collect()
+}
+
+/// The groups of the analysed documents in first-seen (corpus) order.
+pub fn groups(docs: &[Analysed]) -> Vec<String> {
+    let mut seen = indexmap::IndexSet::new();
+    for d in docs {
+        seen.insert(d.group.as_str());
+    }
+    seen.into_iter().map(String::from).collect()
+}
+
+/// Aggregates the formulations of all documents (see [`crate::slogans::aggregate`]).
+pub fn slogan_stats(docs: &[Analysed]) -> Vec<crate::slogans::SloganStats> {
+    let input: Vec<crate::slogans::DocMentions<'_>> = docs
+        .iter()
+        .map(|d| crate::slogans::DocMentions {
+            doc: &d.prepared.doc.id,
+            group: &d.group,
+            date: d.date.as_deref(),
+            text: &d.prepared.clean.text,
+            map: &d.prepared.clean.map,
+            mentions: &d.mentions,
+        })
+        .collect();
+    crate::slogans::aggregate(&input)
+}

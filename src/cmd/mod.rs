@@ -9,6 +9,7 @@ use tifa::table::Format;
 
 pub mod clean;
 pub mod corpus;
+pub mod slogans;
 
 /// tifa (提法): comparative analytics of Chinese policy and Party-building texts.
 #[derive(Debug, Parser)]
@@ -29,6 +30,8 @@ pub enum Command {
     Corpus(corpus::Args),
     /// Cleaned text and a report of what cleaning changed.
     Clean(clean::Args),
+    /// Numbered formulations (提法) and slogans, counted region against region.
+    Slogans(slogans::Args),
 }
 
 /// Output format (`--format`).
@@ -163,6 +166,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Corpus(a) => corpus::run(&cli.global, a),
         Command::Clean(a) => clean::run(&cli.global, a),
+        Command::Slogans(a) => slogans::run(&cli.global, a),
     }
 }
 

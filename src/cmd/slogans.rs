@@ -1,0 +1,265 @@
+//! `tifa slogans`: numbered formulations (提法) and slogans (口号), region against region.
+//!
+//! Finds in the cleaned text of every document the five kinds of formulation — `numeric`
+//! ("1+5+N", “136”工作体系, 3个1), `numeral_compound` (两区一中心, 三治融合), `numbered_list`
+//! (两个全覆盖, 五项权利), `plus` (党建+, 社区大党委+小区党支部+楼栋党小组) and `quoted_slogan`
+//! (“红色物业”, “最后一公里”) — normalises them (Simplified, ASCII digits and `+`; 两/双 = 2),
+//! abstracts their shape (`1+k+N`, `{6}联{6}促`), looks for their listed components near an
+//! occurrence (expansion) and checks the count against the numeral (consistency: ok,
+//! mismatch, undefined), and counts them per document and per group.
+//!
+//! Cost: one cleaning pass and one extraction pass per document (extraction is a single
+//! scan triggered by quotes, digits, Chinese numerals and `+`); no segmentation.
+//!
+//! Sorting: by number of groups (descending), then total (descending), then normalised form
+//! (ascending, by code point). Groups appear as columns in corpus order.
+//!
+//! Options:
+//! - `--kind K[,K…]`: only these kinds (default: all);
+//! - `--min-regions K` (alias `--min-groups`): only formulations found in at least K groups
+//!   (the cross-region recurrences; default 1);
+//! - `--top N`: at most N rows in the table (default 40; 0 = all); CSV and JSON carry every row;
+//! - `--by slogan|shape`: one row per normalised form (default) or per shape, grouping
+//!   variants such as 1+5+N and 1+2+N under `1+k+N`;
+//! - `--no-lexicon`: rules only, without the built-in lexicon of established national
+//!   formulations (`data/formulations.tsv`).
+//!
+//! JSON: `{"slogans": [{"normalized", "kind", "shape", "total", "by_group", "documents",
+//! "groups", "first_date", "last_date", "expansion", "consistency", "contexts": [{"doc",
+//! "offset", "text"}]}]}` (offsets are byte offsets into the raw text of the document).
+
+use super::{print, to_json, CorpusArg, Global};
+use clap::ValueEnum;
+use tifa::error::Result;
+use tifa::pipeline::{self, AnalyseOptions};
+use tifa::slogans::{Kind, SloganStats};
+use tifa::table::{display_width, truncate, Align, Format, Table};
+
+/// Options of `tifa slogans`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    corpus: CorpusArg,
+    /// Only these kinds.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
+    kind: Vec<KindArg>,
+    /// Only formulations found in at least K groups.
+    #[arg(long, alias = "min-groups", default_value_t = 1, value_name = "K")]
+    min_regions: usize,
+    /// At most N rows in the table (0: all). CSV and JSON carry every row.
+    #[arg(long, default_value_t = 40, value_name = "N")]
+    top: usize,
+    /// One row per normalised form, or per shape.
+    #[arg(long, value_enum, default_value_t = By::Slogan)]
+    by: By,
+    /// Rules only: do not look for the built-in lexicon's established formulations.
+    #[arg(long)]
+    no_lexicon: bool,
+}
+
+/// The kind filter (`--kind`).
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+#[value(rename_all = "snake_case")]
+pub enum KindArg {
+    /// Digit formulas and codes.
+    Numeric,
+    /// Chinese-numeral formulas.
+    NumeralCompound,
+    /// Numeral + classifier + noun.
+    NumberedList,
+    /// `X+` formulas.
+    Plus,
+    /// Quoted slogans and brands.
+    QuotedSlogan,
+}
+
+impl KindArg {
+    fn kind(self) -> Kind {
+        match self {
+            KindArg::Numeric => Kind::Numeric,
+            KindArg::NumeralCompound => Kind::NumeralCompound,
+            KindArg::NumberedList => Kind::NumberedList,
+            KindArg::Plus => Kind::Plus,
+            KindArg::QuotedSlogan => Kind::QuotedSlogan,
+        }
+    }
+}
+
+/// Row unit of `tifa slogans`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum By {
+    /// One row per normalised formulation.
+    Slogan,
+    /// One row per shape (variants grouped).
+    Shape,
+}
+
+/// Runs `tifa slogans`.
+pub fn run(g: &Global, a: Args) -> Result<()> {
+    let corpus = g.load(&a.corpus.path())?;
+    let docs = pipeline::prepare(corpus, &g.clean_options());
+    let docs = pipeline::analyse(
+        docs,
+        &AnalyseOptions {
+            group_by: g.group_by.clone(),
+            lexicon: !a.no_lexicon,
+        },
+    );
+    let groups = pipeline::groups(&docs);
+    let kinds: Vec<Kind> = a.kind.iter().map(|k| k.kind()).collect();
+    let stats: Vec<SloganStats> = pipeline::slogan_stats(&docs)
+        .into_iter()
+        .filter(|s| kinds.is_empty() || kinds.contains(&s.kind))
+        .filter(|s| s.groups >= a.min_regions)
+        .collect();
+    match a.by {
+        By::Slogan => present_slogans(g, &a, &groups, &stats),
+        By::Shape => {
+            let shapes = tifa::slogans::by_shape(&stats);
+            match g.format() {
+                Format::Json => print(&to_json(&serde_json::json!({ "shapes": shapes }))?),
+                f => {
+                    let mut t = Table::new(["shape", "kind", "total"]);
+                    t.headers.extend(groups.iter().cloned());
+                    t.headers
+                        .extend(["docs".to_string(), "variants".to_string()]);
+                    t.align = vec![Align::Left, Align::Left];
+                    t.align.extend(vec![Align::Right; groups.len() + 2]);
+                    t.align.push(Align::Left);
+                    for s in &shapes {
+                        let mut row =
+                            vec![s.shape.clone(), s.kind.name().into(), s.total.to_string()];
+                        row.extend(
+                            groups
+                                .iter()
+                                .map(|gr| count_cell(s.by_group.get(gr).copied())),
+                        );
+                        row.push(s.documents.to_string());
+                        row.push(s.variants.join(" "));
+                        t.rows.push(row);
+                    }
+                    finish(f, t, a.top, stats.len())
+                }
+            }
+        }
+    }
+}
+
+fn count_cell(n: Option<usize>) -> String {
+    match n {
+        Some(n) if n > 0 => n.to_string(),
+        _ => "·".into(),
+    }
+}
+
+fn finish(f: Format, mut t: Table, top: usize, total: usize) -> Result<()> {
+    if f == Format::Csv {
+        return print(&t.to_csv());
+    }
+    let shown = t.rows.len();
+    if top > 0 && shown > top {
+        t.rows.truncate(top);
+    }
+    t.max_width = 40;
+    let mut s = t.render();
+    if t.rows.len() < shown {
+        s.push_str(&format!(
+            "… {} more rows (use --top 0, or --format csv/json for all)\n",
+            shown - t.rows.len()
+        ));
+    }
+    let _ = total;
+    print(&s)
+}
+
+fn present_slogans(g: &Global, a: &Args, groups: &[String], stats: &[SloganStats]) -> Result<()> {
+    match g.format() {
+        Format::Json => print(&to_json(&serde_json::json!({ "slogans": stats }))?),
+        Format::Csv => {
+            let mut t = Table::new([
+                "normalized",
+                "kind",
+                "shape",
+                "total",
+                "documents",
+                "groups",
+                "first_date",
+                "last_date",
+                "consistency",
+                "expansion",
+            ]);
+            t.headers.extend(groups.iter().cloned());
+            t.headers.push("contexts".into());
+            for s in stats {
+                let mut row = vec![
+                    s.normalized.clone(),
+                    s.kind.name().into(),
+                    s.shape.clone(),
+                    s.total.to_string(),
+                    s.documents.to_string(),
+                    s.groups.to_string(),
+                    s.first_date.clone().unwrap_or_default(),
+                    s.last_date.clone().unwrap_or_default(),
+                    consistency_name(s),
+                    s.expansion.join("、"),
+                ];
+                row.extend(
+                    groups
+                        .iter()
+                        .map(|gr| s.by_group.get(gr).copied().unwrap_or(0).to_string()),
+                );
+                row.push(
+                    s.contexts
+                        .iter()
+                        .map(|c| format!("{}@{}: {}", c.doc, c.offset, c.text))
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                );
+                t.rows.push(row);
+            }
+            print(&t.to_csv())
+        }
+        Format::Table => {
+            let mut t = Table::new(["slogan", "kind", "shape", "total"]);
+            t.headers.extend(groups.iter().cloned());
+            t.headers
+                .extend(["docs".to_string(), "expansion".to_string()]);
+            t.align = vec![Align::Left, Align::Left, Align::Left, Align::Right];
+            t.align.extend(vec![Align::Right; groups.len() + 1]);
+            t.align.push(Align::Left);
+            for s in stats {
+                let mut row = vec![
+                    s.normalized.clone(),
+                    s.kind.name().into(),
+                    s.shape.clone(),
+                    s.total.to_string(),
+                ];
+                row.extend(
+                    groups
+                        .iter()
+                        .map(|gr| count_cell(s.by_group.get(gr).copied())),
+                );
+                row.push(s.documents.to_string());
+                let exp = if s.expansion.is_empty() {
+                    String::new()
+                } else {
+                    format!("[{}] {}", consistency_name(s), s.expansion.join("、"))
+                };
+                row.push(if display_width(&exp) > 40 {
+                    truncate(&exp, 40)
+                } else {
+                    exp
+                });
+                t.rows.push(row);
+            }
+            finish(Format::Table, t, a.top, stats.len())
+        }
+    }
+}
+
+fn consistency_name(s: &SloganStats) -> String {
+    serde_json::to_value(s.consistency)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
