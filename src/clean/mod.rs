@@ -1,9 +1,53 @@
 //! Cleaning: turns the raw text of a document into clean, Simplified, de-duplicated text
 //! that the analyses read, reports what it changed, and keeps offsets back into the raw text.
 //!
-//! INTERFACE (fixed; the implementation is being written).
+//! [`clean`] runs these steps, in this order (each can be switched off in
+//! [`CleanOptions`] and each is counted in [`CleanReport`]):
+//!
+//! 1. **lines**: the raw text is split into lines; every non-empty line is a paragraph
+//!    (blank lines separate nothing), trimmed;
+//! 2. **non-text lines** are dropped (English masthead lines, lone page codes such as
+//!    `T40`, scraped page chrome such as 下载/打印/【字号：…】, image links); bylines
+//!    and photo captions are identified and kept ([`lines`]). First, so that nothing
+//!    later reads page furniture as text;
+//! 3. **width**: full-width digits, Latin letters and `＋` become ASCII
+//!    (`１＋５＋Ｎ` → `1+5+N`; full-width Chinese punctuation `，。：“”` stays); runs of
+//!    whitespace become one space;
+//! 4. **pinyin glosses** are removed (`發(fā)展` → `發展`). Steps 3 and 4 run in one
+//!    pass per line, with a fast path that copies lines needing neither; 4 comes before
+//!    Traditional → Simplified so that OpenCC sees whole words (`發展`, not `發(fā)展`);
+//! 5. **rejoin**: paragraphs broken mid-sentence at page breaks are joined
+//!    (a prose paragraph ending mid-sentence and a paragraph continuing it);
+//! 6. **dedup**: repeated sentences and paragraphs within the document are removed.
+//!    Steps 5 and 6 repeat until nothing changes (removing a repeat can bring the two
+//!    halves of a broken sentence together, and joining can expose a repeat), so that
+//!    cleaning is idempotent;
+//! 7. **Traditional → Simplified** (OpenCC `t2s`) if the text is detected as Traditional
+//!    ([`detect_script`]). Last, so that the script is detected on exactly the text that
+//!    is converted (a second cleaning then detects the same script: idempotent), and so
+//!    that the slowest step converts the least text; the steps before it do not depend
+//!    on the script.
+//!
+//! [`dedup_across`] then removes documents and long paragraphs repeated across
+//! documents. Every step emits its output through [`MapBuilder`], so
+//! [`Cleaned::map`] maps each cleaned byte offset to the raw offset of the same
+//! character (for a replaced character, of the character it replaces).
 
-use crate::offsets::OffsetMap;
+mod chars;
+mod cross;
+mod dedup;
+pub mod lines;
+mod pinyin;
+mod rejoin;
+mod script;
+mod width;
+
+pub use cross::{CrossDuplicate, MIN_CROSS_CHARS};
+pub use dedup::MIN_DUP_CHARS;
+pub use lines::{classify_line, LineKind};
+pub use script::detect_script;
+
+use crate::offsets::{MapBuilder, OffsetMap};
 use std::ops::Range;
 
 /// Which steps run (all on by default).
@@ -53,8 +97,15 @@ pub struct CleanReport {
     pub dup_sentences: usize,
     /// Non-text lines dropped.
     pub dropped_lines: usize,
-    /// Lines kept but identified as bylines or photo captions.
+    /// Lines kept but identified as bylines or photo captions (by their own text, or as
+    /// a short line right before or after an image link).
     pub captions: usize,
+    /// Paragraphs removed because an earlier document holds the same paragraph
+    /// (set by [`dedup_across`]).
+    pub cross_dup_paragraphs: usize,
+    /// The whole document repeats an earlier one and was emptied (set by
+    /// [`dedup_across`]).
+    pub cross_dup_document: bool,
 }
 
 /// The detected script of a document.
@@ -83,14 +134,150 @@ pub struct Cleaned {
     pub report: CleanReport,
 }
 
-/// Cleans one document's raw text (placeholder until the cleaner lands).
-pub fn clean(raw: &str, opts: &CleanOptions) -> Cleaned {
-    let _ = opts;
-    Cleaned {
-        text: raw.to_string(),
-        paragraphs: std::iter::once(0..raw.len()).collect(),
-        map: OffsetMap::identity(),
-        script: Script::Unknown,
-        report: CleanReport::default(),
+/// Text in the middle of cleaning: the text, its map to the raw text, its paragraphs.
+#[derive(Debug, Clone)]
+pub(crate) struct Stage {
+    text: String,
+    map: OffsetMap,
+    paras: Vec<Range<usize>>,
+}
+
+/// Builds a new stage from `st`: each group of input ranges becomes one paragraph (its
+/// pieces concatenated), paragraphs separated by `\n`. Empty groups are skipped.
+pub(crate) fn rebuild(st: &Stage, groups: &[Vec<Range<usize>>]) -> Stage {
+    let mut b = MapBuilder::new(&st.map, st.text.len());
+    let mut paras = Vec::with_capacity(groups.len());
+    let mut prev_end: Option<usize> = None;
+    for g in groups.iter().filter(|g| !g.is_empty()) {
+        if let Some(e) = prev_end {
+            if st.text.as_bytes().get(e) == Some(&b'\n') {
+                b.push_copy("\n", e);
+            } else {
+                b.push_replaced("\n", e);
+            }
+        }
+        let start = b.text().len();
+        for r in g {
+            b.push_copy(&st.text[r.clone()], r.start);
+        }
+        paras.push(start..b.text().len());
+        prev_end = g.last().map(|r| r.end);
     }
+    let (text, map) = b.finish();
+    Stage { text, map, paras }
+}
+
+/// Steps 1–4: lines, non-text lines, width and whitespace, pinyin glosses.
+fn lines_stage(raw: &str, opts: &CleanOptions, report: &mut CleanReport) -> Stage {
+    // Trimmed non-empty lines: (byte offset, text, kind).
+    let trim = |c: char| chars::is_space(c);
+    let mut lines: Vec<(usize, &str, LineKind)> = Vec::new();
+    let mut at = 0;
+    for line in raw.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        let t = line.trim_start_matches(trim);
+        let off = start + (line.len() - t.len());
+        let t = t.trim_end_matches(trim);
+        if !t.is_empty() {
+            // Classify the line as it will read after steps 3–4 (`打印(fā)` is chrome), so
+            // that cleaning cleaned text drops nothing more.
+            // Only a line of few Han characters can turn into chrome (the longest entry,
+            // 扫一扫在手机打开当前页, has 11); prose is classified as it is.
+            let few_han = t.chars().filter(|&c| chars::is_han(c)).nth(11).is_none();
+            let kind = if few_han && width::needs_work(t) {
+                let id = OffsetMap::identity();
+                let mut scratch = MapBuilder::new(&id, t.len());
+                width::normalize_line(t, 0, opts, &mut scratch, &mut CleanReport::default());
+                classify_line(&scratch.finish().0)
+            } else {
+                classify_line(t)
+            };
+            lines.push((off, t, kind));
+        }
+    }
+    // Non-text lines are dropped only when something else is kept: a document of
+    // English lines only is left as it is.
+    let has_text = lines.iter().any(|l| l.2 != LineKind::NonText);
+    let id = OffsetMap::identity();
+    let mut b = MapBuilder::new(&id, raw.len());
+    let mut paras = Vec::with_capacity(lines.len());
+    let mut prev_end: Option<usize> = None;
+    for (k, &(off, t, kind)) in lines.iter().enumerate() {
+        if kind == LineKind::NonText && opts.drop_nontext && has_text {
+            report.dropped_lines += 1;
+            continue;
+        }
+        let near_image = |j: Option<usize>| {
+            j.and_then(|j| lines.get(j))
+                .is_some_and(|l| lines::is_image_link(l.1))
+        };
+        if matches!(kind, LineKind::Byline | LineKind::Caption)
+            || (kind == LineKind::Text
+                && (near_image(k.checked_sub(1)) || near_image(Some(k + 1)))
+                && t.chars().count() <= 60
+                && !chars::ends_final(t))
+        {
+            report.captions += 1;
+        }
+        if let Some(e) = prev_end {
+            b.push_copy("\n", e);
+        }
+        let start = b.text().len();
+        width::normalize_line(t, off, opts, &mut b, report);
+        paras.push(start..b.text().len());
+        // The separator maps to the line's end (a '\n', or a trimmed space).
+        prev_end = Some(off + t.len());
+    }
+    let (text, map) = b.finish();
+    Stage { text, map, paras }
+}
+
+/// Cleans one document's raw text: see the module documentation for the steps and
+/// their order. Never panics; every step is on by default and counted in the report.
+pub fn clean(raw: &str, opts: &CleanOptions) -> Cleaned {
+    let mut report = CleanReport::default();
+    let mut st = lines_stage(raw, opts, &mut report);
+    // Rejoin and dedup until stable (each round removes a paragraph or stops).
+    for _ in 0..64 {
+        let mut changed = false;
+        if opts.rejoin {
+            if let Some(n) = rejoin::rejoin(&st, &mut report) {
+                st = n;
+                changed = true;
+            }
+        }
+        if opts.dedup {
+            if let Some(n) = dedup::dedup(&st, &mut report) {
+                st = n;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let script = detect_script(&st.text);
+    if opts.simplify && script == Script::Traditional {
+        if let Some(n) = script::simplify(&st, &mut report) {
+            st = n;
+        }
+    }
+    Cleaned {
+        text: st.text,
+        paragraphs: st.paras,
+        map: st.map,
+        script,
+        report,
+    }
+}
+
+/// Removes documents and long paragraphs (at least [`MIN_CROSS_CHARS`] characters)
+/// that repeat an earlier document's, in document order: the first copy wins, later
+/// copies are removed from `text`, `paragraphs` and `map` of their document and
+/// returned with the id (`ids[i]` for `docs[i]`, else the index) and paragraph index of
+/// the first copy. Counts go to [`CleanReport::cross_dup_paragraphs`] and
+/// [`CleanReport::cross_dup_document`].
+pub fn dedup_across(docs: &mut [Cleaned], ids: &[String]) -> Vec<CrossDuplicate> {
+    cross::dedup_across(docs, ids)
 }

@@ -1,0 +1,178 @@
+//! Step 7: repeated material. Within a document: a sentence repeated back to back inside
+//! a paragraph, a paragraph that repeats an earlier one, and a prose fragment whose whole
+//! text is part of another paragraph (the torn first copy of a repeated passage).
+
+use super::chars::{ends_final, is_clause, is_closer, is_final, is_sentence_end};
+use super::{rebuild, CleanReport, Stage};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Paragraphs shorter than this (in characters) are never removed as duplicates within a
+/// document: headings and salutations such as 各位代表！ "Deputies!" legitimately recur.
+pub const MIN_DUP_CHARS: usize = 20;
+/// A repeated sentence shorter than this (in characters) is kept (`是。是。`).
+const MIN_DUP_SENTENCE: usize = 8;
+/// A fragment must have at least this many characters (and a clause break) to be
+/// removed for being contained in another paragraph.
+const MIN_FRAGMENT: usize = 10;
+/// Only paragraphs up to this many characters are tested for containment (torn
+/// fragments are short; this bounds the quadratic search).
+const MAX_FRAGMENT: usize = 120;
+/// A torn fragment is looked for only in paragraphs at most this many paragraphs away
+/// (torn copies sit next to the page break that tore them; this keeps the search
+/// linear in the document length).
+const FRAGMENT_WINDOW: usize = 6;
+
+/// Byte ranges (relative to `s`) of the sentences of `s`: each ends after a run of
+/// sentence-final punctuation and any closing quotes; a tail without one is a sentence.
+pub(crate) fn sentences(s: &str) -> Vec<Range<usize>> {
+    let mut v = Vec::new();
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !is_sentence_end(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if is_sentence_end(d) || is_closer(d) {
+                end = j + d.len_utf8();
+                it.next();
+            } else {
+                break;
+            }
+        }
+        v.push(start..end);
+        start = end;
+    }
+    if start < s.len() {
+        v.push(start..s.len());
+    }
+    v
+}
+
+/// True when `t` occurs in `o` as a torn piece: `t` ends mid-sentence, or its
+/// occurrence in `o` starts mid-sentence (`逐一签` + `字,按手印…`). A whole sentence
+/// that `o` merely quotes or repeats after a `：` is not torn.
+fn is_torn_part(t: &str, o: &str) -> bool {
+    // Prefilter with the first two characters (a short needle is cheap to set up).
+    let head = t.char_indices().nth(2).map_or(t, |(i, _)| &t[..i]);
+    if !o.contains(head) {
+        return false;
+    }
+    let Some(pos) = o.find(t) else {
+        return false;
+    };
+    !ends_final(t)
+        || o[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !(is_final(c) || is_closer(c)))
+}
+
+/// Removes repeated material from `st` (see the module docs). Returns `None` when
+/// nothing is removed.
+pub(crate) fn dedup(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
+    let text = &st.text;
+    // Sentences repeated back to back.
+    let mut groups: Vec<Vec<Range<usize>>> = Vec::with_capacity(st.paras.len());
+    let mut dup_sentences = 0;
+    for p in &st.paras {
+        let para = &text[p.clone()];
+        let mut kept: Vec<Range<usize>> = Vec::new();
+        let mut last: Option<&str> = None;
+        for s in sentences(para) {
+            let cur = &para[s.clone()];
+            if last == Some(cur) && cur.chars().count() >= MIN_DUP_SENTENCE {
+                dup_sentences += 1;
+                continue;
+            }
+            last = Some(cur);
+            let r = p.start + s.start..p.start + s.end;
+            match kept.last_mut() {
+                Some(k) if k.end == r.start => k.end = r.end,
+                _ => kept.push(r),
+            }
+        }
+        groups.push(kept);
+    }
+    // Whole paragraphs (after the sentence step).
+    let texts: Vec<Cow<'_, str>> = groups
+        .iter()
+        .map(|g| match g.as_slice() {
+            [r] => Cow::Borrowed(&text[r.clone()]),
+            _ => Cow::Owned(g.iter().map(|r| &text[r.clone()]).collect()),
+        })
+        .collect();
+    let mut keep = vec![true; texts.len()];
+    let mut seen: HashSet<&str> = HashSet::with_capacity(texts.len());
+    let mut dup_paragraphs = 0;
+    for (k, t) in texts.iter().enumerate() {
+        if t.len() < MIN_DUP_CHARS || t.chars().count() < MIN_DUP_CHARS {
+            continue;
+        }
+        if !seen.insert(t) {
+            keep[k] = false;
+            dup_paragraphs += 1;
+        }
+    }
+    for (k, t) in texts.iter().enumerate() {
+        if !keep[k] || t.len() > 4 * MAX_FRAGMENT || !t.chars().any(is_clause) {
+            continue;
+        }
+        let n = t.chars().count();
+        if !(MIN_FRAGMENT..=MAX_FRAGMENT).contains(&n) {
+            continue;
+        }
+        let lo = k.saturating_sub(FRAGMENT_WINDOW);
+        let hi = (k + FRAGMENT_WINDOW + 1).min(texts.len());
+        let inside = (lo..hi).any(|j| {
+            let o = &texts[j];
+            j != k && keep[j] && o.len() > t.len() && is_torn_part(t, o)
+        });
+        if inside {
+            keep[k] = false;
+            dup_paragraphs += 1;
+        }
+    }
+    if dup_sentences == 0 && dup_paragraphs == 0 {
+        return None;
+    }
+    report.dup_sentences += dup_sentences;
+    report.dup_paragraphs += dup_paragraphs;
+    let groups: Vec<Vec<Range<usize>>> = groups
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(g, k)| k.then_some(g))
+        .collect();
+    Some(rebuild(st, &groups))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn torn_parts() {
+        assert!(is_torn_part(
+            "字,按手印,发放分红款。",
+            "在分红现场,逐一签字,按手印,发放分红款。"
+        ));
+        assert!(is_torn_part(
+            "在分红现场,居民们有序",
+            "在分红现场,居民们有序排队。"
+        ));
+        assert!(!is_torn_part(
+            "现在，我代表省政府报告工作。",
+            "各位代表：现在，我代表省政府报告工作。"
+        ));
+    }
+
+    #[test]
+    fn splits_sentences_with_closing_quotes() {
+        let s = "他说:“好!”然后走了。尾巴";
+        let v: Vec<&str> = sentences(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(v, ["他说:“好!”", "然后走了。", "尾巴"]);
+    }
+}

@@ -1,0 +1,216 @@
+//! Step 1–2: lines and their kinds. Every non-empty line is a paragraph; non-text lines
+//! (mastheads, page codes, scraped page chrome, image links) are dropped; bylines and
+//! photo captions are identified (and kept).
+
+use super::chars::{ends_final, is_han};
+
+/// What a line of raw text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Running text or a heading: kept as a paragraph.
+    Text,
+    /// A byline (记者 reporter, 通讯员 correspondent, 文/图 text/photo credits): kept.
+    Byline,
+    /// A photo caption (a short line with a position marker such as `(左二)` "second from
+    /// left", or a 供图/摄 "photo by" credit): kept.
+    Caption,
+    /// Not text: scraped page chrome (下载 download, 打印 print, 【字号：…】 font size …),
+    /// an English-only masthead line, a lone page code such as `T40`, a line of symbols,
+    /// a Markdown image link. Dropped.
+    NonText,
+}
+
+/// Lines that are web-page chrome of the scraped provincial reports (and similar sites):
+/// download/print/full-screen/bookmark buttons, font-size controls, share buttons,
+/// breadcrumbs. Matched against the whole trimmed line.
+const CHROME: &[&str] = &[
+    "下载",
+    "打印",
+    "全屏",
+    "收藏",
+    "【字号：",
+    "【字号:",
+    "【字体：",
+    "【字体:",
+    "加大",
+    "还原",
+    "减小",
+    "大",
+    "中",
+    "小",
+    "【",
+    "】",
+    "首页",
+    "分享:",
+    "分享：",
+    "分享到:",
+    "分享到：",
+    "分享到微信",
+    "打印本页",
+    "关闭窗口",
+    "扫一扫在手机打开当前页",
+    "相关报道：",
+    "相关报道:",
+    "相关文档：",
+    "相关文档:",
+    "您的位置:",
+    "您的位置：",
+    "当前位置：",
+    "当前位置:",
+    "阅读量：",
+    "阅读量:",
+];
+
+/// The longest line (in characters) that can be a byline or a caption.
+const SHORT_LINE: usize = 60;
+
+/// Classifies one trimmed line on its own (no context), as [`LineKind`].
+///
+/// Lines without any Han character are `NonText` when they hold Latin letters (English
+/// masthead, page code, URL, HTML) or nothing alphanumeric at all (`>`, `|`, `---`);
+/// lines of digits only (`2.5`, a list number) are kept.
+pub fn classify_line(line: &str) -> LineKind {
+    if line.starts_with("![") && line.contains("](") {
+        return LineKind::NonText;
+    }
+    if CHROME.contains(&line) {
+        return LineKind::NonText;
+    }
+    let mut han = false;
+    let mut alpha = false;
+    let mut alnum = false;
+    for c in line.chars() {
+        if is_han(c) {
+            han = true;
+            break;
+        }
+        alpha |= c.is_alphabetic();
+        alnum |= c.is_alphanumeric();
+    }
+    if !han && (alpha || !alnum) {
+        return LineKind::NonText;
+    }
+    if is_byline(line) {
+        return LineKind::Byline;
+    }
+    if is_caption(line) {
+        return LineKind::Caption;
+    }
+    LineKind::Text
+}
+
+/// True for a byline: a short line without final punctuation that starts (after a `□`
+/// or `■` bullet and 本报 "this paper's") with 记者 "reporter", 通讯员 "correspondent",
+/// or a 文/图 "text/photo" credit.
+pub(crate) fn is_byline(line: &str) -> bool {
+    let s = line.trim_start_matches(['□', '■', '●', '◎']);
+    let s = s.strip_prefix("本报").unwrap_or(s);
+    const STARTS: [&str; 8] = [
+        "记者",
+        "通讯员",
+        "文/图",
+        "文／图",
+        "图/文",
+        "图／文",
+        "撰稿",
+        "作者",
+    ];
+    STARTS.iter().any(|p| s.starts_with(p)) && is_short(line) && !ends_final(line)
+}
+
+/// True when `line` has at most [`SHORT_LINE`] characters (byte length first: a line
+/// of more than 4 bytes per allowed character is long without counting).
+fn is_short(line: &str) -> bool {
+    line.len() <= SHORT_LINE || (line.len() <= 4 * SHORT_LINE && line.chars().count() <= SHORT_LINE)
+}
+
+/// True for a photo caption: a short line without final punctuation with a position
+/// marker in brackets — `(左二)` "second from left", `（右一）`, `(中)` — or ending in a
+/// 供图/摄 "photo by" credit.
+pub(crate) fn is_caption(line: &str) -> bool {
+    // "… 。 宁夏日报记者 王鼎 摄": a photo description of any length ending in a credit.
+    if let Some(head) = line.strip_suffix('摄') {
+        let credit = head.rsplit(['。', '！', '？']).next().unwrap_or(head);
+        if credit.chars().count() <= 20 && (credit.contains(' ') || credit.contains("记者")) {
+            return true;
+        }
+    }
+    if !is_short(line) || ends_final(line) {
+        return false;
+    }
+    if line.ends_with("供图)") || line.ends_with("供图）") {
+        return true;
+    }
+    let mut rest = line;
+    while let Some(i) = rest.find(['(', '（']) {
+        let after = &rest[i..];
+        let open = after.chars().next().map_or(1, char::len_utf8);
+        let inner = &after[open..];
+        let close = inner.find([')', '）']).unwrap_or(inner.len());
+        let marker = &inner[..close];
+        let mut cs = marker.chars();
+        if matches!(cs.next(), Some('左' | '右' | '中' | '前' | '后'))
+            && marker.chars().count() <= 3
+            && cs.all(|c| "一二三四五六七八九十起排".contains(c))
+        {
+            return true;
+        }
+        rest = inner;
+    }
+    false
+}
+
+/// True for a Markdown image link line (used to recognise captions next to images).
+pub(crate) fn is_image_link(line: &str) -> bool {
+    line.starts_with("![") && line.contains("](")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_seed_lines() {
+        assert_eq!(classify_line("SHIYAN DAILY"), LineKind::NonText);
+        assert_eq!(classify_line("T40"), LineKind::NonText);
+        assert_eq!(
+            classify_line("The Communist Party of China"),
+            LineKind::NonText
+        );
+        assert_eq!(classify_line("【字号："), LineKind::NonText);
+        assert_eq!(classify_line("】"), LineKind::NonText);
+        assert_eq!(classify_line(">"), LineKind::NonText);
+        assert_eq!(classify_line("2.5"), LineKind::Text);
+        assert_eq!(
+            classify_line("记者马胜江 通讯员张赛 侯影"),
+            LineKind::Byline
+        );
+        assert_eq!(
+            classify_line("□本报记者 王凤侠 通讯员 刘一帆"),
+            LineKind::Byline
+        );
+        assert_eq!(
+            classify_line("文/图 通讯员姚春安 孙波 刘洋 岳运锋"),
+            LineKind::Byline
+        );
+        assert_eq!(
+            classify_line("茅箭区委书记周庆安(左二)调研党建引领基层治理工作"),
+            LineKind::Caption
+        );
+        assert_eq!(
+            classify_line("东北烈士纪念馆（黑龙江省文旅厅博物馆与社会文物处供图）"),
+            LineKind::Caption
+        );
+        assert_eq!(
+            classify_line("会议在银川开幕。主席作政府工作报告。 宁夏日报记者 王鼎 摄"),
+            LineKind::Caption
+        );
+        // Real parentheses are not caption markers.
+        assert_eq!(classify_line("以村(社区)党组织为抓手"), LineKind::Text);
+        assert_eq!(classify_line("三点发力"), LineKind::Text);
+        assert_eq!(
+            classify_line("![](https://example.org/a.jpg)"),
+            LineKind::NonText
+        );
+    }
+}

@@ -1,0 +1,139 @@
+//! Step 6: paragraphs broken mid-sentence (at a page or column break) are rejoined.
+//!
+//! A paragraph `P` is continued by the next paragraph `Q` when `P` is running prose cut
+//! short — it holds a clause break (`，` `,` `；` `;`), does not end with final
+//! punctuation, and is no byline or caption — and `Q` is prose that starts in the middle
+//! of a sentence — it starts with a Han character, digit or letter (not an opening quote,
+//! dash or bracket), and holds a clause break or ends with final punctuation. Headings
+//! (`三点发力` / `唱响乡村振兴“最强音”`) hold no clause break, so they are never joined.
+//! The test depends only on the two texts, so joining is idempotent; chains are joined.
+
+use super::chars::{ends_final, is_clause, is_han};
+use super::lines::{is_byline, is_caption};
+use super::{rebuild, CleanReport, Stage};
+use std::ops::Range;
+
+/// The shortest paragraph (in characters) that can be continued.
+const MIN_HEAD: usize = 6;
+/// Numbered lines up to this many characters are headings (`（一）巩固壮大实体经济根基，
+/// 纵深推进产业强省建设` in the provincial reports), never cut prose.
+const MAX_NUMBERED_HEADING: usize = 50;
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十百".contains(c)
+}
+
+/// True when `s` starts with an enumeration marker: `（一）` `(1)` `一、` `一是` "first is"
+/// `1.` `1、` `①`.
+pub(crate) fn is_numbered(s: &str) -> bool {
+    let mut cs = s.chars().peekable();
+    let Some(&first) = cs.peek() else {
+        return false;
+    };
+    if ('①'..='⑳').contains(&first) {
+        return true;
+    }
+    let bracket = matches!(first, '（' | '(' | '［' | '[');
+    if bracket {
+        cs.next();
+    }
+    let mut n = 0;
+    while cs.peek().is_some_and(|&c| is_numeral(c)) {
+        cs.next();
+        n += 1;
+    }
+    if n == 0 {
+        return false;
+    }
+    match cs.next() {
+        Some('）' | ')' | '］' | ']') => bracket,
+        Some('、' | '是') => !bracket,
+        Some('.' | '．') => !bracket && !cs.peek().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// True when the paragraph made of `pieces` is prose cut short.
+fn is_cut(pieces: &[&str]) -> bool {
+    let Some(last) = pieces.last() else {
+        return false;
+    };
+    if ends_final(last) {
+        return false;
+    }
+    let n: usize = pieces.iter().map(|p| p.chars().count()).sum();
+    if n < MIN_HEAD || !pieces.iter().any(|p| p.chars().any(is_clause)) {
+        return false;
+    }
+    if n <= MAX_NUMBERED_HEADING && pieces.first().is_some_and(|p| is_numbered(p)) {
+        return false;
+    }
+    let whole;
+    let s: &str = if pieces.len() == 1 {
+        pieces[0]
+    } else {
+        whole = pieces.concat();
+        &whole
+    };
+    !(is_byline(s) || is_caption(s))
+}
+
+/// True when `q` reads as the rest of a sentence.
+fn is_continuation(q: &str) -> bool {
+    let Some(c) = q.chars().next() else {
+        return false;
+    };
+    (is_han(c) || c.is_ascii_alphanumeric())
+        && (q.chars().any(is_clause) || ends_final(q))
+        && !is_byline(q)
+        && !is_caption(q)
+}
+
+/// Rejoins page-broken paragraphs of `st`, counting joins in `report.rejoined`.
+/// Returns `None` when nothing is joined.
+pub(crate) fn rejoin(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
+    let mut groups: Vec<Vec<Range<usize>>> = Vec::with_capacity(st.paras.len());
+    let mut joined = 0;
+    for p in &st.paras {
+        let q = &st.text[p.clone()];
+        if let Some(g) = groups.last_mut() {
+            let pieces: Vec<&str> = g.iter().map(|r| &st.text[r.clone()]).collect();
+            if is_cut(&pieces) && is_continuation(q) {
+                g.push(p.clone());
+                joined += 1;
+                continue;
+            }
+        }
+        groups.push(vec![p.clone()]);
+    }
+    if joined == 0 {
+        return None;
+    }
+    report.rejoined += joined;
+    Some(rebuild(st, &groups))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_and_continuation() {
+        assert!(is_cut(&["建强支点,健全保障措施。选优配强村,对包"]));
+        assert!(is_continuation(
+            "联点各项工作承担连带责任,推进各村工作扎实推进。"
+        ));
+        assert!(!is_cut(&["三点发力"]));
+        assert!(!is_continuation("唱响乡村振兴“最强音”"));
+        assert!(!is_cut(&["党建赋能发展,生活幸福安康。"]));
+        assert!(!is_continuation("“今天来领钱,心里特别高兴。”"));
+        assert!(!is_cut(&[
+            "（一）巩固壮大实体经济根基，纵深推进产业强省建设"
+        ]));
+        assert!(!is_cut(&[
+            "一、一年接着一年干，新福建建设持续取得新进展新成效"
+        ]));
+        assert!(is_numbered("1.为新生儿") && is_numbered("(3)") && is_numbered("二是"));
+        assert!(!is_numbered("1.3万余名") && !is_numbered("2023年,") && !is_numbered("(社区)"));
+    }
+}

@@ -1,0 +1,197 @@
+//! Which tokens count as words, and which words are kept as terms.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+
+use super::hash::FxBuild;
+use crate::error::{Error, Result};
+
+/// The built-in stopword list, `data/stopwords.txt` (written for tifa; see its header).
+pub const BUILTIN_STOPWORDS: &str = include_str!("../../data/stopwords.txt");
+
+/// A stopword list: one word per line, blank lines and `#` comments skipped.
+#[derive(Debug, Clone, Default)]
+pub struct Stopwords {
+    words: HashSet<String, FxBuild>,
+}
+
+impl Stopwords {
+    /// The built-in list.
+    pub fn builtin() -> Stopwords {
+        Stopwords::parse(BUILTIN_STOPWORDS)
+    }
+
+    /// Parses a list from text.
+    pub fn parse(text: &str) -> Stopwords {
+        let words = text
+            .lines()
+            .map(|l| l.trim().trim_start_matches('\u{feff}'))
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+        Stopwords { words }
+    }
+
+    /// Reads a list from a UTF-8 file (`--stopwords FILE`, which replaces the built-in list).
+    pub fn from_file(path: &Path) -> Result<Stopwords> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Error::at_offset(
+                path,
+                e.utf8_error().valid_up_to() as u64,
+                "stopword list is not valid UTF-8",
+            )
+        })?;
+        Ok(Stopwords::parse(&text))
+    }
+
+    /// Whether `word` is on the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// Number of words on the list.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// The term filter applied after segmentation.
+#[derive(Debug, Clone)]
+pub struct TermFilter {
+    /// The stopword list (built-in by default).
+    pub stopwords: Stopwords,
+    /// Keep stopwords (`--keep-stopwords`).
+    pub keep_stopwords: bool,
+    /// Minimum length of a term in characters, not bytes (`--min-chars`, default 2).
+    pub min_chars: usize,
+    /// Keep only tokens whose jieba POS tag is in this set (`--pos n,v,vn`); `None` keeps all.
+    pub pos: Option<BTreeSet<String>>,
+}
+
+impl Default for TermFilter {
+    fn default() -> Self {
+        TermFilter {
+            stopwords: Stopwords::builtin(),
+            keep_stopwords: false,
+            min_chars: 2,
+            pos: None,
+        }
+    }
+}
+
+/// True for a word token: one with at least one letter or digit (any script). Whitespace and
+/// punctuation tokens are not words and are not counted anywhere.
+pub fn is_word(token: &str) -> bool {
+    // Fast paths for the two common cases (ASCII, CJK Unified Ideographs) before the general
+    // Unicode tables, which cost a table search per character.
+    token.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            match c {
+                '\u{4e00}'..='\u{9fff}' => true,
+                // General Punctuation, CJK punctuation (、。《》【】…) and full-width
+                // punctuation (，！：；？): no letters or digits in these ranges.
+                '\u{2000}'..='\u{206f}'
+                | '\u{3000}'..='\u{3004}'
+                | '\u{3008}'..='\u{3020}'
+                | '\u{ff01}'..='\u{ff0f}'
+                | '\u{ff1a}'..='\u{ff20}' => false,
+                _ => c.is_alphanumeric(),
+            }
+        }
+    })
+}
+
+impl TermFilter {
+    /// Whether a word token is kept as a term (POS aside): it has at least one letter (so pure
+    /// numbers such as `2026` or `３.５` are dropped; CJK ideographs count as letters), at least
+    /// `min_chars` characters, and is not a stopword unless `keep_stopwords`.
+    pub fn keeps(&self, token: &str) -> bool {
+        let letter = |c: char| {
+            if c.is_ascii() {
+                c.is_ascii_alphabetic()
+            } else {
+                ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphabetic()
+            }
+        };
+        if !token.chars().any(letter) {
+            return false;
+        }
+        if self.min_chars > 1 && token.chars().nth(self.min_chars - 1).is_none() {
+            return false;
+        }
+        self.keep_stopwords || !self.stopwords.contains(token)
+    }
+
+    /// Whether a POS tag passes the optional POS filter.
+    pub fn keeps_pos(&self, tag: &str) -> bool {
+        self.pos.as_ref().is_none_or(|set| set.contains(tag))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tokens() {
+        assert!(is_word("党建"));
+        assert!(is_word("2026"));
+        assert!(is_word("1+5+N"));
+        assert!(!is_word("，"));
+        assert!(!is_word(" "));
+        assert!(!is_word("——"));
+        assert!(!is_word(""));
+    }
+
+    #[test]
+    fn filter_rules() {
+        let f = TermFilter::default();
+        assert!(f.keeps("党建引领"));
+        assert!(f.keeps("1+5+N"));
+        assert!(!f.keeps("2026"), "pure number");
+        assert!(!f.keeps("３.５"), "full-width number");
+        assert!(!f.keeps("党"), "one character < min_chars 2");
+        assert!(!f.keeps("我们"), "stopword");
+        let keep = TermFilter {
+            keep_stopwords: true,
+            min_chars: 1,
+            ..TermFilter::default()
+        };
+        assert!(keep.keeps("我们") && keep.keeps("党"));
+        let three = TermFilter {
+            min_chars: 3,
+            ..TermFilter::default()
+        };
+        assert!(!three.keeps("党建") && three.keeps("党支部"));
+    }
+
+    #[test]
+    fn stopword_lists() {
+        let b = Stopwords::builtin();
+        assert!(b.len() > 100);
+        assert!(b.contains("的") && b.contains("我们") && !b.contains("# tifa"));
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.txt");
+        std::fs::write(&p, "\u{feff}# mine\n党建\n\n").unwrap();
+        let s = Stopwords::from_file(&p).unwrap();
+        assert_eq!(s.len(), 1);
+        assert!(s.contains("党建"));
+        assert!(Stopwords::from_file(&dir.path().join("none")).is_err());
+    }
+
+    #[test]
+    fn pos_filter() {
+        let mut f = TermFilter::default();
+        assert!(f.keeps_pos("x"));
+        f.pos = Some(["n".to_string(), "vn".to_string()].into());
+        assert!(f.keeps_pos("vn") && !f.keeps_pos("v"));
+    }
+}
