@@ -8,34 +8,10 @@ use tifa::slogans::{
     KnownGuard, Lexicon, Mention,
 };
 
-// ---- STAND-IN for tifa::clean::clean(raw, &CleanOptions::default()).text ----------------
-// Replace by the real call when merging. Does only: Traditional → Simplified (when the text
-// is Traditional), removal of `(pinyin)` glosses after Han characters, full-width → ASCII.
+/// The cleaned text of a raw fixture, exactly as `tifa` cleans it.
 fn cleaned(raw: &str) -> String {
-    let gloss = regex::Regex::new(r"(\p{Han})\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]+\)").unwrap();
-    let text = gloss.replace_all(raw, "$1").into_owned();
-    let t2s =
-        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).unwrap();
-    let simp = t2s.convert(&text);
-    let changed = text
-        .chars()
-        .zip(simp.chars())
-        .filter(|(a, b)| a != b)
-        .count();
-    let text = if changed * 100 > text.chars().count() {
-        simp
-    } else {
-        text
-    };
-    text.chars()
-        .map(|c| match c {
-            '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    tifa::clean::clean(raw, &tifa::clean::CleanOptions::default()).text
 }
-// ---- end of stand-in --------------------------------------------------------------------
 
 #[derive(Debug, serde::Deserialize)]
 struct Gold {
