@@ -243,15 +243,15 @@ pub fn groups(docs: &[Analysed]) -> Vec<String> {
 
 /// Aggregates the formulations of all documents (see [`crate::slogans::aggregate`]).
 pub fn slogan_stats(docs: &[Analysed]) -> Vec<crate::slogans::SloganStats> {
-    let input: Vec<crate::slogans::DocMentions> = docs
+    let input: Vec<crate::slogans::DocMentions<'_>> = docs
         .iter()
         .map(|d| crate::slogans::DocMentions {
-            doc: d.prepared.doc.id.clone(),
-            group: d.group.clone(),
-            date: d.date.clone(),
-            text: d.prepared.clean.text.clone(),
-            map: d.prepared.clean.map.clone(),
-            mentions: d.mentions.clone(),
+            doc: &d.prepared.doc.id,
+            group: &d.group,
+            date: d.date.as_deref(),
+            text: &d.prepared.clean.text,
+            map: &d.prepared.clean.map,
+            mentions: &d.mentions,
         })
         .collect();
     crate::slogans::aggregate(&input)

@@ -1,40 +1,17 @@
 //! Accuracy of slogan extraction against the hand-checked gold annotations of the five seed
 //! articles (`tests/fixtures/gold/README.md` defines the scoring), and expansion checks.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use tifa::slogans::{
-    expand, extract, extract_with_lexicon, Consistency, Expansion, Lexicon, Mention,
+    expand, extract, extract_with_lexicon, recognise_known_with, Consistency, Expansion,
+    KnownGuard, Lexicon, Mention,
 };
 
-// ---- STAND-IN for tifa::clean::clean(raw, &CleanOptions::default()).text ----------------
-// Replace by the real call when merging. Does only: Traditional → Simplified (when the text
-// is Traditional), removal of `(pinyin)` glosses after Han characters, full-width → ASCII.
+/// The cleaned text of a raw fixture, exactly as `tifa` cleans it.
 fn cleaned(raw: &str) -> String {
-    let gloss = regex::Regex::new(r"(\p{Han})\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]+\)").unwrap();
-    let text = gloss.replace_all(raw, "$1").into_owned();
-    let t2s =
-        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).unwrap();
-    let simp = t2s.convert(&text);
-    let changed = text
-        .chars()
-        .zip(simp.chars())
-        .filter(|(a, b)| a != b)
-        .count();
-    let text = if changed * 100 > text.chars().count() {
-        simp
-    } else {
-        text
-    };
-    text.chars()
-        .map(|c| match c {
-            '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    tifa::clean::clean(raw, &tifa::clean::CleanOptions::default()).text
 }
-// ---- end of stand-in --------------------------------------------------------------------
 
 #[derive(Debug, serde::Deserialize)]
 struct Gold {
@@ -65,17 +42,53 @@ struct Score {
 }
 
 /// Scores per file exactly as the gold README says: normalised strings, exact equality.
+/// Rules only (or rules + lexicon), each file on its own.
 fn score(gold: &[Gold], text_of: &dyn Fn(&str) -> String, lexicon: Option<&Lexicon>) -> Score {
-    let mut s = Score::default();
     let files: BTreeSet<&str> = gold.iter().map(|g| g.file.as_str()).collect();
-    for f in files {
-        let text = text_of(f);
-        let mentions = match lexicon {
-            Some(l) => extract_with_lexicon(&text, l),
-            None => extract(&text),
-        };
-        let found: BTreeSet<String> = mentions.into_iter().map(|m| m.normalized).collect();
-        let lines: Vec<&Gold> = gold.iter().filter(|g| g.file == f).collect();
+    let found = files
+        .into_iter()
+        .map(|f| {
+            let text = text_of(f);
+            let mentions = match lexicon {
+                Some(l) => extract_with_lexicon(&text, l),
+                None => extract(&text),
+            };
+            (f.to_string(), names(&mentions))
+        })
+        .collect();
+    score_found(gold, &found)
+}
+
+fn names(ms: &[Mention]) -> BTreeSet<String> {
+    ms.iter().map(|m| m.normalized.clone()).collect()
+}
+
+/// Rules per file, then the corpus pass (`recognise_known_with`) over all the files of the
+/// gold set together, as `tifa` runs it; scored per file.
+fn score_corpus(gold: &[Gold], text_of: &dyn Fn(&str) -> String, guard: KnownGuard) -> Score {
+    let files: Vec<&str> = gold
+        .iter()
+        .map(|g| g.file.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let texts: Vec<String> = files.iter().map(|f| text_of(f)).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut ms: Vec<Vec<Mention>> = refs.iter().map(|t| extract(t)).collect();
+    recognise_known_with(&refs, &mut ms, guard);
+    let found = files
+        .iter()
+        .zip(&ms)
+        .map(|(f, m)| (f.to_string(), names(m)))
+        .collect();
+    score_found(gold, &found)
+}
+
+/// Scores the strings found per file against the gold lines of that file.
+fn score_found(gold: &[Gold], found: &BTreeMap<String, BTreeSet<String>>) -> Score {
+    let mut s = Score::default();
+    for (f, found) in found {
+        let lines: Vec<&Gold> = gold.iter().filter(|g| &g.file == f).collect();
         for g in lines.iter().filter(|g| g.status == "required") {
             let hit = found.contains(&g.normalized);
             let slot = if g.kind == "quoted_slogan" {
@@ -90,7 +103,7 @@ fn score(gold: &[Gold], text_of: &dyn Fn(&str) -> String, lexicon: Option<&Lexic
                 s.missed.push(format!("{f}: {} ({})", g.normalized, g.kind));
             }
         }
-        for n in &found {
+        for n in found {
             s.precision.1 += 1;
             if lines.iter().any(|g| &g.normalized == n) {
                 s.precision.0 += 1;
@@ -173,7 +186,16 @@ fn squash(s: &str) -> String {
 #[test]
 fn seeds_gold_expansions() {
     let g = gold("tests/fixtures/gold/seeds_gold.jsonl");
-    let must_be_ok = ["三治融合", "三个思维", "六联六促", "五项权利", "3个1"];
+    let must_be_ok = [
+        "三治融合",
+        "三个思维",
+        "六联六促",
+        "五项权利",
+        "3个1",
+        "三化",
+        "三化三促",
+        "三点发力",
+    ];
     let (mut found, mut total) = (0, 0);
     let mut not_ok: Vec<String> = Vec::new();
     for line in g
@@ -259,6 +281,148 @@ fn provinces_heldout_figures() {
     report(
         "held-out 上海 (rules + lexicon)",
         &score(&g, &text, Some(&lex)),
+    );
+    assert!(rf >= 0.92, "formula recall {rf:.3} < 0.92");
+    assert!(rq >= 0.85, "quoted-slogan recall {rq:.3} < 0.85");
+    assert!(p >= 0.90, "precision {p:.3} < 0.90");
+}
+
+fn fixture_text(f: &str) -> String {
+    let raw = std::fs::read_to_string(Path::new("tests/fixtures/slogans").join(f)).unwrap();
+    cleaned(&raw)
+}
+
+#[test]
+fn seeds_gold_corpus_pass() {
+    // The five seeds as one corpus: rules per file, then quoted forms recognised unquoted
+    // across the corpus (default guard). 004 has 红色物业 unquoted, quoted in 001 and 002: a
+    // required gold line that the rules alone cannot find.
+    let g = gold("tests/fixtures/gold/seeds_gold.jsonl");
+    let s = score_corpus(&g, &seed_text, KnownGuard::default());
+    let (rf, rq, p) = report("seeds (rules + corpus pass)", &s);
+    assert!(
+        !s.missed.iter().any(|m| m.contains("红色物业")),
+        "{:?}",
+        s.missed
+    );
+    assert!(
+        rf >= 0.95 && rq >= 0.95 && p >= 0.95,
+        "{rf:.3} {rq:.3} {p:.3}"
+    );
+}
+
+#[test]
+fn corpus_pass_guards() {
+    // What the guard does to precision: each candidate guard on the seeds (one corpus), the
+    // three-province sample (one corpus) and the held-out 上海 report (a corpus of one).
+    let seeds = gold("tests/fixtures/gold/seeds_gold.jsonl");
+    let sample = gold("tests/fixtures/slogans/provinces_sample.jsonl");
+    let heldout = gold("tests/fixtures/slogans/provinces_heldout.jsonl");
+    // The five unseen provincial texts (河北, 吉林, 北京, 上海, 四川) as one corpus. Note: their
+    // gold lines were listed from quotations, so an unquoted use of a slogan quoted in another
+    // province (以旧换新 in 上海) counts as spurious here although it is a real use.
+    let mut unseen = gold("tests/fixtures/slogans/provinces_sample.jsonl");
+    unseen.extend(gold("tests/fixtures/slogans/provinces_heldout.jsonl"));
+    unseen.extend(gold("tests/fixtures/slogans/provinces_heldout2.jsonl"));
+    let guards = [
+        (
+            "off (rules only)",
+            KnownGuard {
+                min_chars: 100,
+                min_docs: 100,
+                min_chars_single: 100,
+            },
+        ),
+        (
+            "len>=2, any",
+            KnownGuard {
+                min_chars: 2,
+                min_docs: 1,
+                min_chars_single: 2,
+            },
+        ),
+        (
+            "len>=3, any",
+            KnownGuard {
+                min_chars: 3,
+                min_docs: 1,
+                min_chars_single: 3,
+            },
+        ),
+        (
+            "len>=3, docs>=2 or len>=4",
+            KnownGuard {
+                min_chars: 3,
+                min_docs: 2,
+                min_chars_single: 4,
+            },
+        ),
+        ("len>=3, docs>=2 or len>=5 (default)", KnownGuard::default()),
+        (
+            "len>=3, docs>=2 only",
+            KnownGuard {
+                min_chars: 3,
+                min_docs: 2,
+                min_chars_single: 100,
+            },
+        ),
+    ];
+    for (name, guard) in guards {
+        for (set, g, text) in [
+            ("seeds", &seeds, &seed_text as &dyn Fn(&str) -> String),
+            ("sample", &sample, &fixture_text),
+            ("上海", &heldout, &fixture_text),
+            ("unseen", &unseen, &fixture_text),
+        ] {
+            let s = score_corpus(g, text, guard);
+            println!(
+                "guard {name:38} {set:6}: formulas {}/{} quoted {}/{} precision {}/{} = {:.3}; spurious {:?}",
+                s.formula.0, s.formula.1, s.quoted.0, s.quoted.1, s.precision.0, s.precision.1,
+                ratio(s.precision), s.spurious
+            );
+        }
+    }
+}
+
+#[test]
+fn digit_codes_are_never_a_mismatch() {
+    // A code's digits are no count of components: 136 (000) has no definition in its text
+    // → undefined with no components; 365 (002) and 4012 (004) are defined by the quoted
+    // list they are named for → ok, with the gold components.
+    for (file, code, want, comps) in [
+        ("000_8090fde4f5497f2c.txt", "136", Consistency::Undefined, 0),
+        ("002_724fa829d8fdbc3e.txt", "365", Consistency::Ok, 2),
+        ("004_6ecfdae36c6c9fa8.txt", "4012", Consistency::Ok, 6),
+    ] {
+        let text = seed_text(file);
+        let ms: Vec<Mention> = extract(&text)
+            .into_iter()
+            .filter(|m| m.normalized == code)
+            .collect();
+        assert!(!ms.is_empty(), "{code} not found");
+        for m in &ms {
+            let e = expand(&text, m);
+            assert_eq!(e.consistency, want, "{code}: {:?}", e.components);
+            assert_eq!(e.components.len(), comps, "{code}: {:?}", e.components);
+        }
+    }
+}
+
+#[test]
+fn provinces_heldout2_figures() {
+    // 四川 2026 report (whole text), annotated before the extractor was ever run on it. First
+    // score, before any change: formulas 40/40 = 1.000, quoted 67/67 = 1.000, precision
+    // 153/157 = 0.975 (spurious: 三项世界杯 of 铁人三项, and the overlong lists 五大片区共兴,
+    // 五大片区协同, 六大优势产业提升). A verb now ends the noun of an unquoted list (VERBS in
+    // unquoted.rs): 153/154 = 0.994; 三项世界杯 remains.
+    let g = gold("tests/fixtures/slogans/provinces_heldout2.jsonl");
+    let (rf, rq, p) = report(
+        "held-out 四川 (rules only)",
+        &score(&g, &fixture_text, None),
+    );
+    report(
+        "held-out 四川 (rules + corpus pass, a corpus of one)",
+        &score_corpus(&g, &fixture_text, KnownGuard::default()),
     );
     assert!(rf >= 0.92, "formula recall {rf:.3} < 0.92");
     assert!(rq >= 0.85, "quoted-slogan recall {rq:.3} < 0.85");

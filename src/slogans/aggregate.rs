@@ -11,20 +11,23 @@ use std::collections::{BTreeMap, BTreeSet};
 const CONTEXT_SIDE: usize = 60;
 
 /// The mentions of one document, with what aggregation needs to know about it.
-#[derive(Debug, Clone)]
-pub struct DocMentions {
+///
+/// Everything is borrowed: the pipeline holds every document once, and aggregation only
+/// reads the texts, maps and mentions.
+#[derive(Debug, Clone, Copy)]
+pub struct DocMentions<'a> {
     /// Document id.
-    pub doc: String,
+    pub doc: &'a str,
     /// Group (region) the document belongs to.
-    pub group: String,
+    pub group: &'a str,
     /// Date of the document (ISO `YYYY-MM-DD` compares correctly), if known.
-    pub date: Option<String>,
+    pub date: Option<&'a str>,
     /// The cleaned text the mentions were extracted from.
-    pub text: String,
+    pub text: &'a str,
     /// Map from cleaned-text offsets to raw-text offsets ([`OffsetMap::identity`] if none).
-    pub map: OffsetMap,
-    /// The mentions, as [`super::extract`] returned them.
-    pub mentions: Vec<Mention>,
+    pub map: &'a OffsetMap,
+    /// The mentions, as [`super::extract`] (and possibly [`super::recognise_known`]) returned them.
+    pub mentions: &'a [Mention],
 }
 
 /// One occurrence shown as evidence: the sentence around a mention.
@@ -47,6 +50,8 @@ pub struct SloganStats {
     pub kind: Kind,
     /// Shape (see [`super::Mention::shape`]).
     pub shape: String,
+    /// Pattern, the family of the shape (see [`super::Mention::pattern`]).
+    pub pattern: String,
     /// Number of mentions.
     pub total: usize,
     /// Mentions per group, groups in the order they first appear in the input documents.
@@ -67,31 +72,12 @@ pub struct SloganStats {
     pub contexts: Vec<Context>,
 }
 
-/// Counts of one shape (a family of variants such as 1+5+N and 1+2+N → `1+k+N`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ShapeStats {
-    /// The shape.
-    pub shape: String,
-    /// Kind of the most frequent variant.
-    pub kind: Kind,
-    /// Number of mentions of all variants.
-    pub total: usize,
-    /// Variants (normalised forms), by total descending, then alphabetically.
-    pub variants: Vec<String>,
-    /// Mentions per group, in first-appearance order of the groups.
-    pub by_group: IndexMap<String, usize>,
-    /// Number of documents with a mention.
-    pub documents: usize,
-    /// Number of groups with a mention.
-    pub groups: usize,
-}
-
 /// The group order: first appearance in the input.
-fn group_order(docs: &[DocMentions]) -> Vec<String> {
-    let mut order: Vec<String> = Vec::new();
+fn group_order<'a>(docs: &[DocMentions<'a>]) -> Vec<&'a str> {
+    let mut order: Vec<&str> = Vec::new();
     for d in docs {
         if !order.contains(&d.group) {
-            order.push(d.group.clone());
+            order.push(d.group);
         }
     }
     order
@@ -102,23 +88,23 @@ fn group_order(docs: &[DocMentions]) -> Vec<String> {
 /// Sorted by number of groups (descending), then total (descending), then normalised form
 /// (ascending, by Unicode code point) — so recurring cross-region formulations come first
 /// and the order is fully determined.
-pub fn aggregate(docs: &[DocMentions]) -> Vec<SloganStats> {
+pub fn aggregate(docs: &[DocMentions<'_>]) -> Vec<SloganStats> {
     let order = group_order(docs);
     let mut acc: BTreeMap<&str, Acc> = BTreeMap::new();
     for d in docs {
-        for m in &d.mentions {
+        for m in d.mentions {
             let a = acc
                 .entry(m.normalized.as_str())
                 .or_insert_with(|| Acc::new(m));
             a.total += 1;
             *a.kinds.entry(m.kind).or_insert(0) += 1;
-            *a.by_group.entry(d.group.clone()).or_insert(0) += 1;
-            a.docs.insert(d.doc.clone());
-            if let Some(date) = &d.date {
-                a.dates.insert(date.clone());
+            *a.by_group.entry(d.group).or_insert(0) += 1;
+            a.docs.insert(d.doc);
+            if let Some(date) = d.date {
+                a.dates.insert(date);
             }
             if a.consistency != Consistency::Ok && m.kind != Kind::QuotedSlogan {
-                let e = expand(&d.text, m);
+                let e = expand(d.text, m);
                 let better =
                     e.consistency == Consistency::Ok || e.components.len() > a.expansion.len();
                 if better {
@@ -127,9 +113,9 @@ pub fn aggregate(docs: &[DocMentions]) -> Vec<SloganStats> {
                 }
             }
             a.contexts.push(Context {
-                doc: d.doc.clone(),
+                doc: d.doc.to_string(),
                 offset: d.map.to_raw(m.start),
-                text: sentence(&d.text, m),
+                text: sentence(d.text, m),
             });
         }
     }
@@ -143,18 +129,19 @@ pub fn aggregate(docs: &[DocMentions]) -> Vec<SloganStats> {
                 .map_or(a.kind, |k| *k.0);
             let by_group: IndexMap<String, usize> = order
                 .iter()
-                .filter_map(|g| a.by_group.get(g).map(|c| (g.clone(), *c)))
+                .filter_map(|g| a.by_group.get(g).map(|c| (g.to_string(), *c)))
                 .collect();
             SloganStats {
                 normalized: name.to_string(),
                 kind,
+                pattern: super::classify::pattern(kind, &a.shape),
                 shape: a.shape,
                 total: a.total,
                 groups: by_group.len(),
                 by_group,
                 documents: a.docs.len(),
-                first_date: a.dates.first().cloned(),
-                last_date: a.dates.last().cloned(),
+                first_date: a.dates.first().map(|d| d.to_string()),
+                last_date: a.dates.last().map(|d| d.to_string()),
                 expansion: a.expansion,
                 consistency: a.consistency,
                 contexts: a.contexts,
@@ -170,21 +157,21 @@ pub fn aggregate(docs: &[DocMentions]) -> Vec<SloganStats> {
     out
 }
 
-struct Acc {
+struct Acc<'a> {
     kind: Kind,
     shape: String,
     total: usize,
     kinds: BTreeMap<Kind, usize>,
-    by_group: BTreeMap<String, usize>,
-    docs: BTreeSet<String>,
-    dates: BTreeSet<String>,
+    by_group: BTreeMap<&'a str, usize>,
+    docs: BTreeSet<&'a str>,
+    dates: BTreeSet<&'a str>,
     expansion: Vec<String>,
     consistency: Consistency,
     contexts: Vec<Context>,
 }
 
-impl Acc {
-    fn new(m: &Mention) -> Acc {
+impl Acc<'_> {
+    fn new(m: &Mention) -> Self {
         Acc {
             kind: m.kind,
             shape: m.shape.clone(),
@@ -229,74 +216,52 @@ fn sentence(text: &str, m: &Mention) -> String {
     format!("{left}{}{right}", m.surface)
 }
 
-/// Groups aggregated formulations by shape (`tifa slogans --by shape`).
-///
-/// Sorted like [`aggregate`]: groups descending, total descending, shape ascending.
-pub fn by_shape(stats: &[SloganStats]) -> Vec<ShapeStats> {
-    let mut acc: BTreeMap<&str, Vec<&SloganStats>> = BTreeMap::new();
-    for s in stats {
-        acc.entry(s.shape.as_str()).or_default().push(s);
-    }
-    let mut out: Vec<ShapeStats> = acc
-        .into_iter()
-        .map(|(shape, mut vs)| {
-            vs.sort_by(|a, b| {
-                b.total
-                    .cmp(&a.total)
-                    .then_with(|| a.normalized.cmp(&b.normalized))
-            });
-            let mut by_group: IndexMap<String, usize> = IndexMap::new();
-            let mut docs = BTreeSet::new();
-            for v in &vs {
-                for (g, c) in &v.by_group {
-                    *by_group.entry(g.clone()).or_insert(0) += c;
-                }
-                docs.extend(v.contexts.iter().map(|c| c.doc.as_str()));
-            }
-            ShapeStats {
-                shape: shape.to_string(),
-                kind: vs.first().map_or(Kind::QuotedSlogan, |v| v.kind),
-                total: vs.iter().map(|v| v.total).sum(),
-                variants: vs.iter().map(|v| v.normalized.clone()).collect(),
-                groups: by_group.len(),
-                by_group,
-                documents: docs.len(),
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.groups
-            .cmp(&a.groups)
-            .then(b.total.cmp(&a.total))
-            .then_with(|| a.shape.cmp(&b.shape))
-    });
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::extract;
+    use super::super::{by_pattern, by_shape, extract};
     use super::*;
 
-    fn doc(id: &str, group: &str, date: &str, text: &str) -> DocMentions {
-        DocMentions {
-            doc: id.into(),
-            group: group.into(),
-            date: Some(date.into()),
-            text: text.into(),
-            map: OffsetMap::identity(),
-            mentions: extract(text),
+    /// Owned test documents: (id, group, date, text) and their mentions.
+    struct Owned {
+        meta: Vec<(&'static str, &'static str, &'static str, &'static str)>,
+        mentions: Vec<Vec<Mention>>,
+        map: OffsetMap,
+    }
+
+    impl Owned {
+        fn new(meta: Vec<(&'static str, &'static str, &'static str, &'static str)>) -> Owned {
+            let mentions = meta.iter().map(|d| extract(d.3)).collect();
+            Owned {
+                meta,
+                mentions,
+                map: OffsetMap::identity(),
+            }
+        }
+
+        fn docs(&self) -> Vec<DocMentions<'_>> {
+            self.meta
+                .iter()
+                .zip(&self.mentions)
+                .map(|(d, m)| DocMentions {
+                    doc: d.0,
+                    group: d.1,
+                    date: Some(d.2),
+                    text: d.3,
+                    map: &self.map,
+                    mentions: m,
+                })
+                .collect()
         }
     }
 
     #[test]
     fn counts_and_order() {
         // a: 红色物业 ×2 in group A; b: 红色物业 ×1 and 1+5+N ×1 in group B.
-        let docs = vec![
-            doc("a", "A", "2021-01-01", "推进“红色物业”。再推进“红色物业”。"),
-            doc("b", "B", "2020-05-01", "推行“1+5+N”模式和“红色物业”。"),
-        ];
-        let s = aggregate(&docs);
+        let o = Owned::new(vec![
+            ("a", "A", "2021-01-01", "推进“红色物业”。再推进“红色物业”。"),
+            ("b", "B", "2020-05-01", "推行“1+5+N”模式和“红色物业”。"),
+        ]);
+        let s = aggregate(&o.docs());
         assert_eq!(s[0].normalized, "红色物业");
         assert_eq!(s[0].total, 3);
         assert_eq!(s[0].groups, 2);
@@ -307,14 +272,47 @@ mod tests {
         assert_eq!(s[0].contexts[0].offset, 9);
         assert_eq!(s[1].normalized, "1+5+N");
         assert_eq!(s[1].shape, "1+k+N");
+        assert_eq!(s[1].pattern, "1+k+N");
     }
 
     #[test]
     fn shapes_group_variants() {
-        let docs = vec![doc("a", "A", "2021", "“1+5+N”和“1+2+N”以及“1+2+N”")];
-        let sh = by_shape(&aggregate(&docs));
+        let o = Owned::new(vec![("a", "A", "2021", "“1+5+N”和“1+2+N”以及“1+2+N”")]);
+        let sh = by_shape(&aggregate(&o.docs()));
         assert_eq!(sh[0].shape, "1+k+N");
         assert_eq!(sh[0].total, 3);
         assert_eq!(sh[0].variants, ["1+2+N", "1+5+N"]);
+    }
+
+    #[test]
+    fn patterns_group_final_morpheme_variants() {
+        // 三化三促 ×2 (group A), 三化三治 ×1 (group B), 六联六促 ×1 (group A).
+        let o = Owned::new(vec![
+            (
+                "a",
+                "A",
+                "2021",
+                "推行“三化三促”。深化“三化三促”,落实“六联六促”。",
+            ),
+            ("b", "B", "2022", "实施“三化三治”。"),
+        ]);
+        let stats = aggregate(&o.docs());
+        // By shape: three rows, 三化三促 and 三化三治 apart.
+        let sh = by_shape(&stats);
+        assert_eq!(sh.len(), 3);
+        assert!(sh.iter().any(|r| r.shape == "{6}联{6}促" && r.total == 1));
+        // By pattern: 三化三促 + 三化三治 in one row of 3 mentions over 2 groups, first
+        // (2 groups beat 1); 六联六促 alone.
+        let pa = by_pattern(&stats);
+        assert_eq!(pa.len(), 2);
+        assert_eq!(pa[0].pattern, "{3}化{3}*");
+        assert_eq!(pa[0].total, 3);
+        assert_eq!(pa[0].groups, 2);
+        assert_eq!(pa[0].documents, 2);
+        assert_eq!(pa[0].variants, ["三化三促", "三化三治"]);
+        assert_eq!(pa[0].shapes, ["{3}化{3}促", "{3}化{3}治"]);
+        assert_eq!(pa[0].shape, "{3}化{3}促");
+        assert_eq!(pa[1].pattern, "{6}联{6}*");
+        assert_eq!(pa[1].variants, ["六联六促"]);
     }
 }

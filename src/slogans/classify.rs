@@ -202,6 +202,30 @@ pub fn shape(kind: Kind, normalized: &str) -> String {
     }
 }
 
+/// The pattern (family) of a shape: in a numeral compound or numbered list with two or more
+/// numeral groups separated by text, the final morpheme (after the last numeral) becomes `*`,
+/// so variants of one scheme group together: `{3}化{3}促` and `{3}化{3}治` → `{3}化{3}*`,
+/// `{6}联{6}促` → `{6}联{6}*`, `{2}区{1}中心` → `{2}区{1}*`. Every other shape is its own
+/// pattern (`1+k+N`, `{3}治融合`, `党建+X`, `红色物业`).
+pub fn pattern(kind: Kind, shape: &str) -> String {
+    if !matches!(kind, Kind::NumeralCompound | Kind::NumberedList) {
+        return shape.to_string();
+    }
+    let Some(last_close) = shape.rfind('}') else {
+        return shape.to_string();
+    };
+    let head = &shape[..=last_close];
+    let tail = &shape[last_close + 1..];
+    // Text between two numeral groups: some `}` followed by a character other than `{`.
+    let separated = head
+        .match_indices('}')
+        .any(|(i, _)| head[i + 1..].chars().next().is_some_and(|c| c != '{'));
+    if tail.is_empty() || !separated {
+        return shape.to_string();
+    }
+    format!("{head}*")
+}
+
 /// Replaces each Chinese numeral (run) by `{value}`.
 fn numeral_shape(s: &str) -> String {
     let mut out = String::new();
@@ -258,6 +282,24 @@ mod tests {
         assert_eq!(shape(Kind::NumeralCompound, "两区一中心"), "{2}区{1}中心");
         assert_eq!(shape(Kind::Plus, "党建+文化"), "党建+X");
         assert_eq!(shape(Kind::Plus, "党建+"), "党建+");
+    }
+
+    #[test]
+    fn patterns() {
+        let p = |k: Kind, n: &str| pattern(k, &shape(k, n));
+        // 三化三促 and 三化三治: same numerals (3, 3), same first morpheme 化 → one family.
+        assert_eq!(p(Kind::NumeralCompound, "三化三促"), "{3}化{3}*");
+        assert_eq!(p(Kind::NumeralCompound, "三化三治"), "{3}化{3}*");
+        assert_eq!(p(Kind::NumeralCompound, "六联六促"), "{6}联{6}*");
+        assert_eq!(p(Kind::NumeralCompound, "两区一中心"), "{2}区{1}*");
+        // One numeral group, or numerals only in front: the shape itself.
+        assert_eq!(p(Kind::NumeralCompound, "三治融合"), "{3}治融合");
+        assert_eq!(p(Kind::NumeralCompound, "一二三产融合"), "{1}{2}{3}产融合");
+        assert_eq!(p(Kind::NumberedList, "两个全覆盖"), "{2}个全覆盖");
+        // Digit formulas, X+ and quoted slogans: pattern = shape.
+        assert_eq!(p(Kind::Numeric, "1+5+N"), "1+k+N");
+        assert_eq!(p(Kind::Plus, "党建+文化"), "党建+X");
+        assert_eq!(p(Kind::QuotedSlogan, "红色物业"), "红色物业");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! check of their number against the numeral (三 → 3 components).
 
 use super::classify::is_han;
+use super::components::{compound_parts, paragraph_heads, quoted_with_key};
 use super::{Kind, Mention};
 use serde::Serialize;
 
@@ -36,7 +37,14 @@ pub struct Expansion {
 /// 1. a definition after it: “三个思维”即系统思维、创新思维、一线思维; “3个1”服务模式,即1名…;
 /// 2. a list just before it: 自治法治德治“三治融合”; “警员、网格员、企业专员”三员结对包企;
 /// 3. parallel clauses after it built on its characters: the six 以…联…促… of 六联六促;
-/// 4. nouns after it ending like its head noun: 三个平台 → 交流平台, 培训平台, 服务平台.
+/// 4. nouns after it ending like its head noun: 三个平台 → 交流平台, 培训平台, 服务平台;
+/// 5. a compound expanded part by part (三化三促 = the 三化 and the 三促), quoted items
+///    holding the key morpheme (三化 → “工程化设计”“项目化推进”“品牌化引领”), heads of the
+///    next paragraphs holding it (三点发力 → 夯实基点, 突出重点, 建强支点).
+///
+/// A bare digit code (136, 365, 4012) is only expanded by an explicit definition (即/colon
+/// after it, or the quoted list it is named for); its consistency is then
+/// [`Consistency::Ok`], else [`Consistency::Undefined`], never a mismatch.
 pub fn expand(text: &str, m: &Mention) -> Expansion {
     let expected: Vec<usize> = {
         let v: Vec<usize> = m.value.iter().map(|&x| x as usize).collect();
@@ -55,13 +63,19 @@ pub fn expand(text: &str, m: &Mention) -> Expansion {
     }
     let before = text.get(..m.start).unwrap_or("");
     let after = text.get(m.end..).unwrap_or("");
+    if is_code(m) {
+        return code_definition(before, after, m);
+    }
     let candidates = [
         defined_after(after),
         list_before(before, m),
+        compound_parts(text, m),
         quotes_after(after),
         parallel_clauses(after, m),
         head_nouns(before, after, m),
         formula_clauses(after, m),
+        quoted_with_key(text, m),
+        paragraph_heads(after, m),
     ];
     let fits = |c: &Vec<String>| expected.contains(&c.len());
     let chosen = candidates
@@ -79,6 +93,39 @@ pub fn expand(text: &str, m: &Mention) -> Expansion {
     };
     Expansion {
         components: chosen,
+        consistency,
+    }
+}
+
+/// True for a bare digit code (136, 365, 4012): its digits are no count of components.
+fn is_code(m: &Mention) -> bool {
+    m.kind == Kind::Numeric
+        && !m.normalized.is_empty()
+        && m.normalized.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A digit code is only expanded by an explicit definition: 即/colon after it, or the quoted
+/// list it is named for (“零材料提交、…、2小时办结”的“4012”新模式). Its digits say nothing
+/// about the number of components, so a definition found is [`Consistency::Ok`] and
+/// anything else [`Consistency::Undefined`], never a mismatch.
+fn code_definition(before: &str, after: &str, m: &Mention) -> Expansion {
+    let defined = defined_after(after);
+    let components = if defined.len() >= 2 {
+        defined
+    } else {
+        quoted_list_before(before, m)
+    };
+    let consistency = if components.len() >= 2 {
+        Consistency::Ok
+    } else {
+        Consistency::Undefined
+    };
+    Expansion {
+        components: if components.len() >= 2 {
+            components
+        } else {
+            Vec::new()
+        },
         consistency,
     }
 }
@@ -134,11 +181,11 @@ fn defined_after(after: &str) -> Vec<String> {
     split_items(&body)
 }
 
-/// 2. The quotation or list right before the occurrence.
-fn list_before(before: &str, m: &Mention) -> Vec<String> {
+/// The quoted list right before the occurrence, joined to it by 的 or 为主要内容的:
+/// “天天有服务、满意百分百”为主要内容的“365工作法”; “…”的“4012”新模式.
+fn quoted_list_before(before: &str, m: &Mention) -> Vec<String> {
     let n = m.value.first().copied().unwrap_or(0) as usize;
     let b = before.trim_end_matches(['“', '‘', ' ']);
-    // “天天有服务、满意百分百”为主要内容的“365工作法”; “…”的“4012”新模式.
     let q = b
         .strip_suffix("为主要内容的")
         .or_else(|| b.strip_suffix('的'))
@@ -150,6 +197,17 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
                 return items;
             }
         }
+    }
+    Vec::new()
+}
+
+/// 2. The quotation or list right before the occurrence.
+fn list_before(before: &str, m: &Mention) -> Vec<String> {
+    let n = m.value.first().copied().unwrap_or(0) as usize;
+    let b = before.trim_end_matches(['“', '‘', ' ']);
+    let quoted = quoted_list_before(before, m);
+    if quoted.len() >= 2 {
+        return quoted;
     }
     let start = b
         .rfind(['。', '，', ',', '；', ';', '：', ':', '\n', '(', '（', '—'])

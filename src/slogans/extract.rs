@@ -1,7 +1,7 @@
 //! The single pass over the text: quotations first, then the unquoted rules.
 
-use super::classify::{classify_quoted, is_han, shape};
-use super::numerals::{is_numeral, values};
+use super::classify::{classify_quoted, is_han};
+use super::numerals::is_numeral;
 use super::{unquoted, Kind, Mention};
 
 /// Longest quotation (in characters) looked at.
@@ -130,19 +130,18 @@ fn push(
     kind: Kind,
     quoted: bool,
 ) {
-    let Some(surface) = text.get(s..e) else {
-        return;
-    };
-    out.push(Mention {
-        start: s,
-        end: e,
-        surface: surface.to_string(),
-        shape: shape(kind, &normalized),
-        value: values(&normalized),
-        normalized,
-        kind,
-        quoted,
-    });
+    // Normalised names use ASCII commas and brackets whatever the cleaner kept:
+    // 这么近，那么美 → 这么近,那么美; 校（院所）企 → 校(院所)企.
+    let normalized: String = normalized
+        .chars()
+        .map(|c| match c {
+            '，' => ',',
+            '（' => '(',
+            '）' => ')',
+            _ => c,
+        })
+        .collect();
+    out.extend(Mention::new(text, s, e, normalized, kind, quoted));
 }
 
 /// Quotation pairs as (open, close) char indices, not nested, within one line.
@@ -213,6 +212,12 @@ mod tests {
         );
         assert_eq!(names("创造了两大奇迹。"), ["两大奇迹"]);
         assert_eq!(names("“党建+”“网格+”等"), ["党建+", "网格+"]);
+        // A verb after the noun is never taken into the list (四川 held-out report:
+        // 五大片区共兴, 六大优势产业提升 were found whole); as the phrase does not close
+        // there, no list is found at all (precision first).
+        assert!(names("完善四大体系提升,").is_empty());
+        assert!(names("五大片区共兴发展,六大优势产业提升。").is_empty());
+        assert_eq!(names("完善四大体系,"), ["四大体系"]);
     }
 
     #[test]

@@ -1,8 +1,6 @@
 //! A curated, user-extensible lexicon of well-established formulations: the second source
 //! beside the rules, for forms that stand without quotation marks (双循环, 不忘初心、牢记使命).
 
-use super::classify::shape;
-use super::numerals::values;
 use super::{Kind, Mention};
 use crate::error::{Error, Result};
 
@@ -95,16 +93,14 @@ impl Lexicon {
                 if mentions.iter().any(|m| m.start < end && s < m.end) {
                     continue;
                 }
-                mentions.push(Mention {
-                    start: s,
+                mentions.extend(Mention::new(
+                    text,
+                    s,
                     end,
-                    surface: e.normalized.clone(),
-                    normalized: e.normalized.clone(),
-                    kind: e.kind,
-                    shape: shape(e.kind, &e.normalized),
-                    value: values(&e.normalized),
-                    quoted: false,
-                });
+                    e.normalized.clone(),
+                    e.kind,
+                    false,
+                ));
             }
         }
         mentions.sort_by_key(|m| (m.start, m.end));

@@ -14,20 +14,35 @@
 //!
 //! The rules are triggered by cheap characters (quotes, digits, Chinese numerals, `+`) in one
 //! pass over the text; no gold strings are carried. A curated [`Lexicon`] (`data/formulations.tsv`)
-//! is a second, optional source for established unquoted catchphrases ([`extract_with_lexicon`]). [`expand`] looks for the components a text
-//! gives for a formulation, [`aggregate`] and [`by_shape`] count mentions by region.
+//! is a second, optional source for established unquoted catchphrases ([`extract_with_lexicon`]).
+//! [`recognise_known`] is a corpus-level pass: a slogan quoted somewhere in the corpus is
+//! also counted where it stands unquoted. [`expand`] looks for the components a text gives
+//! for a formulation, [`aggregate`] counts mentions by region.
+//!
+//! Shapes and patterns: every mention has a *shape* that abstracts its numbers (`1+5+N` and
+//! `1+2+N` → `1+k+N`; 六联六促 → `{6}联{6}促`) and a *pattern*, its family, which for a
+//! compound of several numeral groups also abstracts the final morpheme: 三化三促 ("three
+//! -isations, three promotions") and 三化三治 ("three -isations, three governances") share
+//! the pattern `{3}化{3}*` while keeping their own shapes. [`by_shape`] (`tifa slogans --by
+//! shape`) groups variants by shape, [`by_pattern`] (`--by pattern`) by family.
 
 mod aggregate;
 mod classify;
+mod components;
 mod expand;
 mod extract;
+mod families;
+mod known;
 mod lexicon;
 pub mod numerals;
 mod unquoted;
 
-pub use aggregate::{aggregate, by_shape, Context, DocMentions, ShapeStats, SloganStats};
+pub use aggregate::{aggregate, Context, DocMentions, SloganStats};
+pub use classify::{pattern, shape};
 pub use expand::{expand, Consistency, Expansion};
 pub use extract::extract;
+pub use families::{by_pattern, by_shape, ShapeStats};
+pub use known::{recognise_known, recognise_known_with, KnownGuard};
 pub use lexicon::{extract_with_lexicon, Entry, Lexicon};
 
 use serde::Serialize;
@@ -82,8 +97,39 @@ pub struct Mention {
     pub kind: Kind,
     /// The shape, abstracting the numbers: `1+k+N`, `{6}联{6}促`, `党建+X`.
     pub shape: String,
+    /// The pattern (family) of the shape: for a compound of two or more numeral groups the
+    /// final morpheme is abstracted too (三化三促, 三化三治 → `{3}化{3}*`); otherwise the
+    /// shape itself (digit formulas, single-numeral compounds, `X+`, quoted slogans).
+    pub pattern: String,
     /// The numeric values of the numerals, in order (两 and 双 = 2).
     pub value: Vec<u32>,
     /// True when the mention stood in quotation marks.
     pub quoted: bool,
+}
+
+impl Mention {
+    /// A mention of `normalized` at `start..end` of `text`, with shape, pattern and values
+    /// derived from `normalized`; `None` when the range is not on character boundaries.
+    pub fn new(
+        text: &str,
+        start: usize,
+        end: usize,
+        normalized: String,
+        kind: Kind,
+        quoted: bool,
+    ) -> Option<Mention> {
+        let surface = text.get(start..end)?.to_string();
+        let shape = classify::shape(kind, &normalized);
+        Some(Mention {
+            start,
+            end,
+            surface,
+            pattern: classify::pattern(kind, &shape),
+            shape,
+            value: numerals::values(&normalized),
+            normalized,
+            kind,
+            quoted,
+        })
+    }
 }

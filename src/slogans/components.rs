@@ -1,0 +1,205 @@
+//! More expansion strategies (see [`super::expand`]): components named by quoted items or
+//! paragraph heads that repeat the formulation's key morpheme, and compounds expanded part
+//! by part.
+
+use super::classify::is_han;
+use super::expand::expand;
+use super::numerals::is_numeral;
+use super::{Consistency, Kind, Mention};
+
+/// How many characters around the occurrence are searched for quoted items.
+const QUOTE_WINDOW: usize = 1500;
+
+/// The key morpheme of a one-numeral compound: the character after the numeral (化 of 三化,
+/// 点 of 三点发力), or `None` for other mentions.
+fn key(m: &Mention) -> Option<char> {
+    if m.kind != Kind::NumeralCompound || m.value.len() != 1 {
+        return None;
+    }
+    m.normalized.chars().find(|c| !is_numeral(*c))
+}
+
+/// A run of adjacent quotations near the occurrence (before or after, within 1500
+/// characters), each of 3–8 Han characters holding the key morpheme after its first
+/// character, exactly as many as the numeral: 三化 → “工程化设计”“项目化推进”“品牌化引领”.
+pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
+    let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
+        return Vec::new();
+    };
+    let n = n as usize;
+    let before: Vec<char> = text
+        .get(..m.start)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .take(QUOTE_WINDOW)
+        .collect();
+    let after = text.get(m.end..).unwrap_or("");
+    let window: String = before
+        .into_iter()
+        .rev()
+        .chain(after.chars().take(QUOTE_WINDOW))
+        .collect();
+    let fits = |item: &str| {
+        let len = item.chars().count();
+        (3..=8).contains(&len) && item.chars().all(is_han) && item.chars().skip(1).any(|c| c == k)
+    };
+    let mut rest = window.as_str();
+    while let Some(open) = rest.find('“') {
+        rest = &rest[open..];
+        let mut run: Vec<String> = Vec::new();
+        let mut cur = rest;
+        while let Some(r) = cur.strip_prefix('“') {
+            let Some(close) = r.find('”') else { break };
+            let item = &r[..close];
+            if !fits(item) {
+                break;
+            }
+            run.push(item.to_string());
+            cur = r[close + '”'.len_utf8()..].trim_start_matches('、');
+        }
+        if run.len() == n && n >= 2 {
+            return run;
+        }
+        rest = &rest['“'.len_utf8()..];
+    }
+    Vec::new()
+}
+
+/// The heads of the paragraphs after the occurrence (up to the first comma, colon or full
+/// stop, 2–8 Han characters) that hold the key morpheme, exactly as many as the numeral:
+/// 三点发力 → 夯实基点, 突出重点, 建强支点 (section heads in the next paragraphs).
+pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
+    let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
+        return Vec::new();
+    };
+    let window: String = after.chars().take(QUOTE_WINDOW * 2).collect();
+    let mut out: Vec<String> = Vec::new();
+    // The first line is the rest of the occurrence's own paragraph.
+    for line in window.split('\n').skip(1) {
+        let line = line.trim_start();
+        let end = line
+            .find(['，', ',', '。', '：', ':', '；', ';'])
+            .unwrap_or(line.len());
+        let head = &line[..end];
+        let len = head.chars().count();
+        if (2..=8).contains(&len)
+            && head.chars().all(is_han)
+            && head.chars().skip(1).any(|c| c == k)
+            && !out.iter().any(|h| h == head)
+        {
+            out.push(head.to_string());
+        }
+    }
+    if out.len() == n as usize && n >= 2 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// A compound of several numeral groups expanded part by part: 三化三促 → the expansion of
+/// 三化 followed by that of 三促, each taken from an occurrence of the part where it is
+/// consistent and which is not inside an occurrence of the whole compound. Empty unless
+/// every part has a consistent expansion.
+pub(super) fn compound_parts(text: &str, m: &Mention) -> Vec<String> {
+    if m.kind != Kind::NumeralCompound || m.value.len() < 2 {
+        return Vec::new();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut prev_num = false;
+    for c in m.normalized.chars() {
+        let num = is_numeral(c);
+        if num && !prev_num {
+            parts.push(String::new());
+        }
+        if let Some(p) = parts.last_mut() {
+            p.push(c);
+        }
+        prev_num = num;
+    }
+    if parts.len() != m.value.len() || parts.iter().any(|p| p.chars().count() < 2) {
+        return Vec::new();
+    }
+    // Occurrences of a part inside the whole compound do not define the part.
+    let wholes: Vec<(usize, usize)> = text
+        .match_indices(m.normalized.as_str())
+        .map(|(s, w)| (s, s + w.len()))
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for part in &parts {
+        let alone = text
+            .match_indices(part.as_str())
+            .filter(|(s, _)| !wholes.iter().any(|&(ws, we)| ws <= *s && *s < we));
+        let found = alone.into_iter().find_map(|(s, _)| {
+            let pm = Mention::new(
+                text,
+                s,
+                s + part.len(),
+                part.clone(),
+                Kind::NumeralCompound,
+                false,
+            )?;
+            let e = expand(text, &pm);
+            (e.consistency == Consistency::Ok).then_some(e.components)
+        });
+        match found {
+            Some(c) => out.extend(c),
+            None => return Vec::new(),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, name: &str) -> Mention {
+        let s = text.find(name).unwrap_or(0);
+        Mention::new(
+            text,
+            s,
+            s + name.len(),
+            name.into(),
+            Kind::NumeralCompound,
+            true,
+        )
+        .unwrap_or_else(|| panic!("bad test mention"))
+    }
+
+    #[test]
+    fn quoted_items_with_the_key_morpheme() {
+        let t = "提出“工程化设计”“项目化推进”“品牌化引领”。围绕“三化”推进。";
+        assert_eq!(
+            quoted_with_key(t, &mention(t, "三化")),
+            ["工程化设计", "项目化推进", "品牌化引领"]
+        );
+        // Two items for 三化: not as many as the numeral, nothing.
+        let t = "提出“工程化设计”“项目化推进”。围绕“三化”推进。";
+        assert!(quoted_with_key(t, &mention(t, "三化")).is_empty());
+    }
+
+    #[test]
+    fn section_heads() {
+        let t = "三点发力\n开头一段,三点发力。\n夯实基点,发展。\n突出重点,推进。\n建强支点,健全。";
+        assert_eq!(
+            paragraph_heads(&t[t.find('\n').unwrap_or(0)..], &mention(t, "三点发力")),
+            ["夯实基点", "突出重点", "建强支点"]
+        );
+    }
+
+    #[test]
+    fn compound_by_parts() {
+        let t = "“三化三促”工作法。提出“工程化设计”“项目化推进”“品牌化引领”。开展“三促”即一月一调度促组织动起来、一季一主题促品牌亮起来、半年一考核促工作强起来。围绕“三化”推进。";
+        let e = expand(t, &mention(t, "三化三促"));
+        assert_eq!(e.consistency, Consistency::Ok);
+        assert_eq!(e.components.len(), 6, "{:?}", e.components);
+        assert_eq!(e.components[0], "工程化设计", "{:?}", e.components);
+        assert_eq!(
+            e.components[5], "半年一考核促工作强起来",
+            "{:?}",
+            e.components
+        );
+    }
+}
