@@ -192,6 +192,18 @@ pub fn analyse(
             }
         })
         .collect();
+    // Corpus pass: a slogan quoted somewhere is also counted where it stands unquoted.
+    {
+        let mut mentions: Vec<Vec<crate::slogans::Mention>> = out
+            .iter_mut()
+            .map(|d| std::mem::take(&mut d.mentions))
+            .collect();
+        let texts: Vec<&str> = out.iter().map(|d| d.prepared.clean.text.as_str()).collect();
+        crate::slogans::recognise_known(&texts, &mut mentions);
+        for (d, m) in out.iter_mut().zip(mentions) {
+            d.mentions = m;
+        }
+    }
     if let Some(setup) = terms {
         let mut surfaces: Vec<&str> = out
             .iter()
