@@ -63,7 +63,7 @@ fn ranges(d: &Analysed, window: Window) -> Vec<Range<usize>> {
     match window {
         Window::Sentence => sentences(text),
         Window::Paragraph => d.prepared.clean.paragraphs.clone(),
-        Window::Doc | Window::Tokens(_) => vec![0..text.len()],
+        Window::Doc | Window::Tokens(_) => std::iter::once(0..text.len()).collect(),
     }
 }
 
