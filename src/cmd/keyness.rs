@@ -50,7 +50,7 @@ pub enum MeasureArg {
 
 /// Runs `tifa keyness`.
 pub fn run(g: &Global, a: Args) -> Result<()> {
-    let docs = analyse_with_terms(g, &a.corpus, &a.terms)?;
+    let (docs, _) = analyse_with_terms(g, &a.corpus, &a.terms)?;
     let inputs = tifa::pipeline::term_inputs(&docs);
     let measure = match a.measure {
         MeasureArg::G2 => Measure::G2,

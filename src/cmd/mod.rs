@@ -8,8 +8,10 @@ use tifa::error::{Error, Result};
 use tifa::table::Format;
 
 pub mod clean;
+pub mod cooccur;
 pub mod corpus;
 pub mod keyness;
+pub mod kwic;
 pub mod slogans;
 pub mod terms;
 
@@ -38,6 +40,10 @@ pub enum Command {
     Terms(terms::Args),
     /// Distinctive terms of each region against the rest (G², χ², Log Ratio).
     Keyness(keyness::Args),
+    /// Region × formulation, region × region similarity, item × item co-occurrence.
+    Cooccur(cooccur::Args),
+    /// Keyword in context over the cleaned corpus.
+    Kwic(kwic::Args),
 }
 
 /// Output format (`--format`).
@@ -175,6 +181,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Slogans(a) => slogans::run(&cli.global, a),
         Command::Terms(a) => terms::run(&cli.global, a),
         Command::Keyness(a) => keyness::run(&cli.global, a),
+        Command::Cooccur(a) => cooccur::run(&cli.global, a),
+        Command::Kwic(a) => kwic::run(&cli.global, a),
     }
 }
 
@@ -258,16 +266,17 @@ pub fn analyse_with_terms(
     g: &Global,
     corpus: &CorpusArg,
     t: &TermArgs,
-) -> Result<Vec<tifa::pipeline::Analysed>> {
+) -> Result<(Vec<tifa::pipeline::Analysed>, tifa::pipeline::TermSetup)> {
     let setup = t.setup()?;
     let loaded = g.load(&corpus.path())?;
     let docs = tifa::pipeline::prepare(loaded, &g.clean_options());
-    Ok(tifa::pipeline::analyse(
+    let analysed = tifa::pipeline::analyse(
         docs,
         &tifa::pipeline::AnalyseOptions {
             group_by: g.group_by.clone(),
             lexicon: !t.no_lexicon,
         },
         Some(&setup),
-    ))
+    );
+    Ok((analysed, setup))
 }

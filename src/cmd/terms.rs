@@ -52,7 +52,7 @@ pub enum ByArg {
 
 /// Runs `tifa terms`.
 pub fn run(g: &Global, a: Args) -> Result<()> {
-    let docs = analyse_with_terms(g, &a.corpus, &a.terms)?;
+    let (docs, _) = analyse_with_terms(g, &a.corpus, &a.terms)?;
     let inputs = tifa::pipeline::term_inputs(&docs);
     let by = match a.by {
         ByArg::Group => By::Group,
