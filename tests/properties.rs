@@ -5,6 +5,7 @@
 //!   map back to char boundaries of the raw text;
 //! * slogan extraction on cleaned text never panics, its offsets are char boundaries and
 //!   `surface == text[start..end]`; expansion never panics;
+//! * per-group term counts are the sums of per-document counts;
 //! * the item × item co-occurrence matrix is symmetric, and its counts agree with a
 //!   brute-force count over the contexts (a second method).
 //!
@@ -18,6 +19,7 @@ use proptest::prelude::*;
 use tifa::clean::{clean, CleanOptions};
 use tifa::cooccur::{Association, Cooccurrence};
 use tifa::slogans::{expand, extract};
+use tifa::terms::{frequencies, By, DocInput, DocTerms};
 
 /// One piece of policy-like text.
 fn piece() -> impl Strategy<Value = String> {
@@ -190,6 +192,57 @@ proptest! {
                 prop_assert_eq!(co.pair_count(a, b), co.pair_count(b, a));
             }
         }
+    }
+}
+
+const TERMS: [&str; 5] = ["党建", "引领", "红色物业", "网格", "治理"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Per-group counts are the sums of per-document counts, and a group's `df` is the
+    /// number of its documents containing the term (checked by a brute-force sum over the
+    /// inputs, a second method, as well as against the `By::Doc` table).
+    #[test]
+    fn group_counts_sum_document_counts(
+        docs in vec((0usize..3, vec((0usize..TERMS.len(), 0u64..5), 0..6), 0u64..40), 0..8),
+    ) {
+        let inputs: Vec<DocInput> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, (g, pairs, tokens))| DocInput {
+                id: format!("d{i}"),
+                group: format!("g{g}"),
+                terms: DocTerms::from_counts(pairs.iter().map(|&(t, c)| (TERMS[t], c)), *tokens),
+            })
+            .collect();
+        let by_doc = frequencies(&inputs, By::Doc);
+        let by_group = frequencies(&inputs, By::Group);
+        for r in &by_group {
+            let doc_sum: u64 = by_doc
+                .iter()
+                .filter(|d| d.group == r.group && d.term == r.term)
+                .map(|d| d.count)
+                .sum();
+            prop_assert_eq!(r.count, doc_sum, "{} in {}", &r.term, &r.group);
+            // Brute force over the raw inputs (repeated pairs within a document add up).
+            let mut brute = 0u64;
+            let mut df = 0u64;
+            for (g, pairs, _) in &docs {
+                if format!("g{g}") != r.group { continue; }
+                let c: u64 = pairs.iter().filter(|&&(t, _)| TERMS[t] == r.term).map(|p| p.1).sum();
+                brute += c;
+                if c > 0 { df += 1; }
+            }
+            prop_assert_eq!(r.count, brute);
+            prop_assert_eq!(r.df, df);
+        }
+        // Nothing lost: the grand totals agree.
+        let total_doc: u64 = by_doc.iter().map(|r| r.count).sum();
+        let total_group: u64 = by_group.iter().map(|r| r.count).sum();
+        let total_brute: u64 = docs.iter().flat_map(|d| d.1.iter().map(|p| p.1)).sum();
+        prop_assert_eq!(total_doc, total_brute);
+        prop_assert_eq!(total_group, total_brute);
     }
 }
 
