@@ -71,11 +71,13 @@ impl Error {
         }
     }
 
-    /// The process exit code for this error: 2 for input and usage errors, 1 for I/O
-    /// errors while writing or reading (documented in the README).
+    /// The process exit code for this error (documented in the README): 2 for bad input
+    /// and usage errors (including a named file that does not exist), 1 for other I/O
+    /// errors (an output directory that is not writable, a full disk).
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Input { .. } | Error::Usage(_) => 2,
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => 2,
             Error::Io { .. } => 1,
         }
     }
