@@ -12,6 +12,10 @@
 pub struct OffsetMap {
     /// `(clean, raw)` anchors, strictly increasing in `clean`.
     anchors: Vec<(usize, usize)>,
+    /// Replaced runs `(clean_start, clean_end, raw_end)`, increasing: text that stands for
+    /// raw text of another length (１ → 1), so the end of a range inside one maps to the end
+    /// of the raw text it replaced, not into the middle of a character.
+    replaced: Vec<(usize, usize, usize)>,
 }
 
 impl OffsetMap {
@@ -19,6 +23,7 @@ impl OffsetMap {
     pub fn identity() -> OffsetMap {
         OffsetMap {
             anchors: vec![(0, 0)],
+            replaced: Vec::new(),
         }
     }
 
@@ -39,8 +44,21 @@ impl OffsetMap {
         if clean.end <= clean.start {
             return start..start;
         }
-        let end = self.to_raw(clean.end - 1) + 1;
+        let end = self.end_to_raw(clean.end);
         start..end.max(start)
+    }
+
+    /// The raw offset just past the raw text of the cleaned bytes before `clean_end`.
+    fn end_to_raw(&self, clean_end: usize) -> usize {
+        let last = clean_end - 1;
+        let i = self.replaced.partition_point(|&(s, _, _)| s <= last);
+        if i > 0 {
+            let (s, e, raw_end) = self.replaced[i - 1];
+            if last >= s && last < e {
+                return raw_end;
+            }
+        }
+        self.to_raw(last) + 1
     }
 
     /// The number of anchors (a measure of how much cleaning changed).
@@ -63,6 +81,7 @@ pub struct MapBuilder<'a> {
     src: &'a OffsetMap,
     text: String,
     anchors: Vec<(usize, usize)>,
+    replaced: Vec<(usize, usize, usize)>,
 }
 
 impl<'a> MapBuilder<'a> {
@@ -72,6 +91,7 @@ impl<'a> MapBuilder<'a> {
             src,
             text: String::with_capacity(capacity),
             anchors: Vec::new(),
+            replaced: Vec::new(),
         }
     }
 
@@ -114,21 +134,55 @@ impl<'a> MapBuilder<'a> {
             i += 1;
         }
         self.text.push_str(&s[copied..]);
+        // Replaced runs of the input inside the copied range stay replaced runs.
+        let r = &self.src.replaced;
+        let shift = self.text.len() - s.len();
+        let mut j = r.partition_point(|&(_, e, _)| e <= input_at);
+        while j < r.len() && r[j].0 < end {
+            let (rs, re, raw_end) = r[j];
+            let cs = rs.max(input_at) - input_at + shift;
+            let ce = re.min(end) - input_at + shift;
+            if ce > cs {
+                self.replaced.push((cs, ce, raw_end));
+            }
+            j += 1;
+        }
     }
 
     /// Emits `s` in place of the input range starting at `input_at` (all of `s` maps to
     /// the raw offset of `input_at`, so a replacement of one character by another of a
     /// different width still points at the original character).
     pub fn push_replaced(&mut self, s: &str, input_at: usize) {
+        self.push_replacing(s, input_at..input_at);
+    }
+
+    /// Emits `s` in place of the input range `input` (e.g. `1` for the full-width `１`):
+    /// `s` maps to the raw offset of `input.start`, and the end of any range within `s`
+    /// maps to the raw end of `input`.
+    pub fn push_replacing(&mut self, s: &str, input: std::ops::Range<usize>) {
         if s.is_empty() {
             return;
         }
-        let raw = self.src.to_raw(input_at);
+        let raw = self.src.to_raw(input.start);
+        let raw_end = if input.end > input.start {
+            self.src.range_to_raw(input).end
+        } else {
+            raw
+        };
         self.anchor(raw);
+        let start = self.text.len();
         self.text.push_str(s);
         // Following text must start a new run: anchor the end explicitly.
         let clean = self.text.len();
-        self.anchors.push((clean, raw + s.len()));
+        let next = if raw_end > raw {
+            raw_end
+        } else {
+            raw + s.len()
+        };
+        self.anchors.push((clean, next));
+        if input_nonempty(raw, raw_end) {
+            self.replaced.push((start, clean, raw_end));
+        }
     }
 
     /// The text built so far.
@@ -138,14 +192,7 @@ impl<'a> MapBuilder<'a> {
 
     /// Finishes: the cleaned text and its map to the raw text.
     pub fn finish(mut self) -> (String, OffsetMap) {
-        // Drop a trailing anchor at the very end (it maps nothing).
-        while let Some(&(c, _)) = self.anchors.last() {
-            if c >= self.text.len() && self.anchors.len() > 1 {
-                self.anchors.pop();
-            } else {
-                break;
-            }
-        }
+        // A trailing anchor at the very end stays: it maps the end of the text.
         if self.anchors.is_empty() {
             self.anchors.push((0, 0));
         }
@@ -153,9 +200,14 @@ impl<'a> MapBuilder<'a> {
             self.text,
             OffsetMap {
                 anchors: self.anchors,
+                replaced: self.replaced,
             },
         )
     }
+}
+
+fn input_nonempty(raw: usize, raw_end: usize) -> bool {
+    raw_end > raw
 }
 
 #[cfg(test)]

@@ -124,7 +124,7 @@ pub(crate) fn simplify(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
                     report.simplified_chars += emit_aligned(&mut b, piece, p.start + s, &conv);
                 } else {
                     report.simplified_chars += count_changed(piece, &conv);
-                    b.push_replaced(&conv, p.start + s);
+                    b.push_replacing(&conv, p.start + s..p.start + e);
                 }
             }
         }
@@ -148,7 +148,7 @@ fn emit_aligned(b: &mut MapBuilder<'_>, src: &str, at: usize, out: &str) -> usiz
         if let Some(s) = run.take() {
             b.push_copy(&src[s..i], at + s);
         }
-        b.push_replaced(y.encode_utf8(&mut buf), at + i);
+        b.push_replacing(y.encode_utf8(&mut buf), at + i..at + i + x.len_utf8());
         changed += 1;
     }
     if let Some(s) = run {

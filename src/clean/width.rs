@@ -127,7 +127,7 @@ pub(crate) fn normalize_line(
             if let Some(a) = fold_width(c) {
                 flush(b, copied, i);
                 let mut buf = [0u8; 4];
-                b.push_replaced(a.encode_utf8(&mut buf), at + i);
+                b.push_replacing(a.encode_utf8(&mut buf), at + i..at + i + n);
                 report.width_chars += 1;
                 copied = i + n;
             }
