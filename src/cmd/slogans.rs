@@ -19,8 +19,9 @@
 //! - `--min-regions K` (alias `--min-groups`): only formulations found in at least K groups
 //!   (the cross-region recurrences; default 1);
 //! - `--top N`: at most N rows in the table (default 40; 0 = all); CSV and JSON carry every row;
-//! - `--by slogan|shape`: one row per normalised form (default) or per shape, grouping
-//!   variants such as 1+5+N and 1+2+N under `1+k+N`;
+//! - `--by slogan|shape|pattern`: one row per normalised form (default), per shape (variants
+//!   such as 1+5+N and 1+2+N under `1+k+N`), or per pattern (families whose final morpheme
+//!   varies: 三化三促 and 三化三治 under `{3}化{3}*`);
 //! - `--no-lexicon`: rules only, without the built-in lexicon of established national
 //!   formulations (`data/formulations.tsv`).
 //!
@@ -90,8 +91,10 @@ impl KindArg {
 pub enum By {
     /// One row per normalised formulation.
     Slogan,
-    /// One row per shape (variants grouped).
+    /// One row per shape (variants grouped: 1+5+N and 1+2+N under 1+k+N).
     Shape,
+    /// One row per pattern (families: 三化三促 and 三化三治 under {3}化{3}*).
+    Pattern,
 }
 
 /// Runs `tifa slogans`.
@@ -115,12 +118,21 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         .collect();
     match a.by {
         By::Slogan => present_slogans(g, &a, &groups, &stats),
-        By::Shape => {
-            let shapes = tifa::slogans::by_shape(&stats);
+        By::Shape | By::Pattern => {
+            let shapes = if a.by == By::Shape {
+                tifa::slogans::by_shape(&stats)
+            } else {
+                tifa::slogans::by_pattern(&stats)
+            };
             match g.format() {
                 Format::Json => print(&to_json(&serde_json::json!({ "shapes": shapes }))?),
                 f => {
-                    let mut t = Table::new(["shape", "kind", "total"]);
+                    let first = if a.by == By::Shape {
+                        "shape"
+                    } else {
+                        "pattern"
+                    };
+                    let mut t = Table::new([first, "kind", "total"]);
                     t.headers.extend(groups.iter().cloned());
                     t.headers
                         .extend(["docs".to_string(), "variants".to_string()]);
