@@ -165,9 +165,9 @@ pub fn date_of(doc: &Document) -> Option<String> {
         .map(|v| v.trim().to_string())
 }
 
-/// Runs the per-document analyses on prepared documents: formulation extraction, then (with
-/// `terms`) segmentation in which every formulation found anywhere in the corpus is one
-/// protected token. Documents are processed in parallel; the output order is the input
+/// Runs the per-document analyses on prepared documents: formulation extraction, the corpus
+/// pass (a slogan quoted anywhere is also found where it stands unquoted), then (with
+/// `terms`) segmentation in which every formulation found is one protected token. Documents are processed in parallel; the output order is the input
 /// order, whatever the thread count. Each document is cleaned, scanned and segmented once.
 pub fn analyse(
     docs: Vec<Prepared>,
@@ -205,16 +205,15 @@ pub fn analyse(
         }
     }
     if let Some(setup) = terms {
-        let mut surfaces: Vec<&str> = out
-            .iter()
-            .flat_map(|d| d.mentions.iter().map(|m| m.surface.as_str()))
-            .collect();
-        surfaces.sort_unstable();
-        surfaces.dedup();
-        let protected = crate::segment::Protected::new(&surfaces);
         let counted: Vec<crate::terms::DocTerms> = out
             .par_iter()
             .map(|d| {
+                // The document's own formulations are its protected tokens: after the
+                // corpus pass they include every occurrence of a form known anywhere in
+                // the corpus, so no second search is needed.
+                let protected = crate::segment::Protected::at_spans(
+                    d.mentions.iter().map(|m| (m.start, m.end)).collect(),
+                );
                 crate::terms::DocTerms::count(
                     &setup.segmenter,
                     &setup.filter,
