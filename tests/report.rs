@@ -53,10 +53,22 @@ fn report_into(dir: &Path, extra: &[&str]) -> BTreeMap<String, Vec<u8>> {
 fn metrics_validate_against_the_schema_and_charts_parse() {
     let dir = tempfile::tempdir().unwrap();
     let f = report_into(dir.path(), &[]);
-    for name in ["metrics.json", "report.html", "terms.svg", "slogans.svg", "heatmap.svg", "similarity.svg", "keyness-01.svg"] {
+    for name in [
+        "metrics.json",
+        "report.html",
+        "terms.svg",
+        "slogans.svg",
+        "heatmap.svg",
+        "similarity.svg",
+        "keyness-01.svg",
+    ] {
         assert!(f.contains_key(name), "{name} missing; got {:?}", f.keys());
     }
-    assert!(!f.keys().any(|k| k.starts_with('.')), "temporary files left: {:?}", f.keys());
+    assert!(
+        !f.keys().any(|k| k.starts_with('.')),
+        "temporary files left: {:?}",
+        f.keys()
+    );
 
     let schema: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(root().join("docs/metrics.schema.json")).unwrap(),
@@ -68,10 +80,17 @@ fn metrics_validate_against_the_schema_and_charts_parse() {
         .iter_errors(&metrics)
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
-    assert!(errors.is_empty(), "metrics.json does not match the schema: {errors:#?}");
+    assert!(
+        errors.is_empty(),
+        "metrics.json does not match the schema: {errors:#?}"
+    );
     assert_eq!(metrics["schema"], "tifa.metrics/1");
     assert_eq!(metrics["corpus"]["summary"]["documents"], 9);
-    assert!(metrics["slogans"].as_array().unwrap().iter().any(|s| s["normalized"] == "两张皮"));
+    assert!(metrics["slogans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["normalized"] == "两张皮"));
 
     // A broken document must fail validation (the schema is not vacuous).
     let mut broken = metrics.clone();
@@ -89,9 +108,15 @@ fn metrics_validate_against_the_schema_and_charts_parse() {
 
     let html = std::str::from_utf8(&f["report.html"]).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert_eq!(html.matches("<svg").count(), f.keys().filter(|k| k.ends_with(".svg")).count());
+    assert_eq!(
+        html.matches("<svg").count(),
+        f.keys().filter(|k| k.ends_with(".svg")).count()
+    );
     for external in ["src=", "href=", "@import", "url("] {
-        assert!(!html.contains(external), "report.html refers to an external asset ({external})");
+        assert!(
+            !html.contains(external),
+            "report.html refers to an external asset ({external})"
+        );
     }
     assert!(html.contains("两张皮") && html.contains("Cleaning notes"));
 }
@@ -104,7 +129,10 @@ fn same_bytes_for_any_thread_count() {
     let fb = report_into(b.path(), &["--threads", "2"]);
     assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
     for (name, bytes) in &fa {
-        assert!(bytes == &fb[name], "{name} differs between --threads 1 and 2");
+        assert!(
+            bytes == &fb[name],
+            "{name} differs between --threads 1 and 2"
+        );
     }
 }
 
@@ -119,7 +147,10 @@ fn committed_charts_are_what_the_main_command_produces() {
         "charts/ has other files than `tifa report` writes"
     );
     for (name, bytes) in &produced {
-        assert!(bytes == &committed[name], "charts/{name} is stale: run `cargo run --release -- report`");
+        assert!(
+            bytes == &committed[name],
+            "charts/{name} is stale: run `cargo run --release -- report`"
+        );
     }
 }
 
@@ -128,7 +159,13 @@ fn a_failed_run_leaves_earlier_output_alone() {
     let dir = tempfile::tempdir().unwrap();
     let before = report_into(dir.path(), &[]);
     let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
-        .args(["report", "--quiet", "--out", dir.path().to_str().unwrap(), "no/such/corpus"])
+        .args([
+            "report",
+            "--quiet",
+            "--out",
+            dir.path().to_str().unwrap(),
+            "no/such/corpus",
+        ])
         .current_dir(root())
         .output()
         .unwrap();
@@ -147,14 +184,27 @@ fn subcommand_json_uses_the_metrics_field_names() {
         k.sort();
         k
     };
-    let terms: serde_json::Value = serde_json::from_str(&tifa(&["terms", "--format", "json"])).unwrap();
+    let terms: serde_json::Value =
+        serde_json::from_str(&tifa(&["terms", "--format", "json"])).unwrap();
     assert_eq!(keys(&terms["terms"][0]), keys(&metrics["terms"][0]));
-    let key: serde_json::Value = serde_json::from_str(&tifa(&["keyness", "--format", "json"])).unwrap();
-    assert_eq!(keys(&key["keyness"][0]), keys(&metrics["keyness"]["over"][0]));
-    let slo: serde_json::Value = serde_json::from_str(&tifa(&["slogans", "--format", "json"])).unwrap();
+    let key: serde_json::Value =
+        serde_json::from_str(&tifa(&["keyness", "--format", "json"])).unwrap();
+    assert_eq!(
+        keys(&key["keyness"][0]),
+        keys(&metrics["keyness"]["over"][0])
+    );
+    let slo: serde_json::Value =
+        serde_json::from_str(&tifa(&["slogans", "--format", "json"])).unwrap();
     let mut sk = keys(&slo["slogans"][0]);
     sk.retain(|k| k != "contexts");
     assert_eq!(sk, keys(&metrics["slogans"][0]));
-    let sim: serde_json::Value = serde_json::from_str(&tifa(&["cooccur", "--matrix", "group-group", "--format", "json"])).unwrap();
+    let sim: serde_json::Value = serde_json::from_str(&tifa(&[
+        "cooccur",
+        "--matrix",
+        "group-group",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
     assert_eq!(keys(&sim), keys(&metrics["cooccur"]["group_group"]));
 }

@@ -242,7 +242,12 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         chart::bars(
             &ChartText {
                 title: format!("Most frequent terms per {}", g.group_by),
-                subtitle: format!("{short_name} · {} {}s · top {} terms per 10,000 word tokens", groups.len(), g.group_by, a.chart_top),
+                subtitle: format!(
+                    "{short_name} · {} {}s · top {} terms per 10,000 word tokens",
+                    groups.len(),
+                    g.group_by,
+                    a.chart_top
+                ),
                 x_label: "per 10,000 word tokens".into(),
                 y_label: "term".into(),
             },
@@ -275,18 +280,20 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
             format!("all {}s", g.group_by),
             by_total.iter().map(|s| s.total as f64).collect(),
         )]
-    } else { groups
-        .iter()
-        .map(|grp| {
-            (
-                grp.clone(),
-                by_total
-                    .iter()
-                    .map(|s| *s.by_group.get(grp).unwrap_or(&0) as f64)
-                    .collect(),
-            )
-        })
-        .collect() };
+    } else {
+        groups
+            .iter()
+            .map(|grp| {
+                (
+                    grp.clone(),
+                    by_total
+                        .iter()
+                        .map(|s| *s.by_group.get(grp).unwrap_or(&0) as f64)
+                        .collect(),
+                )
+            })
+            .collect()
+    };
     files.push((
         "slogans.svg".into(),
         chart::grouped_bars(
@@ -295,7 +302,16 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
                 subtitle: format!(
                     "{short_name} · the {} most widespread, by total mentions{}",
                     items_total.len(),
-                    if stack { format!(" · stacked by {}", g.group_by) } else { format!(" · all {} {}s (by {}: heat map)", groups.len(), g.group_by, g.group_by) }
+                    if stack {
+                        format!(" · stacked by {}", g.group_by)
+                    } else {
+                        format!(
+                            " · all {} {}s (by {}: heat map)",
+                            groups.len(),
+                            g.group_by,
+                            g.group_by
+                        )
+                    }
                 ),
                 x_label: "mentions".into(),
                 y_label: "formulation".into(),
@@ -312,7 +328,12 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         chart::heatmap(
             &ChartText {
                 title: format!("Formulations (提法) by {}", g.group_by),
-                subtitle: format!("{short_name} · {} {}s · mentions of the {} most widespread", groups.len(), g.group_by, items.len()),
+                subtitle: format!(
+                    "{short_name} · {} {}s · mentions of the {} most widespread",
+                    groups.len(),
+                    g.group_by,
+                    items.len()
+                ),
                 x_label: "formulation".into(),
                 y_label: g.group_by.clone(),
             },
@@ -384,7 +405,11 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
             chart::diverging(
                 &ChartText {
                     title: format!("Distinctive terms: {grp} against the rest"),
-                    subtitle: format!("{short_name} · {} {}s · signed log-likelihood G²", groups.len(), g.group_by),
+                    subtitle: format!(
+                        "{short_name} · {} {}s · signed log-likelihood G²",
+                        groups.len(),
+                        g.group_by
+                    ),
                     x_label: "G² (positive: over-used in this group)".into(),
                     y_label: "term".into(),
                 },
@@ -462,25 +487,46 @@ fn html_report(h: &HtmlInput<'_>) -> String {
     let sum = &m["corpus"]["summary"];
     let mut o = String::new();
     o.push_str("<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n");
-    o.push_str(&format!("<title>tifa report · {}</title>\n", esc(h.corpus_label)));
+    o.push_str(&format!(
+        "<title>tifa report · {}</title>\n",
+        esc(h.corpus_label)
+    ));
     o.push_str("<style>\nbody{font-family:");
     o.push_str(chart::FONT_FAMILY);
     o.push_str(";max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}\n");
-    o.push_str("h1{font-size:1.6em;margin-bottom:0}h2{margin-top:2em;border-bottom:1px solid #ccc}\n");
+    o.push_str(
+        "h1{font-size:1.6em;margin-bottom:0}h2{margin-top:2em;border-bottom:1px solid #ccc}\n",
+    );
     o.push_str("table{border-collapse:collapse;margin:1em 0;font-size:0.9em}td,th{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}\n");
-    o.push_str("td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n");
-    o.push_str(".chart{overflow-x:auto;margin:1em 0}.chart svg{max-width:none}.muted{color:#666}\n");
+    o.push_str(
+        "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.nw{white-space:nowrap}\n",
+    );
+    o.push_str(
+        ".chart{overflow-x:auto;margin:1em 0}.chart svg{max-width:none}.muted{color:#666}\n",
+    );
     o.push_str("</style>\n</head>\n<body>\n");
     o.push_str("<h1>tifa report</h1>\n");
-    o.push_str(&format!("<p class=\"muted\">{} · schema {}</p>\n", esc(h.corpus_label), SCHEMA));
+    o.push_str(&format!(
+        "<p class=\"muted\">{} · schema {}</p>\n",
+        esc(h.corpus_label),
+        SCHEMA
+    ));
 
     // Overview.
     o.push_str("<h2>Corpus</h2>\n<table>\n");
     let row = |o: &mut String, k: &str, v: String| {
-        o.push_str(&format!("<tr><th>{}</th><td>{}</td></tr>\n", esc(k), esc(&v)))
+        o.push_str(&format!(
+            "<tr><th>{}</th><td>{}</td></tr>\n",
+            esc(k),
+            esc(&v)
+        ))
     };
     row(&mut o, "documents", sum["documents"].to_string());
-    row(&mut o, "characters (raw / cleaned)", format!("{} / {}", sum["chars"], sum["clean_chars"]));
+    row(
+        &mut o,
+        "characters (raw / cleaned)",
+        format!("{} / {}", sum["chars"], sum["clean_chars"]),
+    );
     row(&mut o, "word tokens", sum["tokens"].to_string());
     let encs: Vec<String> = sum["encodings"]
         .as_object()
@@ -489,24 +535,39 @@ fn html_report(h: &HtmlInput<'_>) -> String {
     row(&mut o, "encodings", encs.join(", "));
     let fields: Vec<String> = sum["fields"]
         .as_array()
-        .map(|f| f.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+        .map(|f| {
+            f.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default();
     row(&mut o, "fields", fields.join(", "));
     let gs: Vec<String> = sum["groups"]
         .as_object()
         .map(|e| e.iter().map(|(k, v)| format!("{k} ({v})")).collect())
         .unwrap_or_default();
-    row(&mut o, &format!("groups ({}, documents)", h.group_by), gs.join(", "));
-    row(&mut o, "formulations (distinct)", h.slogans.len().to_string());
+    row(
+        &mut o,
+        &format!("groups ({}, documents)", h.group_by),
+        gs.join(", "),
+    );
+    row(
+        &mut o,
+        "formulations (distinct)",
+        h.slogans.len().to_string(),
+    );
     o.push_str("</table>\n");
 
     // Slogan table.
     o.push_str("<h2>Formulations (提法)</h2>\n<p class=\"muted\">The 40 most widespread: number of groups using them, then total mentions. Every formulation is in metrics.json.</p>\n");
     o.push_str("<table>\n<tr><th>formulation</th><th>kind</th><th class=\"n\">groups</th><th class=\"n\">mentions</th><th class=\"n\">documents</th><th>first date</th><th>expansion</th></tr>\n");
     for s in h.slogans.iter().take(40) {
-        let kind = serde_json::to_value(s.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let kind = serde_json::to_value(s.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
         o.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><td class=\"nw\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"nw\">{}</td><td>{}</td></tr>\n",
             esc(&s.normalized),
             esc(&kind),
             s.groups,
@@ -524,7 +585,11 @@ fn html_report(h: &HtmlInput<'_>) -> String {
         if name.starts_with("keyness-") {
             continue;
         }
-        o.push_str(&format!("<div class=\"chart\" id=\"{}\">\n{}\n</div>\n", esc(name), inline_svg(svg)));
+        o.push_str(&format!(
+            "<div class=\"chart\" id=\"{}\">\n{}\n</div>\n",
+            esc(name),
+            inline_svg(svg)
+        ));
     }
 
     // Distinctive terms.
@@ -538,7 +603,11 @@ fn html_report(h: &HtmlInput<'_>) -> String {
             .take(10)
             .map(|r| format!("{} ({:.1})", r.term, r.score))
             .collect();
-        o.push_str(&format!("<tr><td>{}</td><td>{}</td></tr>\n", esc(grp), esc(&terms.join("，"))));
+        o.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td></tr>\n",
+            esc(grp),
+            esc(&terms.join("，"))
+        ));
     }
     o.push_str("</table>\n");
     for (name, grp) in h.keyness_files {
