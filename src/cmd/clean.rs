@@ -54,7 +54,7 @@ pub struct ReportRow {
     captions: usize,
 }
 
-fn report_rows(docs: &[Prepared]) -> Vec<ReportRow> {
+pub fn report_rows(docs: &[Prepared]) -> Vec<ReportRow> {
     docs.iter()
         .map(|p| {
             let r = &p.clean.report;

@@ -12,6 +12,7 @@ pub mod cooccur;
 pub mod corpus;
 pub mod keyness;
 pub mod kwic;
+pub mod report;
 pub mod slogans;
 pub mod terms;
 
@@ -44,6 +45,8 @@ pub enum Command {
     Cooccur(cooccur::Args),
     /// Keyword in context over the cleaned corpus.
     Kwic(kwic::Args),
+    /// The whole job: metrics.json, every chart (SVG) and report.html.
+    Report(report::Args),
 }
 
 /// Output format (`--format`).
@@ -183,6 +186,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Keyness(a) => keyness::run(&cli.global, a),
         Command::Cooccur(a) => cooccur::run(&cli.global, a),
         Command::Kwic(a) => kwic::run(&cli.global, a),
+        Command::Report(a) => report::run(&cli.global, a),
     }
 }
 
