@@ -138,3 +138,23 @@ fn duplicate_paragraphs_are_not_counted_twice() {
     );
     assert_eq!(row["count"], 6);
 }
+
+/// `tifa chart KIND` writes the same SVG as the report's chart of that kind, and it parses
+/// as XML with the expected Chinese labels as text.
+#[test]
+fn chart_command_writes_the_report_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("heat.svg");
+    let o = tifa(&["chart", "heatmap", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+    for label in ["红色物业", "两张皮", "最后一公里", "maojian"] {
+        assert!(texts.iter().any(|t| t.contains(label)), "{label} missing");
+    }
+    let committed = std::fs::read_to_string(Path::new("charts/heatmap.svg")).unwrap();
+    assert_eq!(svg, committed);
+    let o = tifa(&["chart", "keyness", "--group", "nope", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use tifa::error::{Error, Result};
 use tifa::table::Format;
 
+pub mod chart;
 pub mod clean;
 pub mod cooccur;
 pub mod corpus;
@@ -45,6 +46,8 @@ pub enum Command {
     Cooccur(cooccur::Args),
     /// Keyword in context over the cleaned corpus.
     Kwic(kwic::Args),
+    /// One chart as SVG: terms, slogans, keyness, heatmap, similarity.
+    Chart(chart::Args),
     /// The whole job: metrics.json, every chart (SVG) and report.html.
     Report(report::Args),
 }
@@ -186,6 +189,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Keyness(a) => keyness::run(&cli.global, a),
         Command::Cooccur(a) => cooccur::run(&cli.global, a),
         Command::Kwic(a) => kwic::run(&cli.global, a),
+        Command::Chart(a) => chart::run(&cli.global, a),
         Command::Report(a) => report::run(&cli.global, a),
     }
 }

@@ -54,10 +54,12 @@ pub struct Args {
     terms: TermArgs,
 }
 
-struct Progress(Option<indicatif::ProgressBar>);
+/// The progress display on stderr (only when it is a terminal and not `--quiet`).
+pub struct Progress(Option<indicatif::ProgressBar>);
 
 impl Progress {
-    fn new(quiet: bool) -> Progress {
+    /// A progress display, or none.
+    pub fn new(quiet: bool) -> Progress {
         if quiet || !std::io::stderr().is_terminal() {
             return Progress(None);
         }
@@ -82,9 +84,90 @@ impl Progress {
     }
 }
 
+/// Everything `tifa report` computed, ready to be written.
+pub struct Built {
+    metrics: Value,
+    slogans: Vec<tifa::slogans::SloganStats>,
+    groups: Vec<String>,
+    key_over: Vec<tifa::keyness::KeyRow>,
+    /// The charts: (file name, SVG), in the order they are written.
+    pub files: Vec<(String, String)>,
+    keyness_files: Vec<(String, String)>,
+    corpus_label: String,
+}
+
+impl Built {
+    /// The groups, in corpus order.
+    pub fn groups(&self) -> &[String] {
+        &self.groups
+    }
+}
+
+impl Args {
+    /// Report options for `tifa chart`: the corpus, term options and chart sizes.
+    pub fn for_charts(
+        corpus: CorpusArg,
+        terms: TermArgs,
+        chart_top: usize,
+        chart_slogans: usize,
+    ) -> Args {
+        Args {
+            corpus,
+            out: PathBuf::from("charts"),
+            top: 20.max(chart_top),
+            chart_top,
+            chart_slogans,
+            pairs: 30,
+            terms,
+        }
+    }
+}
+
 /// Runs `tifa report`.
 pub fn run(g: &Global, a: Args) -> Result<()> {
     let progress = Progress::new(g.quiet);
+    let b = build(g, &a, &progress)?;
+    let Built {
+        metrics,
+        slogans,
+        groups,
+        key_over,
+        files,
+        keyness_files,
+        corpus_label,
+    } = b;
+    progress.step("writing");
+    let html = html_report(&HtmlInput {
+        corpus_label: &corpus_label,
+        metrics: &metrics,
+        slogans: &slogans,
+        groups: &groups,
+        key_over: &key_over,
+        files: &files,
+        keyness_files: &keyness_files,
+        group_by: &g.group_by,
+    });
+    let metrics_text = to_json(&metrics)?;
+    std::fs::create_dir_all(&a.out).map_err(|e| tifa::Error::io(&a.out, e))?;
+    let mut staged = tifa::output::Staged::new();
+    staged.add(&a.out.join("metrics.json"), metrics_text.as_bytes())?;
+    for (name, svg) in &files {
+        staged.add(&a.out.join(name), svg.as_bytes())?;
+    }
+    staged.add(&a.out.join("report.html"), html.as_bytes())?;
+    staged.commit()?;
+    progress.done();
+    let mut out = String::new();
+    out.push_str(&format!("{}\n", a.out.join("metrics.json").display()));
+    for (name, _) in &files {
+        out.push_str(&format!("{}\n", a.out.join(name).display()));
+    }
+    out.push_str(&format!("{}\n", a.out.join("report.html").display()));
+    print(&out)
+}
+
+/// Loads, analyses and draws: everything of the report but the writing.
+pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
     let path = a.corpus.path();
     progress.step("loading the segmenter");
     let setup = a.terms.setup()?;
@@ -418,34 +501,15 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         ));
     }
 
-    progress.step("writing");
-    let html = html_report(&HtmlInput {
-        corpus_label: &corpus_label,
-        metrics: &metrics,
-        slogans: &slogans,
-        groups: &groups,
-        key_over: &key_over,
-        files: &files,
-        keyness_files: &keyness_files,
-        group_by: &g.group_by,
-    });
-    let metrics_text = to_json(&metrics)?;
-    std::fs::create_dir_all(&a.out).map_err(|e| tifa::Error::io(&a.out, e))?;
-    let mut staged = tifa::output::Staged::new();
-    staged.add(&a.out.join("metrics.json"), metrics_text.as_bytes())?;
-    for (name, svg) in &files {
-        staged.add(&a.out.join(name), svg.as_bytes())?;
-    }
-    staged.add(&a.out.join("report.html"), html.as_bytes())?;
-    staged.commit()?;
-    progress.done();
-    let mut out = String::new();
-    out.push_str(&format!("{}\n", a.out.join("metrics.json").display()));
-    for (name, _) in &files {
-        out.push_str(&format!("{}\n", a.out.join(name).display()));
-    }
-    out.push_str(&format!("{}\n", a.out.join("report.html").display()));
-    print(&out)
+    Ok(Built {
+        metrics,
+        slogans,
+        groups,
+        key_over,
+        files,
+        keyness_files,
+        corpus_label,
+    })
 }
 
 struct HtmlInput<'a> {
