@@ -155,6 +155,13 @@ fn chart_command_writes_the_report_chart() {
     }
     let committed = std::fs::read_to_string(Path::new("charts/heatmap.svg")).unwrap();
     assert_eq!(svg, committed);
-    let o = tifa(&["chart", "keyness", "--group", "nope", "--out", out.to_str().unwrap()]);
+    let o = tifa(&[
+        "chart",
+        "keyness",
+        "--group",
+        "nope",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
 }
