@@ -6,6 +6,8 @@
 //! - `slogans`: the `--slogans N` most widespread formulations (default 25), by total
 //!   mentions, stacked by group (up to 8 groups, each with a colour-blind-safe Okabe–Ito
 //!   colour; with more groups one total bar and the breakdown in `heatmap`);
+//!   `--min-regions K` keeps only formulations found in at least K groups (also for
+//!   `heatmap`);
 //! - `keyness`: diverging bars for `--group G` (default: the first group) against the rest:
 //!   the `--top N` most over-used terms right, the most under-used left (signed G²);
 //! - `heatmap`: groups × formulations (mentions), viridis scale with a legend, the value in
@@ -41,6 +43,9 @@ pub struct Args {
     /// Formulations in the slogans chart and the heat map.
     #[arg(long, default_value_t = 25, value_name = "N")]
     slogans: usize,
+    /// slogans, heatmap: only formulations found in at least K groups (the recurring ones).
+    #[arg(long, alias = "min-groups", default_value_t = 1, value_name = "K")]
+    min_regions: usize,
     /// keyness: the group against the rest (default: the first group).
     #[arg(long, value_name = "GROUP")]
     group: Option<String>,
@@ -65,7 +70,7 @@ pub enum Kind {
 
 /// Runs `tifa chart`.
 pub fn run(g: &Global, a: Args) -> Result<()> {
-    let ra = report::Args::for_charts(a.corpus, a.terms, a.top, a.slogans);
+    let ra = report::Args::for_charts(a.corpus, a.terms, a.top, a.slogans, a.min_regions);
     let built = report::build(g, &ra, &Progress::new(true))?;
     let name = match a.kind {
         Kind::Terms => "terms.svg".to_string(),

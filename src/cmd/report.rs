@@ -47,6 +47,9 @@ pub struct Args {
     /// Formulations in the slogan chart and heat map (the most widespread first).
     #[arg(long, default_value_t = 25, value_name = "N")]
     chart_slogans: usize,
+    /// Only formulations found in at least K groups in the slogan chart and heat map.
+    #[arg(long, default_value_t = 1, value_name = "K")]
+    min_regions: usize,
     /// Item pairs listed in metrics.json (formulations in the same sentence).
     #[arg(long, default_value_t = 30, value_name = "N")]
     pairs: usize,
@@ -110,6 +113,7 @@ impl Args {
         terms: TermArgs,
         chart_top: usize,
         chart_slogans: usize,
+        min_regions: usize,
     ) -> Args {
         Args {
             corpus,
@@ -117,6 +121,7 @@ impl Args {
             top: 20.max(chart_top),
             chart_top,
             chart_slogans,
+            min_regions,
             pairs: 30,
             terms,
         }
@@ -338,7 +343,11 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
         ),
     ));
     // Slogans: the most widespread formulations, stacked by group.
-    let shown: Vec<&tifa::slogans::SloganStats> = slogans.iter().take(a.chart_slogans).collect();
+    let shown: Vec<&tifa::slogans::SloganStats> = slogans
+        .iter()
+        .filter(|s| s.groups >= a.min_regions)
+        .take(a.chart_slogans)
+        .collect();
     let items: Vec<String> = shown.iter().map(|s| s.normalized.clone()).collect();
     let series: Vec<(String, Vec<f64>)> = groups
         .iter()
