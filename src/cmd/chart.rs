@@ -15,6 +15,9 @@
 //! - `similarity`: groups × groups, Jaccard similarity of their formulation sets, the
 //!   diagonal (self) outlined and left out of the colour scale.
 //!
+//! `--of terms` draws `heatmap` over the most frequent terms (per 10,000 word tokens) and
+//! `similarity` as the cosine of the groups' term frequencies (top 200 terms).
+//!
 //! Cost: the analysis of `tifa report` (one cleaning, extraction and segmentation pass per
 //! document); then one chart is drawn and written atomically. Labels are measured for CJK
 //! width, so nothing is clipped with 5 or 30 groups. Same input → byte-identical SVG.
@@ -46,11 +49,24 @@ pub struct Args {
     /// slogans, heatmap: only formulations found in at least K groups (the recurring ones).
     #[arg(long, alias = "min-groups", default_value_t = 1, value_name = "K")]
     min_regions: usize,
+    /// heatmap, similarity: over formulations (default) or terms (heatmap: per 10,000 word
+    /// tokens of the most frequent terms; similarity: cosine of term frequencies).
+    #[arg(long, value_enum, default_value_t = Of::Slogans)]
+    of: Of,
     /// keyness: the group against the rest (default: the first group).
     #[arg(long, value_name = "GROUP")]
     group: Option<String>,
     #[command(flatten)]
     terms: TermArgs,
+}
+
+/// `--of`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Of {
+    /// Formulations.
+    Slogans,
+    /// Terms.
+    Terms,
 }
 
 /// `KIND`.
@@ -75,7 +91,9 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
     let name = match a.kind {
         Kind::Terms => "terms.svg".to_string(),
         Kind::Slogans => "slogans.svg".to_string(),
+        Kind::Heatmap if a.of == Of::Terms => "heatmap-terms.svg".to_string(),
         Kind::Heatmap => "heatmap.svg".to_string(),
+        Kind::Similarity if a.of == Of::Terms => "similarity-terms.svg".to_string(),
         Kind::Similarity => "similarity.svg".to_string(),
         Kind::Keyness => {
             let groups = built.groups();

@@ -473,6 +473,71 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
             },
         ),
     ));
+    // The same two views over terms: group × top terms (per 10,000 word tokens) and the
+    // cosine similarity of the groups' term-frequency vectors (top 200 terms).
+    let term_items = contexts::top_terms(&docs, a.chart_slogans);
+    let term_groups = contexts::term_groups(&docs, &term_items);
+    let term_matrix = cooccur::group_item(&term_groups, Norm::Per10k, 1);
+    files.push((
+        "heatmap-terms.svg".into(),
+        chart::heatmap(
+            &ChartText {
+                title: format!("Most frequent terms by {}", g.group_by),
+                subtitle: format!(
+                    "{short_name} · {} {}s · per 10,000 word tokens, the {} most frequent terms",
+                    groups.len(),
+                    g.group_by,
+                    term_matrix.cols().len()
+                ),
+                x_label: "term".into(),
+                y_label: g.group_by.clone(),
+            },
+            term_matrix.rows(),
+            term_matrix.cols(),
+            term_matrix.values(),
+            &HeatmapOptions {
+                scale_label: "per 10k".into(),
+                ..HeatmapOptions::default()
+            },
+        ),
+    ));
+    let vocab = contexts::top_terms(&docs, 200);
+    let cosine = cooccur::group_similarity(&contexts::term_groups(&docs, &vocab), Measure::Cosine);
+    let cos_values: Vec<Vec<f64>> = cosine
+        .matrix
+        .values()
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(c, v)| if r == c { f64::NAN } else { *v })
+                .collect()
+        })
+        .collect();
+    files.push((
+        "similarity-terms.svg".into(),
+        chart::heatmap(
+            &ChartText {
+                title: format!("How alike the {}s are in their vocabulary", g.group_by),
+                subtitle: format!(
+                    "{short_name} · cosine of term frequencies (top {} terms) · diagonal (self) left blank",
+                    vocab.len()
+                ),
+                x_label: g.group_by.clone(),
+                y_label: g.group_by.clone(),
+            },
+            cosine.matrix.rows(),
+            cosine.matrix.cols(),
+            &cos_values,
+            &HeatmapOptions {
+                mark_diagonal: true,
+                value_format: ValueFormat::Decimal2,
+                distinct_zero: true,
+                scale_label: "cosine".into(),
+            },
+        ),
+    ));
     // Keyness: one diverging chart per group.
     let mut keyness_files: Vec<(String, String)> = Vec::new();
     for (i, grp) in groups.iter().enumerate() {
