@@ -440,18 +440,7 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
     ));
     // Similarity: group × group Jaccard. The diagonal (always 1) is left out of the colour
     // scale (drawn blank and outlined), so that the off-diagonal values keep their contrast.
-    let sim_values: Vec<Vec<f64>> = similarity
-        .matrix
-        .values()
-        .iter()
-        .enumerate()
-        .map(|(r, row)| {
-            row.iter()
-                .enumerate()
-                .map(|(c, v)| if r == c { f64::NAN } else { *v })
-                .collect()
-        })
-        .collect();
+    let sim_values = blank_diagonal(&similarity.matrix);
     // Similarity: group × group Jaccard.
     files.push((
         "similarity.svg".into(),
@@ -503,18 +492,7 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
     ));
     let vocab = contexts::top_terms(&docs, 200);
     let cosine = cooccur::group_similarity(&contexts::term_groups(&docs, &vocab), Measure::Cosine);
-    let cos_values: Vec<Vec<f64>> = cosine
-        .matrix
-        .values()
-        .iter()
-        .enumerate()
-        .map(|(r, row)| {
-            row.iter()
-                .enumerate()
-                .map(|(c, v)| if r == c { f64::NAN } else { *v })
-                .collect()
-        })
-        .collect();
+    let cos_values = blank_diagonal(&cosine.matrix);
     files.push((
         "similarity-terms.svg".into(),
         chart::heatmap(
@@ -595,6 +573,21 @@ struct HtmlInput<'a> {
     files: &'a [(String, String)],
     keyness_files: &'a [(String, String)],
     group_by: &'a str,
+}
+
+/// The values of a square similarity matrix with the diagonal (always 1) left out of the
+/// colour scale (NaN: drawn blank), so the off-diagonal values keep their contrast.
+fn blank_diagonal(m: &tifa::cooccur::Matrix) -> Vec<Vec<f64>> {
+    m.values()
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(c, v)| if r == c { f64::NAN } else { *v })
+                .collect()
+        })
+        .collect()
 }
 
 /// Escapes text for HTML.
