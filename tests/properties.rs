@@ -265,14 +265,12 @@ fn range_to_raw_ends_on_a_char_boundary() {
     assert_eq!(c.map.to_raw(c.text.len()), 12);
 }
 
-/// KNOWN BUG found by the `clean_idempotent` fuzz target (reproducers in
-/// `fuzz/artifacts-kept/clean_idempotent/`), reported, not fixed here (`src/clean/` is not
-/// this part's file). Worked by hand from the program's two passes:
-/// pass 1 joins `a;bcde` and the page-chrome line `相关文档:` ("related documents:") into
-/// one paragraph and keeps the line `x` after it: `"a;bcde相关文档:\nx"`; pass 2 then drops
-/// `x`: `"a;bcde相关文档:"`. Cleaning is not idempotent.
+/// Regression test for a bug found by the `clean_idempotent` fuzz target (reproducers in
+/// `fuzz/artifacts-kept/clean_idempotent/`). Before the fix, worked by hand from the
+/// program's two passes: pass 1 (no Han text line, so nothing dropped) joined `a;bcde` and the
+/// page-chrome line `相关文档:` ("related documents:") and kept `x`: `"a;bcde相关文档:\nx"`;
+/// pass 2 then dropped `x`. Page chrome is now dropped even from such documents.
 #[test]
-#[ignore = "bug in the cleaner (src/clean/): not idempotent around 相关文档: chrome, see the doc comment"]
 fn clean_is_idempotent_around_chrome_line() {
     let opts = CleanOptions::default();
     let once = clean("a;bcde\n相关文档:\nx\n", &opts);

@@ -196,15 +196,19 @@ fn lines_stage(raw: &str, opts: &CleanOptions, report: &mut CleanReport) -> Stag
             lines.push((off, t, kind));
         }
     }
-    // Non-text lines are dropped only when something else is kept: a document of
-    // English lines only is left as it is.
+    // Non-Han non-text lines (English, page codes) are dropped only when something else is
+    // kept: a document of English lines only is left as it is.
     let has_text = lines.iter().any(|l| l.2 != LineKind::NonText);
     let id = OffsetMap::identity();
     let mut b = MapBuilder::new(&id, raw.len());
     let mut paras = Vec::with_capacity(lines.len());
     let mut prev_end: Option<usize> = None;
     for (k, &(off, t, kind)) in lines.iter().enumerate() {
-        if kind == LineKind::NonText && opts.drop_nontext && has_text {
+        // Page chrome (Han lines such as 相关文档:) goes even from a document without
+        // text lines; keeping it there let a later pass join and then drop it, so cleaning
+        // was not idempotent (found by the clean_idempotent fuzz target).
+        let chrome = t.chars().any(chars::is_han);
+        if kind == LineKind::NonText && opts.drop_nontext && (has_text || chrome) {
             report.dropped_lines += 1;
             continue;
         }
