@@ -99,6 +99,12 @@ fi
 if has_sub terms; then
     m --label "tifa terms --format json (txt dir)" --group tifa --threads 2 --mb "$big_mb" \
       -- "$TIFA" terms "$BIG/txt" --threads 2 --format json --quiet
+    # The bench corpus repeats the same reports (lines rotated), and tifa removes paragraphs
+    # repeated across documents: with --no-dedup tifa segments the same text as the bare loop.
+    for t in 1 2; do
+        m --label "tifa terms --no-dedup (txt dir)" --group tifa --threads "$t" --mb "$big_mb" \
+          -- "$TIFA" terms "$BIG/txt" --threads "$t" --no-dedup --format json --quiet
+    done
 else
     echo "   (skipped: $TIFA has no 'terms' subcommand yet)" >&2
 fi
