@@ -9,7 +9,7 @@
 //! | term | a | b |
 //! | other tokens | c = T − a | d = R − b |
 //!
-//! where T and R are the word-token totals of target and reference ([`DocTerms::tokens`]:
+//! where T and R are the word-token totals of target and reference ([`crate::terms::DocTerms::tokens`]:
 //! all word tokens before stopword filtering, the same denominator as per-10k), N = a+b+c+d,
 //! and the expected counts are E11 = (a+b)(a+c)/N, E12 = (a+b)(b+d)/N, E21 = (c+d)(a+c)/N,
 //! E22 = (c+d)(b+d)/N.
@@ -26,12 +26,9 @@
 //! * **Log Ratio** (Hardie 2014): `log2((a/T) / (b/R))`, with 0.5 put in place of a zero count
 //!   (only the zero one); 0 when T or R is 0.
 
-use std::collections::{BTreeSet, HashMap};
-
-use indexmap::IndexMap;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::terms::{DocInput, DocTerms, FxBuild};
+use crate::terms::{DocInput, GroupTable};
 
 /// The keyness statistic (`--measure`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -104,33 +101,87 @@ impl Serialize for KeyRow {
 /// result is empty. Order: groups in first-seen order, then score descending, then term
 /// ascending.
 pub fn keyness(docs: &[DocInput], measure: Measure) -> Vec<KeyRow> {
-    let mut groups: IndexMap<&str, (u64, HashMap<&str, u64, FxBuild>)> = IndexMap::new();
-    let mut corpus: HashMap<&str, u64, FxBuild> = HashMap::default();
-    let mut corpus_tokens = 0u64;
+    let mut table = GroupTable::new();
     for d in docs {
-        let g = groups.entry(d.group.as_str()).or_default();
-        add_doc(&d.terms, g, &mut corpus);
-        corpus_tokens += d.terms.tokens();
+        table.add(&d.group, &d.terms);
     }
-    if groups.len() < 2 {
+    keyness_rows(&table, measure, None)
+}
+
+/// [`top_keyness`]`(`[`keyness`]`(..), n, negative)` from a [`GroupTable`], building only
+/// the rows kept: a large vocabulary times many groups is never held as rows.
+pub fn keyness_top(table: &GroupTable, measure: Measure, n: usize, negative: bool) -> Vec<KeyRow> {
+    keyness_rows(table, measure, Some((n, negative)))
+}
+
+/// Every row of [`keyness`] (`top: None`), or per group the top `n` of one direction.
+fn keyness_rows(table: &GroupTable, measure: Measure, top: Option<(usize, bool)>) -> Vec<KeyRow> {
+    if table.groups().len() < 2 {
         return Vec::new();
     }
-    // Terms in a fixed order so that rows are built deterministically.
-    let vocab: BTreeSet<&str> = corpus.keys().copied().collect();
-    let mut rows = Vec::with_capacity(groups.len() * vocab.len());
-    for (g, (t_tokens, counts)) in &groups {
+    let (corpus, corpus_tokens) = table.corpus_counts();
+    let mut rows = Vec::new();
+    // Scores of every term for one group: (score, term id).
+    let mut scored: Vec<(f64, u32)> = Vec::with_capacity(corpus.len());
+    for (g, acc) in table.accs() {
+        let t_tokens = acc.tokens;
         let r_tokens = corpus_tokens - t_tokens;
-        let start = rows.len();
-        for term in &vocab {
-            let a = counts.get(term).copied().unwrap_or(0);
-            let b = corpus.get(term).copied().unwrap_or(0) - a;
-            rows.push(key_row(g, term, measure, a, b, *t_tokens, r_tokens));
+        let counts = |id: u32| {
+            let a = acc.counts.get(&id).map_or(0, |e| e.0);
+            let b = corpus.get(id as usize).copied().unwrap_or(0) - a;
+            (a, b)
+        };
+        scored.clear();
+        for id in 0..corpus.len() as u32 {
+            let (a, b) = counts(id);
+            let c = t_tokens.saturating_sub(a) as f64;
+            let d = r_tokens.saturating_sub(b) as f64;
+            scored.push((measure.score(a as f64, b as f64, c, d), id));
         }
-        rows[start..].sort_by(|x, y| {
-            y.score
-                .total_cmp(&x.score)
-                .then_with(|| x.term.cmp(&y.term))
-        });
+        // Score descending, then term ascending (the order of the full table).
+        let order = |x: &(f64, u32), y: &(f64, u32)| {
+            y.0.total_cmp(&x.0)
+                .then_with(|| table.term(x.1).cmp(table.term(y.1)))
+        };
+        let keep: Vec<(f64, u32)> = match top {
+            None => {
+                scored.sort_by(order);
+                scored.clone()
+            }
+            Some((n, negative)) => {
+                let mut side: Vec<(f64, u32)> = scored
+                    .iter()
+                    .copied()
+                    .filter(|s| if negative { s.0 < 0.0 } else { s.0 > 0.0 })
+                    .collect();
+                // The most under-used come first with `negative`: the reverse order.
+                let cmp = |x: &(f64, u32), y: &(f64, u32)| {
+                    if negative {
+                        order(y, x)
+                    } else {
+                        order(x, y)
+                    }
+                };
+                if side.len() > n {
+                    side.select_nth_unstable_by(n, cmp);
+                    side.truncate(n);
+                }
+                side.sort_by(cmp);
+                side
+            }
+        };
+        for (_, id) in keep {
+            let (a, b) = counts(id);
+            rows.push(key_row(
+                g,
+                table.term(id),
+                measure,
+                a,
+                b,
+                t_tokens,
+                r_tokens,
+            ));
+        }
     }
     rows
 }
@@ -155,18 +206,6 @@ pub fn top_keyness(rows: &[KeyRow], n: usize, negative: bool) -> Vec<KeyRow> {
         i = j;
     }
     out
-}
-
-fn add_doc<'a>(
-    terms: &'a DocTerms,
-    g: &mut (u64, HashMap<&'a str, u64, FxBuild>),
-    corpus: &mut HashMap<&'a str, u64, FxBuild>,
-) {
-    g.0 += terms.tokens();
-    for (t, c) in terms.counts() {
-        *g.1.entry(t).or_insert(0) += c;
-        *corpus.entry(t).or_insert(0) += c;
-    }
 }
 
 fn key_row(group: &str, term: &str, measure: Measure, a: u64, b: u64, t: u64, r: u64) -> KeyRow {

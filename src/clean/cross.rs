@@ -6,6 +6,7 @@ use super::{rebuild, Cleaned, Stage};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+
 use std::ops::Range;
 
 /// Paragraphs shorter than this (in characters) are not compared across documents: long
@@ -30,95 +31,114 @@ pub struct CrossDuplicate {
     pub chars: usize,
 }
 
-fn hash(s: &str) -> u64 {
+/// The identity of a text: two independent 64-bit hashes (SipHash-1-3 with fixed keys, and
+/// the Fx hash) of its bytes. Texts are compared by this key alone, so that the streaming
+/// pipeline keeps 16 bytes per long paragraph instead of the paragraphs themselves; two
+/// different paragraphs would have to collide in both functions at once.
+type Key = (u64, u64);
+
+fn key(s: &str) -> Key {
     let mut h = DefaultHasher::new();
     s.hash(&mut h);
-    h.finish()
+    let mut f = crate::terms::FxHasher::default();
+    f.write(s.as_bytes());
+    (h.finish(), f.finish())
 }
 
 /// See [`super::dedup_across`].
 pub(crate) fn dedup_across(docs: &mut [Cleaned], ids: &[String]) -> Vec<CrossDuplicate> {
-    let id = |i: usize| ids.get(i).cloned().unwrap_or_else(|| i.to_string());
+    let mut state = CrossDedup::new();
     let mut out = Vec::new();
-    let mut whole: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut paras: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
-    for i in 0..docs.len() {
-        if docs[i].text.is_empty() {
-            continue;
+    for (i, d) in docs.iter_mut().enumerate() {
+        let id = ids.get(i).cloned().unwrap_or_else(|| i.to_string());
+        out.extend(state.apply(&id, d));
+    }
+    out
+}
+
+/// Cross-document de-duplication one document at a time, in corpus order (the first copy
+/// wins): what a streaming pipeline keeps of the documents seen so far is one key per
+/// document and per long paragraph, and the document ids.
+#[derive(Debug, Default, Clone)]
+pub struct CrossDedup {
+    ids: Vec<String>,
+    /// Whole-document key → document index.
+    whole: HashMap<Key, usize>,
+    /// Long-paragraph key → (document index, paragraph index after de-duplication).
+    paras: HashMap<Key, (usize, usize)>,
+}
+
+impl CrossDedup {
+    /// No document seen yet.
+    pub fn new() -> CrossDedup {
+        CrossDedup::default()
+    }
+
+    /// Removes from `doc` (the next document in corpus order, with id `id`) a whole-document
+    /// copy or the long paragraphs (at least [`MIN_CROSS_CHARS`] characters) an earlier
+    /// document had, and returns what it removed.
+    pub fn apply(&mut self, id: &str, doc: &mut Cleaned) -> Vec<CrossDuplicate> {
+        let i = self.ids.len();
+        self.ids.push(id.to_string());
+        let mut out = Vec::new();
+        if doc.text.is_empty() {
+            return out;
         }
-        let h = hash(&docs[i].text);
-        let first = whole
-            .get(&h)
-            .and_then(|v| v.iter().copied().find(|&j| docs[j].text == docs[i].text));
-        if let Some(j) = first {
+        let h = key(&doc.text);
+        if let Some(&j) = self.whole.get(&h) {
             out.push(CrossDuplicate {
-                doc: id(i),
+                doc: id.to_string(),
                 paragraph: None,
-                first_doc: id(j),
+                first_doc: self.ids[j].clone(),
                 first_paragraph: None,
-                chars: docs[i].text.chars().count(),
+                chars: doc.text.chars().count(),
             });
-            let d = &mut docs[i];
-            d.text.clear();
-            d.paragraphs.clear();
-            d.map = crate::offsets::OffsetMap::identity();
-            d.report.cross_dup_document = true;
-            continue;
+            doc.text.clear();
+            doc.paragraphs.clear();
+            doc.map = crate::offsets::OffsetMap::identity();
+            doc.report.cross_dup_document = true;
+            return out;
         }
-        whole.entry(h).or_default().push(i);
-        // Paragraphs seen in earlier documents.
-        let mut keep: Vec<Range<usize>> = Vec::with_capacity(docs[i].paragraphs.len());
-        let mut removed = 0;
-        for (k, p) in docs[i].paragraphs.iter().enumerate() {
-            let t = &docs[i].text[p.clone()];
-            let n = t.chars().count();
-            if n >= MIN_CROSS_CHARS {
-                let hit = paras.get(&hash(t)).and_then(|v| {
-                    v.iter().copied().find(|&(d, q)| {
-                        d < i
-                            && docs[d].paragraphs.get(q).map(|r| &docs[d].text[r.clone()])
-                                == Some(t)
-                    })
+        self.whole.insert(h, i);
+        // Paragraphs seen in earlier documents; the keys of those kept are remembered.
+        let mut keep: Vec<Range<usize>> = Vec::with_capacity(doc.paragraphs.len());
+        let mut kept_keys: Vec<Option<Key>> = Vec::with_capacity(doc.paragraphs.len());
+        for (k, p) in doc.paragraphs.iter().enumerate() {
+            let t = &doc.text[p.clone()];
+            // Cheap bound first: MIN_CROSS_CHARS characters need at least as many bytes.
+            let long = t.len() >= MIN_CROSS_CHARS && t.chars().nth(MIN_CROSS_CHARS - 1).is_some();
+            let pk = long.then(|| key(t));
+            if let Some(&(d, q)) = pk.as_ref().and_then(|pk| self.paras.get(pk)) {
+                out.push(CrossDuplicate {
+                    doc: id.to_string(),
+                    paragraph: Some(k),
+                    first_doc: self.ids[d].clone(),
+                    first_paragraph: Some(q),
+                    chars: t.chars().count(),
                 });
-                if let Some((d, q)) = hit {
-                    out.push(CrossDuplicate {
-                        doc: id(i),
-                        paragraph: Some(k),
-                        first_doc: id(d),
-                        first_paragraph: Some(q),
-                        chars: n,
-                    });
-                    removed += 1;
-                    continue;
-                }
+                continue;
             }
             keep.push(p.clone());
+            kept_keys.push(pk);
         }
-        if removed > 0 {
-            let d = &mut docs[i];
+        if !out.is_empty() {
             let st = Stage {
-                text: std::mem::take(&mut d.text),
-                map: std::mem::take(&mut d.map),
-                paras: std::mem::take(&mut d.paragraphs),
+                text: std::mem::take(&mut doc.text),
+                map: std::mem::take(&mut doc.map),
+                paras: std::mem::take(&mut doc.paragraphs),
             };
             let groups: Vec<Vec<Range<usize>>> = keep.into_iter().map(|r| vec![r]).collect();
             let st = rebuild(&st, &groups);
-            d.text = st.text;
-            d.map = st.map;
-            d.paragraphs = st.paras;
-            d.report.cross_dup_paragraphs += removed;
+            doc.text = st.text;
+            doc.map = st.map;
+            doc.paragraphs = st.paras;
+            doc.report.cross_dup_paragraphs += out.len();
         }
-        for (k, p) in docs[i].paragraphs.iter().enumerate() {
-            let t = &docs[i].text[p.clone()];
-            if t.chars().count() >= MIN_CROSS_CHARS {
-                let e = paras.entry(hash(t)).or_default();
-                if !e.iter().any(|&(d, q)| {
-                    docs[d].paragraphs.get(q).map(|r| &docs[d].text[r.clone()]) == Some(t)
-                }) {
-                    e.push((i, k));
-                }
+        for (k, pk) in kept_keys.into_iter().enumerate() {
+            if let Some(pk) = pk {
+                self.paras.entry(pk).or_insert((i, k));
             }
         }
+        out
     }
-    out
 }

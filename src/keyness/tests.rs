@@ -178,3 +178,30 @@ fn one_group_has_no_reference() {
     assert!(keyness(&[doc("甲", &[("党建", 1)], 10)], Measure::G2).is_empty());
     assert!(keyness(&[], Measure::G2).is_empty());
 }
+
+/// The streaming top-N (rows built only for the kept terms) equals the full table cut by
+/// [`top_keyness`], for both directions, every N, and ties (乙/丙 have equal counts).
+#[test]
+fn keyness_top_equals_top_of_the_full_table() {
+    let docs = vec![
+        doc("甲", &[("党建", 10), ("乙", 2), ("丙", 2), ("丁", 1)], 1000),
+        doc("乙", &[("党建", 2), ("物业", 20), ("丁", 3)], 1200),
+        doc("丙", &[("党建", 3), ("乙", 1), ("丙", 1)], 800),
+    ];
+    let mut table = GroupTable::new();
+    for d in &docs {
+        table.add(&d.group, &d.terms);
+    }
+    for measure in [Measure::G2, Measure::Chi2] {
+        let all = keyness(&docs, measure);
+        for n in 0..6 {
+            for negative in [false, true] {
+                assert_eq!(
+                    keyness_top(&table, measure, n, negative),
+                    top_keyness(&all, n, negative),
+                    "{measure:?} n={n} negative={negative}"
+                );
+            }
+        }
+    }
+}

@@ -5,7 +5,7 @@ use super::{Kind, Mention};
 use crate::offsets::OffsetMap;
 use indexmap::IndexMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Longest context snippet, in characters on each side of the mention.
 const CONTEXT_SIDE: usize = 60;
@@ -72,36 +72,77 @@ pub struct SloganStats {
     pub contexts: Vec<Context>,
 }
 
-/// The group order: first appearance in the input.
-fn group_order<'a>(docs: &[DocMentions<'a>]) -> Vec<&'a str> {
-    let mut order: Vec<&str> = Vec::new();
-    for d in docs {
-        if !order.contains(&d.group) {
-            order.push(d.group);
-        }
-    }
-    order
-}
-
 /// Aggregates the mentions of all documents by normalised form.
 ///
 /// Sorted by number of groups (descending), then total (descending), then normalised form
 /// (ascending, by Unicode code point) — so recurring cross-region formulations come first
-/// and the order is fully determined.
+/// and the order is fully determined. This is an [`Aggregator`] fed every document.
 pub fn aggregate(docs: &[DocMentions<'_>]) -> Vec<SloganStats> {
-    let order = group_order(docs);
-    let mut acc: BTreeMap<&str, Acc> = BTreeMap::new();
+    let mut agg = Aggregator::new(true);
     for d in docs {
+        agg.add(d);
+    }
+    agg.finish()
+}
+
+/// Aggregation one document at a time (a streaming pipeline holds one batch of texts at a
+/// time): owns everything it keeps. Documents are counted once per [`Aggregator::add`], so
+/// each document is added once.
+#[derive(Debug, Default)]
+pub struct Aggregator {
+    /// Keep one [`Context`] per mention (the evidence sentences); off, memory does not grow
+    /// with the number of mentions.
+    with_contexts: bool,
+    /// Groups in first-seen order (every document's group, with mentions or not).
+    order: Vec<String>,
+    acc: BTreeMap<String, Acc>,
+    /// Documents added so far.
+    docs: usize,
+}
+
+impl Aggregator {
+    /// An empty aggregation; `with_contexts` keeps the sentence of every mention.
+    pub fn new(with_contexts: bool) -> Aggregator {
+        Aggregator {
+            with_contexts,
+            ..Aggregator::default()
+        }
+    }
+
+    /// Adds one document's mentions.
+    pub fn add(&mut self, d: &DocMentions<'_>) {
+        let doc = self.docs;
+        self.docs += 1;
+        if !self.order.iter().any(|g| g == d.group) {
+            self.order.push(d.group.to_string());
+        }
         for m in d.mentions {
-            let a = acc
-                .entry(m.normalized.as_str())
-                .or_insert_with(|| Acc::new(m));
+            let a = match self.acc.get_mut(m.normalized.as_str()) {
+                Some(a) => a,
+                None => self
+                    .acc
+                    .entry(m.normalized.clone())
+                    .or_insert_with(|| Acc::new(m)),
+            };
             a.total += 1;
             *a.kinds.entry(m.kind).or_insert(0) += 1;
-            *a.by_group.entry(d.group).or_insert(0) += 1;
-            a.docs.insert(d.doc);
+            match a.by_group.get_mut(d.group) {
+                Some(c) => *c += 1,
+                None => {
+                    a.by_group.insert(d.group.to_string(), 1);
+                }
+            }
+            if a.last_doc != Some(doc) {
+                a.last_doc = Some(doc);
+                a.documents += 1;
+            }
             if let Some(date) = d.date {
-                a.dates.insert(date);
+                if a.first_date.as_deref().is_none_or(|f| date < f) {
+                    a.first_date = Some(date.to_string());
+                }
+                if a.last_date.as_deref().is_none_or(|l| date > l) {
+                    a.last_date = Some(date.to_string());
+                }
             }
             if a.consistency != Consistency::Ok && m.kind != Kind::QuotedSlogan {
                 let e = expand(d.text, m);
@@ -112,65 +153,76 @@ pub fn aggregate(docs: &[DocMentions<'_>]) -> Vec<SloganStats> {
                     a.consistency = e.consistency;
                 }
             }
-            a.contexts.push(Context {
-                doc: d.doc.to_string(),
-                offset: d.map.to_raw(m.start),
-                text: sentence(d.text, m),
-            });
+            if self.with_contexts {
+                a.contexts.push(Context {
+                    doc: d.doc.to_string(),
+                    offset: d.map.to_raw(m.start),
+                    text: sentence(d.text, m),
+                });
+            }
         }
     }
-    let mut out: Vec<SloganStats> = acc
-        .into_iter()
-        .map(|(name, a)| {
-            let kind = a
-                .kinds
-                .iter()
-                .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
-                .map_or(a.kind, |k| *k.0);
-            let by_group: IndexMap<String, usize> = order
-                .iter()
-                .filter_map(|g| a.by_group.get(g).map(|c| (g.to_string(), *c)))
-                .collect();
-            SloganStats {
-                normalized: name.to_string(),
-                kind,
-                pattern: super::classify::pattern(kind, &a.shape),
-                shape: a.shape,
-                total: a.total,
-                groups: by_group.len(),
-                by_group,
-                documents: a.docs.len(),
-                first_date: a.dates.first().map(|d| d.to_string()),
-                last_date: a.dates.last().map(|d| d.to_string()),
-                expansion: a.expansion,
-                consistency: a.consistency,
-                contexts: a.contexts,
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.groups
-            .cmp(&a.groups)
-            .then(b.total.cmp(&a.total))
-            .then_with(|| a.normalized.cmp(&b.normalized))
-    });
-    out
+
+    /// The statistics, in the order of [`aggregate`].
+    pub fn finish(self) -> Vec<SloganStats> {
+        let order = self.order;
+        let mut out: Vec<SloganStats> = self
+            .acc
+            .into_iter()
+            .map(|(name, a)| {
+                let kind = a
+                    .kinds
+                    .iter()
+                    .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
+                    .map_or(a.kind, |k| *k.0);
+                let by_group: IndexMap<String, usize> = order
+                    .iter()
+                    .filter_map(|g| a.by_group.get(g).map(|c| (g.clone(), *c)))
+                    .collect();
+                SloganStats {
+                    normalized: name,
+                    kind,
+                    pattern: super::classify::pattern(kind, &a.shape),
+                    shape: a.shape,
+                    total: a.total,
+                    groups: by_group.len(),
+                    by_group,
+                    documents: a.documents,
+                    first_date: a.first_date,
+                    last_date: a.last_date,
+                    expansion: a.expansion,
+                    consistency: a.consistency,
+                    contexts: a.contexts,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.groups
+                .cmp(&a.groups)
+                .then(b.total.cmp(&a.total))
+                .then_with(|| a.normalized.cmp(&b.normalized))
+        });
+        out
+    }
 }
 
-struct Acc<'a> {
+#[derive(Debug)]
+struct Acc {
     kind: Kind,
     shape: String,
     total: usize,
     kinds: BTreeMap<Kind, usize>,
-    by_group: BTreeMap<&'a str, usize>,
-    docs: BTreeSet<&'a str>,
-    dates: BTreeSet<&'a str>,
+    by_group: BTreeMap<String, usize>,
+    documents: usize,
+    last_doc: Option<usize>,
+    first_date: Option<String>,
+    last_date: Option<String>,
     expansion: Vec<String>,
     consistency: Consistency,
     contexts: Vec<Context>,
 }
 
-impl Acc<'_> {
+impl Acc {
     fn new(m: &Mention) -> Self {
         Acc {
             kind: m.kind,
@@ -178,8 +230,10 @@ impl Acc<'_> {
             total: 0,
             kinds: BTreeMap::new(),
             by_group: BTreeMap::new(),
-            docs: BTreeSet::new(),
-            dates: BTreeSet::new(),
+            documents: 0,
+            last_doc: None,
+            first_date: None,
+            last_date: None,
             expansion: Vec::new(),
             consistency: Consistency::Undefined,
             contexts: Vec::new(),

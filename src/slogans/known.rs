@@ -2,7 +2,7 @@
 //! they stand unquoted (红色物业 quoted in two articles, unquoted in a third).
 
 use super::{Kind, Mention};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// The precision guards of [`recognise_known_with`]: which quoted forms are searched for
 /// unquoted.
@@ -46,43 +46,106 @@ impl Default for KnownGuard {
 /// new mention takes the kind most often given to its quoted form (ties: the first in
 /// [`Kind`] order). Each list stays ordered by start offset (then end). One pass per text,
 /// with the forms indexed by their first character.
+///
+/// This is [`KnownCollector`] then [`KnownForms::apply`], which a streaming pipeline calls
+/// in two passes over the corpus.
 pub fn recognise_known(texts: &[&str], mentions: &mut [Vec<Mention>]) {
     recognise_known_with(texts, mentions, KnownGuard::default());
 }
 
 /// [`recognise_known`] with explicit guards.
 pub fn recognise_known_with(texts: &[&str], mentions: &mut [Vec<Mention>], guard: KnownGuard) {
-    // normalised form → (documents where it was quoted, kinds given to it).
-    let mut quoted: BTreeMap<&str, (BTreeSet<usize>, BTreeMap<Kind, usize>)> = BTreeMap::new();
-    for (i, ms) in mentions.iter().enumerate().take(texts.len()) {
-        for m in ms {
+    let mut collector = KnownCollector::default();
+    for ms in mentions.iter().take(texts.len()) {
+        collector.add(ms);
+    }
+    let forms = collector.finish(guard);
+    for (text, ms) in texts.iter().zip(mentions.iter_mut()) {
+        forms.apply(text, ms);
+    }
+}
+
+/// The first pass of [`recognise_known`]: the quoted forms of each document, fed one
+/// document at a time in corpus order.
+#[derive(Debug, Default, Clone)]
+pub struct KnownCollector {
+    /// normalised form → (documents where it was quoted, the last such document, kinds).
+    quoted: BTreeMap<String, (usize, usize, BTreeMap<Kind, usize>)>,
+    /// Documents added so far.
+    docs: usize,
+}
+
+impl KnownCollector {
+    /// Records the quoted forms among one document's mentions.
+    pub fn add(&mut self, mentions: &[Mention]) {
+        let doc = self.docs;
+        self.docs += 1;
+        for m in mentions {
             if m.quoted && m.kind != Kind::Numeric && m.surface == m.normalized {
-                let e = quoted.entry(m.normalized.as_str()).or_default();
-                e.0.insert(i);
-                *e.1.entry(m.kind).or_insert(0) += 1;
+                let e = match self.quoted.get_mut(m.normalized.as_str()) {
+                    Some(e) => e,
+                    None => self.quoted.entry(m.normalized.clone()).or_insert((
+                        0,
+                        usize::MAX,
+                        BTreeMap::new(),
+                    )),
+                };
+                if e.1 != doc {
+                    e.0 += 1;
+                    e.1 = doc;
+                }
+                *e.2.entry(m.kind).or_insert(0) += 1;
             }
         }
     }
-    let known: Vec<(String, Kind)> = quoted
-        .into_iter()
-        .filter(|(form, (docs, _))| {
-            let n = form.chars().count();
-            n >= guard.min_chars && (docs.len() >= guard.min_docs || n >= guard.min_chars_single)
-        })
-        .map(|(form, (_, kinds))| {
-            let kind = kinds
-                .iter()
-                .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
-                .map_or(Kind::QuotedSlogan, |k| *k.0);
-            (form.to_string(), kind)
-        })
-        .collect();
-    if known.is_empty() {
-        return;
+
+    /// The forms to search for unquoted, chosen by `guard`.
+    pub fn finish(self, guard: KnownGuard) -> KnownForms {
+        let known: Vec<(String, Kind)> = self
+            .quoted
+            .into_iter()
+            .filter(|(form, (docs, _, _))| {
+                let n = form.chars().count();
+                n >= guard.min_chars && (*docs >= guard.min_docs || n >= guard.min_chars_single)
+            })
+            .map(|(form, (_, _, kinds))| {
+                let kind = kinds
+                    .iter()
+                    .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
+                    .map_or(Kind::QuotedSlogan, |k| *k.0);
+                (form, kind)
+            })
+            .collect();
+        let index = FormIndex::new(&known);
+        KnownForms { known, index }
     }
-    let index = FormIndex::new(&known);
-    for (text, ms) in texts.iter().zip(mentions.iter_mut()) {
-        add_unquoted(text, ms, &index, &known);
+}
+
+/// The second pass of [`recognise_known`]: the forms quoted somewhere in the corpus, indexed
+/// for search.
+#[derive(Debug, Clone)]
+pub struct KnownForms {
+    known: Vec<(String, Kind)>,
+    index: FormIndex,
+}
+
+impl KnownForms {
+    /// Adds to `mentions` the unquoted occurrences of the known forms in `text` (the
+    /// cleaned text the mentions were extracted from).
+    pub fn apply(&self, text: &str, mentions: &mut Vec<Mention>) {
+        if !self.known.is_empty() {
+            add_unquoted(text, mentions, &self.index, &self.known);
+        }
+    }
+
+    /// The number of forms searched.
+    pub fn len(&self) -> usize {
+        self.known.len()
+    }
+
+    /// True when no form is searched.
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty()
     }
 }
 
@@ -97,6 +160,7 @@ fn pair_bit(c: char, d: char) -> usize {
 
 /// The searched forms by their first two characters, longest first, with a 65,536-bit filter
 /// of hashed character pairs so that most positions cost one bit test, not a map look-up.
+#[derive(Debug, Clone)]
 struct FormIndex {
     /// Bit [`pair_bit`]`(c, d)` set when some form starts with `c` then `d`.
     pairs: Vec<u64>,

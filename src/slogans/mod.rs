@@ -37,12 +37,12 @@ mod lexicon;
 pub mod numerals;
 mod unquoted;
 
-pub use aggregate::{aggregate, Context, DocMentions, SloganStats};
+pub use aggregate::{aggregate, Aggregator, Context, DocMentions, SloganStats};
 pub use classify::{pattern, shape};
 pub use expand::{expand, Consistency, Expansion};
 pub use extract::extract;
 pub use families::{by_pattern, by_shape, ShapeStats};
-pub use known::{recognise_known, recognise_known_with, KnownGuard};
+pub use known::{recognise_known, recognise_known_with, KnownCollector, KnownForms, KnownGuard};
 pub use lexicon::{extract_with_lexicon, Entry, Lexicon};
 
 use serde::Serialize;

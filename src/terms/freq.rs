@@ -97,23 +97,11 @@ pub fn frequencies(docs: &[DocInput], by: By) -> Vec<TermRow> {
             }
         }
         By::Group => {
-            let aggs: Vec<(&str, GroupAgg)> =
-                groups.iter().map(|(g, m)| (*g, GroupAgg::new(m))).collect();
-            let mut group_df: HashMap<&str, u64, FxBuild> = HashMap::default();
-            for (_, a) in &aggs {
-                for t in a.counts.keys() {
-                    *group_df.entry(t).or_insert(0) += 1;
-                }
+            let mut table = super::GroupTable::new();
+            for d in docs {
+                table.add(&d.group, &d.terms);
             }
-            let n = aggs.len() as f64;
-            for (g, a) in &aggs {
-                let start = rows.len();
-                for (t, (c, df)) in &a.counts {
-                    let gdf = group_df.get(t).copied().unwrap_or(1);
-                    rows.push(row(t, *c, a.tokens, *df, n, gdf, g, None));
-                }
-                sort_unit(&mut rows[start..]);
-            }
+            rows = table.rows();
         }
     }
     rows
@@ -139,30 +127,8 @@ pub fn top(rows: &[TermRow], n: usize) -> Vec<TermRow> {
     out
 }
 
-struct GroupAgg<'a> {
-    tokens: u64,
-    /// term → (count, documents of the group containing it)
-    counts: HashMap<&'a str, (u64, u64), FxBuild>,
-}
-
-impl<'a> GroupAgg<'a> {
-    fn new(members: &[&'a DocInput]) -> GroupAgg<'a> {
-        let mut counts: HashMap<&str, (u64, u64), FxBuild> = HashMap::default();
-        let mut tokens = 0;
-        for d in members {
-            tokens += d.terms.tokens();
-            for (t, c) in d.terms.counts() {
-                let e = counts.entry(t).or_insert((0, 0));
-                e.0 += c;
-                e.1 += 1;
-            }
-        }
-        GroupAgg { tokens, counts }
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
-fn row(
+pub(crate) fn row(
     term: &str,
     count: u64,
     tokens: u64,
@@ -189,7 +155,7 @@ fn row(
     }
 }
 
-fn sort_unit(rows: &mut [TermRow]) {
+pub(crate) fn sort_unit(rows: &mut [TermRow]) {
     rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
 }
 

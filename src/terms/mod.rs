@@ -12,12 +12,14 @@
 mod filter;
 mod freq;
 mod hash;
+mod table;
 
 use std::collections::HashMap;
 
 pub use filter::{is_word, Stopwords, TermFilter, BUILTIN_STOPWORDS};
 pub use freq::{frequencies, top, By, DocInput, TermRow};
 pub use hash::{FxBuild, FxHasher};
+pub use table::GroupTable;
 
 use crate::segment::{Protected, Segmenter};
 

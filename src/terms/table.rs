@@ -1,0 +1,171 @@
+//! [`GroupTable`]: term counts per group (region), accumulated one document at a time, so
+//! that a streaming pipeline keeps the vocabulary and the group totals, never the documents.
+
+use std::collections::HashMap;
+
+use indexmap::{IndexMap, IndexSet};
+
+use super::freq::{row, sort_unit, TermRow};
+use super::hash::FxBuild;
+use super::DocTerms;
+
+/// Per-group term counts and document frequencies, fed with [`GroupTable::add`].
+///
+/// Terms are interned once (an id per distinct term), so memory grows with the vocabulary
+/// and the number of groups, not with the corpus. Groups keep their first-seen order.
+#[derive(Debug, Default, Clone)]
+pub struct GroupTable {
+    /// Distinct terms; a term's id is its index.
+    terms: IndexSet<Box<str>, FxBuild>,
+    /// Per group, in first-seen order.
+    groups: IndexMap<String, GroupAcc>,
+}
+
+/// One group's totals.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct GroupAcc {
+    /// Word tokens of the group's documents (the per-10k denominator).
+    pub(crate) tokens: u64,
+    /// Term id → (count, documents of the group containing it).
+    pub(crate) counts: HashMap<u32, (u64, u64), FxBuild>,
+}
+
+impl GroupTable {
+    /// An empty table.
+    pub fn new() -> GroupTable {
+        GroupTable::default()
+    }
+
+    /// Adds one document's counts to its group.
+    pub fn add(&mut self, group: &str, doc: &DocTerms) {
+        let acc = match self.groups.get_index_of(group) {
+            Some(i) => &mut self.groups[i],
+            None => self.groups.entry(group.to_string()).or_default(),
+        };
+        acc.tokens += doc.tokens();
+        for (t, c) in doc.counts() {
+            let id = match self.terms.get_index_of(t) {
+                Some(i) => i,
+                None => self.terms.insert_full(t.into()).0,
+            } as u32;
+            let e = acc.counts.entry(id).or_insert((0, 0));
+            e.0 += c;
+            e.1 += 1;
+        }
+    }
+
+    /// The groups, in first-seen order.
+    pub fn groups(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.groups.keys().map(String::as_str)
+    }
+
+    /// The number of distinct terms.
+    pub fn vocabulary(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// The term of an id.
+    pub(crate) fn term(&self, id: u32) -> &str {
+        self.terms.get_index(id as usize).map_or("", |t| t.as_ref())
+    }
+
+    /// The groups' accumulators, in first-seen order.
+    pub(crate) fn accs(&self) -> impl Iterator<Item = (&str, &GroupAcc)> + '_ {
+        self.groups.iter().map(|(g, a)| (g.as_str(), a))
+    }
+
+    /// Corpus totals: count per term id (indexed by id) and word tokens.
+    pub(crate) fn corpus_counts(&self) -> (Vec<u64>, u64) {
+        let mut counts = vec![0u64; self.terms.len()];
+        let mut tokens = 0;
+        for a in self.groups.values() {
+            tokens += a.tokens;
+            for (&id, &(c, _)) in &a.counts {
+                if let Some(x) = counts.get_mut(id as usize) {
+                    *x += c;
+                }
+            }
+        }
+        (counts, tokens)
+    }
+
+    /// Every row of the `--by group` frequency table (see [`super::frequencies`], whose
+    /// order and fields these are).
+    pub fn rows(&self) -> Vec<TermRow> {
+        self.top_rows(usize::MAX)
+    }
+
+    /// The first `n` rows of each group of [`GroupTable::rows`], built without building the
+    /// others.
+    pub fn top_rows(&self, n: usize) -> Vec<TermRow> {
+        // Number of groups using each term (the idf of the group-level TF-IDF).
+        let mut group_df = vec![0u64; self.terms.len()];
+        for a in self.groups.values() {
+            for &id in a.counts.keys() {
+                if let Some(x) = group_df.get_mut(id as usize) {
+                    *x += 1;
+                }
+            }
+        }
+        let n_units = self.groups.len() as f64;
+        let mut rows = Vec::new();
+        for (g, a) in &self.groups {
+            let mut ids: Vec<(u64, &str, u32)> = a
+                .counts
+                .iter()
+                .map(|(&id, &(c, _))| (c, self.term(id), id))
+                .collect();
+            // Count descending, then term ascending: select the first n, then sort them.
+            let cmp = |x: &(u64, &str, u32), y: &(u64, &str, u32)| {
+                y.0.cmp(&x.0).then_with(|| x.1.cmp(y.1))
+            };
+            if ids.len() > n {
+                ids.select_nth_unstable_by(n, cmp);
+                ids.truncate(n);
+            }
+            let start = rows.len();
+            for (c, t, id) in ids {
+                let df = a.counts.get(&id).map_or(0, |e| e.1);
+                let gdf = group_df.get(id as usize).copied().unwrap_or(1);
+                rows.push(row(t, c, a.tokens, df, n_units, gdf, g, None));
+            }
+            sort_unit(&mut rows[start..]);
+        }
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{frequencies, top, By, DocInput};
+    use super::*;
+
+    fn doc(id: &str, group: &str, pairs: &[(&str, u64)], tokens: u64) -> DocInput {
+        DocInput {
+            id: id.into(),
+            group: group.into(),
+            terms: DocTerms::from_counts(pairs.iter().copied(), tokens),
+        }
+    }
+
+    #[test]
+    fn streaming_table_equals_the_batch_table() {
+        let docs = vec![
+            doc("d1", "湖北", &[("党建", 3), ("治理", 1), ("乙", 1)], 100),
+            doc("d2", "浙江", &[("党建", 1), ("共富", 4)], 50),
+            doc("d3", "湖北", &[("党建", 2), ("物业", 2), ("甲", 1)], 100),
+        ];
+        let mut t = GroupTable::new();
+        for d in &docs {
+            t.add(&d.group, &d.terms);
+        }
+        let batch = frequencies(&docs, By::Group);
+        assert_eq!(t.rows(), batch);
+        for n in 0..5 {
+            assert_eq!(t.top_rows(n), top(&batch, n), "n = {n}");
+        }
+        // 党建 治理 乙 共富 物业 甲.
+        assert_eq!(t.vocabulary(), 6);
+        assert_eq!(t.groups().collect::<Vec<_>>(), ["湖北", "浙江"]);
+    }
+}
