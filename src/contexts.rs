@@ -4,6 +4,7 @@
 
 use crate::cooccur::{Cooccurrence, GroupCounts};
 use crate::pipeline::{Analysed, TermSetup};
+use crate::terms::GroupTable;
 use indexmap::IndexMap;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
@@ -70,61 +71,72 @@ fn ranges(d: &Analysed, window: Window) -> Vec<Range<usize>> {
 /// Slogan (formulation) counts per group, in corpus group order, with the group's word-token
 /// total (0 when segmentation did not run).
 pub fn slogan_groups(docs: &[Analysed]) -> Vec<GroupCounts> {
-    let mut acc: IndexMap<&str, (BTreeMap<&str, u64>, u64)> = IndexMap::new();
+    let mut acc = SloganGroups::default();
     for d in docs {
-        let e = acc.entry(d.group.as_str()).or_default();
+        acc.add(d);
+    }
+    acc.finish()
+}
+
+/// [`slogan_groups`] one document at a time.
+#[derive(Debug, Default, Clone)]
+pub struct SloganGroups {
+    acc: IndexMap<String, (BTreeMap<String, u64>, u64)>,
+}
+
+impl SloganGroups {
+    /// Adds one document's formulations and word tokens to its group.
+    pub fn add(&mut self, d: &Analysed) {
+        let e = match self.acc.get_index_of(d.group.as_str()) {
+            Some(i) => &mut self.acc[i],
+            None => self.acc.entry(d.group.clone()).or_default(),
+        };
         for m in &d.mentions {
-            *e.0.entry(m.normalized.as_str()).or_insert(0) += 1;
+            match e.0.get_mut(m.normalized.as_str()) {
+                Some(c) => *c += 1,
+                None => {
+                    e.0.insert(m.normalized.clone(), 1);
+                }
+            }
         }
         e.1 += d.terms.as_ref().map_or(0, |t| t.tokens());
     }
-    acc.into_iter()
-        .map(|(g, (c, tokens))| {
-            GroupCounts::new(
-                g,
-                c.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
-                tokens,
-            )
-        })
-        .collect()
+
+    /// The counts per group, in first-seen group order.
+    pub fn finish(self) -> Vec<GroupCounts> {
+        self.acc
+            .into_iter()
+            .map(|(g, (c, tokens))| GroupCounts::new(g, c.into_iter().collect(), tokens))
+            .collect()
+    }
+}
+
+/// The term table of the documents' counts (documents without counts add their group only).
+fn table_of(docs: &[Analysed]) -> GroupTable {
+    let mut t = GroupTable::new();
+    let empty = crate::terms::DocTerms::default();
+    for d in docs {
+        t.add(&d.group, d.terms.as_ref().unwrap_or(&empty));
+    }
+    t
 }
 
 /// The `n` most frequent terms of the corpus (count descending, then term ascending).
 pub fn top_terms(docs: &[Analysed], n: usize) -> Vec<String> {
-    let mut total: BTreeMap<&str, u64> = BTreeMap::new();
-    for d in docs {
-        if let Some(t) = &d.terms {
-            for (term, c) in t.counts() {
-                *total.entry(term).or_insert(0) += c;
-            }
-        }
-    }
-    let mut v: Vec<(&str, u64)> = total.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    v.into_iter().take(n).map(|(t, _)| t.to_string()).collect()
+    table_of(docs).top_terms(n)
 }
 
 /// Counts of the given terms per group, in corpus group order, with word-token totals.
 pub fn term_groups(docs: &[Analysed], items: &[String]) -> Vec<GroupCounts> {
-    let mut acc: IndexMap<&str, (IndexMap<String, u64>, u64)> = IndexMap::new();
-    for d in docs {
-        let e = acc
-            .entry(d.group.as_str())
-            .or_insert_with(|| (items.iter().map(|i| (i.clone(), 0)).collect(), 0));
-        if let Some(t) = &d.terms {
-            for i in items {
-                if let Some(c) = e.0.get_mut(i) {
-                    *c += t.get(i);
-                }
-            }
-            e.1 += t.tokens();
-        }
-    }
-    acc.into_iter()
-        .map(|(g, (mut c, tokens))| {
-            c.retain(|_, v| *v > 0);
-            GroupCounts::new(g, c, tokens)
-        })
+    term_groups_of(&table_of(docs), items)
+}
+
+/// [`term_groups`] from a streaming [`GroupTable`].
+pub fn term_groups_of(table: &GroupTable, items: &[String]) -> Vec<GroupCounts> {
+    table
+        .item_counts(items)
+        .into_iter()
+        .map(|(g, c, tokens)| GroupCounts::new(g, c, tokens))
         .collect()
 }
 
@@ -138,31 +150,42 @@ pub fn slogan_cooccurrence(
 ) -> Cooccurrence {
     let mut co = Cooccurrence::new();
     for d in docs {
-        if let (Window::Tokens(n), Some(s)) = (window, setup) {
-            let by_start: BTreeMap<usize, &str> = d
-                .mentions
-                .iter()
-                .map(|m| (m.start, m.normalized.as_str()))
-                .collect();
-            let occ = token_positions(d, s, |start, _tok| by_start.get(&start).copied());
-            co.add_windows(&occ, n);
-            continue;
-        }
-        let w = if matches!(window, Window::Tokens(_)) {
-            Window::Sentence
-        } else {
-            window
-        };
-        for r in ranges(d, w) {
-            co.add(
-                d.mentions
-                    .iter()
-                    .filter(|m| m.start >= r.start && m.start < r.end)
-                    .map(|m| m.normalized.as_str()),
-            );
-        }
+        add_slogan_contexts(&mut co, d, window, setup);
     }
     co
+}
+
+/// Adds one document's contexts to a formulation co-occurrence (see
+/// [`slogan_cooccurrence`]).
+pub fn add_slogan_contexts(
+    co: &mut Cooccurrence,
+    d: &Analysed,
+    window: Window,
+    setup: Option<&TermSetup>,
+) {
+    if let (Window::Tokens(n), Some(s)) = (window, setup) {
+        let by_start: BTreeMap<usize, &str> = d
+            .mentions
+            .iter()
+            .map(|m| (m.start, m.normalized.as_str()))
+            .collect();
+        let occ = token_positions(d, s, |start, _tok| by_start.get(&start).copied());
+        co.add_windows(&occ, n);
+        return;
+    }
+    let w = if matches!(window, Window::Tokens(_)) {
+        Window::Sentence
+    } else {
+        window
+    };
+    for r in ranges(d, w) {
+        co.add(
+            d.mentions
+                .iter()
+                .filter(|m| m.start >= r.start && m.start < r.end)
+                .map(|m| m.normalized.as_str()),
+        );
+    }
 }
 
 /// Co-occurrence of the given terms: contexts are re-segmented (this is the one analysis

@@ -7,6 +7,10 @@
 //! [`MapBuilder`], which every cleaning step uses to emit its output, so that steps compose:
 //! a step's input already carries a map to the raw text, and the builder translates.
 
+/// The anchors `(clean, raw)` and replaced runs `(clean_start, clean_end, raw_end)` of an
+/// [`OffsetMap`].
+pub(crate) type MapParts<'a> = (&'a [(usize, usize)], &'a [(usize, usize, usize)]);
+
 /// A piecewise map from byte offsets in cleaned text to byte offsets in the raw text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OffsetMap {
@@ -19,6 +23,19 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// The anchors and replaced runs (for [`crate::pipeline`]'s spill file).
+    pub(crate) fn parts(&self) -> MapParts<'_> {
+        (&self.anchors, &self.replaced)
+    }
+
+    /// A map from the parts [`OffsetMap::parts`] returned.
+    pub(crate) fn from_parts(
+        anchors: Vec<(usize, usize)>,
+        replaced: Vec<(usize, usize, usize)>,
+    ) -> OffsetMap {
+        OffsetMap { anchors, replaced }
+    }
+
     /// The identity map (cleaned text equals raw text).
     pub fn identity() -> OffsetMap {
         OffsetMap {

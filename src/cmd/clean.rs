@@ -55,25 +55,26 @@ pub struct ReportRow {
 }
 
 pub fn report_rows(docs: &[Prepared]) -> Vec<ReportRow> {
-    docs.iter()
-        .map(|p| {
-            let r = &p.clean.report;
-            ReportRow {
-                id: p.doc.id.clone(),
-                script: pipeline::script_name(p.clean.script),
-                chars: p.doc.raw.chars().count(),
-                clean_chars: p.clean.text.chars().count(),
-                width_chars: r.width_chars,
-                simplified_chars: r.simplified_chars,
-                pinyin_glosses: r.pinyin_glosses,
-                rejoined: r.rejoined,
-                dup_paragraphs: r.dup_paragraphs,
-                dup_sentences: r.dup_sentences,
-                dropped_lines: r.dropped_lines,
-                captions: r.captions,
-            }
-        })
-        .collect()
+    docs.iter().map(report_row).collect()
+}
+
+/// The cleaning report row of one document.
+pub fn report_row(p: &Prepared) -> ReportRow {
+    let r = &p.clean.report;
+    ReportRow {
+        id: p.doc.id.clone(),
+        script: pipeline::script_name(p.clean.script),
+        chars: p.raw_chars,
+        clean_chars: p.clean.text.chars().count(),
+        width_chars: r.width_chars,
+        simplified_chars: r.simplified_chars,
+        pinyin_glosses: r.pinyin_glosses,
+        rejoined: r.rejoined,
+        dup_paragraphs: r.dup_paragraphs,
+        dup_sentences: r.dup_sentences,
+        dropped_lines: r.dropped_lines,
+        captions: r.captions,
+    }
 }
 
 fn print_report(g: &Global, rows: &[ReportRow]) -> Result<()> {

@@ -15,7 +15,7 @@
 //!
 //! JSON rows: `group, term, g2 (or chi2), log_ratio, p, target_count, reference_count`.
 
-use super::{analyse_with_terms, print, to_json, CorpusArg, Global, TermArgs};
+use super::{print, to_json, CorpusArg, Global, TermArgs};
 use clap::ValueEnum;
 use tifa::error::Result;
 use tifa::keyness::Measure;
@@ -50,15 +50,19 @@ pub enum MeasureArg {
 
 /// Runs `tifa keyness`.
 pub fn run(g: &Global, a: Args) -> Result<()> {
-    let (docs, _) = analyse_with_terms(g, &a.corpus, &a.terms)?;
-    let inputs = tifa::pipeline::term_inputs(&docs);
+    let setup = a.terms.setup()?;
+    let mut table = tifa::terms::GroupTable::new();
+    let empty = tifa::terms::DocTerms::default();
+    g.stream(&a.corpus.path(), !a.terms.no_lexicon, Some(&setup), |d| {
+        table.add(&d.group, d.terms.as_ref().unwrap_or(&empty));
+        Ok(())
+    })?;
     let measure = match a.measure {
         MeasureArg::G2 => Measure::G2,
         MeasureArg::Chi2 => Measure::Chi2,
     };
-    let rows = tifa::keyness::keyness(&inputs, measure);
     let n = if a.top == 0 { usize::MAX } else { a.top };
-    let rows = tifa::keyness::top_keyness(&rows, n, a.negative);
+    let rows = tifa::keyness::keyness_top(&table, measure, n, a.negative);
     match g.format() {
         Format::Json => print(&to_json(&serde_json::json!({ "keyness": rows }))?),
         f => {

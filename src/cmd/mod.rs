@@ -170,6 +170,36 @@ impl Global {
     }
 }
 
+impl Global {
+    /// Runs the streaming pipeline over the corpus at `path` ([`tifa::pipeline::stream`]),
+    /// handing each analysed document to `sink` in corpus order; prints warnings for skipped
+    /// inputs unless `--quiet`.
+    pub fn stream(
+        &self,
+        path: &Path,
+        lexicon: bool,
+        setup: Option<&tifa::pipeline::TermSetup>,
+        sink: impl FnMut(tifa::pipeline::Analysed) -> Result<()>,
+    ) -> Result<tifa::pipeline::stream::StreamEnd> {
+        let docs = tifa::load::stream(path, &self.load_options())?;
+        let opts = tifa::pipeline::stream::StreamOptions::new(
+            self.clean_options(),
+            tifa::pipeline::AnalyseOptions {
+                group_by: self.group_by.clone(),
+                lexicon,
+            },
+            setup,
+        );
+        let end = tifa::pipeline::stream::run(docs, &opts, sink)?;
+        if !self.quiet {
+            for s in &end.skipped {
+                eprintln!("tifa: warning: {}: skipped: {}", s.path.display(), s.reason);
+            }
+        }
+        Ok(end)
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     if let Some(n) = cli.global.threads {
@@ -268,23 +298,18 @@ impl TermArgs {
     }
 }
 
-/// Loads, cleans and analyses the corpus with segmentation: the shared front half of
-/// `terms`, `keyness`, `cooccur`, `chart` and `report`.
+/// Loads, cleans and analyses the corpus with segmentation, keeping every document: the
+/// shared front half of `cooccur` (which needs the texts) and of `terms --by doc`.
 pub fn analyse_with_terms(
     g: &Global,
     corpus: &CorpusArg,
     t: &TermArgs,
 ) -> Result<(Vec<tifa::pipeline::Analysed>, tifa::pipeline::TermSetup)> {
     let setup = t.setup()?;
-    let loaded = g.load(&corpus.path())?;
-    let docs = tifa::pipeline::prepare(loaded, &g.clean_options());
-    let analysed = tifa::pipeline::analyse(
-        docs,
-        &tifa::pipeline::AnalyseOptions {
-            group_by: g.group_by.clone(),
-            lexicon: !t.no_lexicon,
-        },
-        Some(&setup),
-    );
-    Ok((analysed, setup))
+    let mut docs = Vec::new();
+    g.stream(&corpus.path(), !t.no_lexicon, Some(&setup), |d| {
+        docs.push(d);
+        Ok(())
+    })?;
+    Ok((docs, setup))
 }

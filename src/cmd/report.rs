@@ -176,40 +176,36 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
     let path = a.corpus.path();
     progress.step("loading the segmenter");
     let setup = a.terms.setup()?;
-    progress.step("loading the corpus");
-    let loaded = g.load(&path)?;
-    let fields = loaded.fields.clone();
-    let skipped: Vec<Value> = loaded
+    progress.step("loading, cleaning, segmenting, extracting formulations");
+    // Documents are streamed: each is folded into the accumulators and dropped.
+    let mut acc = Accumulated::default();
+    let end = g.stream(&path, !a.terms.no_lexicon, Some(&setup), |d| {
+        acc.add(&d, &setup);
+        Ok(())
+    })?;
+    progress.step("analysing");
+    let Accumulated {
+        documents,
+        cleaning,
+        group_docs,
+        table,
+        tokens,
+        slogans,
+        slogan_groups,
+        co,
+    } = acc;
+    let fields = end.fields;
+    let skipped: Vec<Value> = end
         .skipped
         .iter()
         .map(|s| json!({"path": s.path.display().to_string(), "reason": s.reason.to_string()}))
         .collect();
-    progress.step("cleaning");
-    let prepared = pipeline::prepare(loaded, &g.clean_options());
-    let documents: Vec<pipeline::DocSummary> = prepared.iter().map(pipeline::summarize).collect();
-    let cleaning = super::clean::report_rows(&prepared);
-    progress.step("segmenting and extracting formulations");
-    let docs = pipeline::analyse(
-        prepared,
-        &pipeline::AnalyseOptions {
-            group_by: g.group_by.clone(),
-            lexicon: !a.terms.no_lexicon,
-        },
-        Some(&setup),
-    );
-    progress.step("analysing");
-    let groups = pipeline::groups(&docs);
-    let inputs = pipeline::term_inputs(&docs);
-    let tokens: u64 = docs
-        .iter()
-        .filter_map(|d| d.terms.as_ref().map(|t| t.tokens()))
-        .sum();
-    let term_rows = tifa::terms::frequencies(&inputs, tifa::terms::By::Group);
-    let term_top = tifa::terms::top(&term_rows, a.top);
-    let key_all = tifa::keyness::keyness(&inputs, tifa::keyness::Measure::G2);
-    let key_over = tifa::keyness::top_keyness(&key_all, a.top, false);
-    let key_under = tifa::keyness::top_keyness(&key_all, a.top, true);
-    let slogans = pipeline::slogan_stats(&docs);
+    let groups: Vec<String> = group_docs.keys().cloned().collect();
+    let term_top = table.top_rows(a.top);
+    let term_rows = table.top_rows(a.chart_top);
+    let key_over = tifa::keyness::keyness_top(&table, tifa::keyness::Measure::G2, a.top, false);
+    let key_under = tifa::keyness::keyness_top(&table, tifa::keyness::Measure::G2, a.top, true);
+    let slogans = slogans.finish();
     // metrics.json leaves out the mention contexts (the sentences; `tifa slogans --format
     // json` lists them): they would make it larger than the corpus.
     let slogans_json: Vec<Value> = slogans
@@ -222,10 +218,9 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
             v
         })
         .collect();
-    let slogan_groups = contexts::slogan_groups(&docs);
+    let slogan_groups = slogan_groups.finish();
     let group_item = cooccur::group_item(&slogan_groups, Norm::Raw, 1);
     let similarity = cooccur::group_similarity(&slogan_groups, Measure::Jaccard);
-    let co = contexts::slogan_cooccurrence(&docs, Window::Sentence, Some(&setup));
     let pairs = co.top_pairs(Association::Count, 2, Some(a.pairs));
 
     // Corpus summary.
@@ -234,10 +229,6 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
         *encodings.entry(d.encoding.clone()).or_insert(0) += 1;
     }
     encodings.sort_keys();
-    let mut group_docs: IndexMap<String, usize> = groups.iter().map(|g| (g.clone(), 0)).collect();
-    for d in &docs {
-        *group_docs.entry(d.group.clone()).or_insert(0) += 1;
-    }
     let chars: usize = documents.iter().map(|d| d.chars).sum();
     let clean_chars: usize = documents.iter().map(|d| d.clean_chars).sum();
     let corpus_name = path.display().to_string();
@@ -464,8 +455,8 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
     ));
     // The same two views over terms: group × top terms (per 10,000 word tokens) and the
     // cosine similarity of the groups' term-frequency vectors (top 200 terms).
-    let term_items = contexts::top_terms(&docs, a.chart_slogans);
-    let term_groups = contexts::term_groups(&docs, &term_items);
+    let term_items = table.top_terms(a.chart_slogans);
+    let term_groups = contexts::term_groups_of(&table, &term_items);
     let term_matrix = cooccur::group_item(&term_groups, Norm::Per10k, 1);
     files.push((
         "heatmap-terms.svg".into(),
@@ -490,8 +481,9 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
             },
         ),
     ));
-    let vocab = contexts::top_terms(&docs, 200);
-    let cosine = cooccur::group_similarity(&contexts::term_groups(&docs, &vocab), Measure::Cosine);
+    let vocab = table.top_terms(200);
+    let cosine =
+        cooccur::group_similarity(&contexts::term_groups_of(&table, &vocab), Measure::Cosine);
     let cos_values = blank_diagonal(&cosine.matrix);
     files.push((
         "similarity-terms.svg".into(),
@@ -562,6 +554,43 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
         keyness_files,
         corpus_label,
     })
+}
+
+/// What the report keeps of the streamed documents: per-document summary rows, and
+/// per-group accumulators that grow with the vocabulary, not the corpus.
+#[derive(Default)]
+struct Accumulated {
+    documents: Vec<pipeline::DocSummary>,
+    cleaning: Vec<super::clean::ReportRow>,
+    /// Documents per group, groups in first-seen order.
+    group_docs: IndexMap<String, usize>,
+    table: tifa::terms::GroupTable,
+    tokens: u64,
+    slogans: tifa::slogans::Aggregator,
+    slogan_groups: contexts::SloganGroups,
+    co: tifa::cooccur::Cooccurrence,
+}
+
+impl Accumulated {
+    fn add(&mut self, d: &pipeline::Analysed, setup: &pipeline::TermSetup) {
+        self.documents.push(pipeline::summarize(&d.prepared));
+        self.cleaning.push(super::clean::report_row(&d.prepared));
+        *self.group_docs.entry(d.group.clone()).or_insert(0) += 1;
+        let empty = tifa::terms::DocTerms::default();
+        let terms = d.terms.as_ref().unwrap_or(&empty);
+        self.table.add(&d.group, terms);
+        self.tokens += terms.tokens();
+        self.slogans.add(&tifa::slogans::DocMentions {
+            doc: &d.prepared.doc.id,
+            group: &d.group,
+            date: d.date.as_deref(),
+            text: &d.prepared.clean.text,
+            map: &d.prepared.clean.map,
+            mentions: &d.mentions,
+        });
+        self.slogan_groups.add(d);
+        contexts::add_slogan_contexts(&mut self.co, d, Window::Sentence, Some(setup));
+    }
 }
 
 struct HtmlInput<'a> {

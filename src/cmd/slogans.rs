@@ -32,7 +32,6 @@
 use super::{print, to_json, CorpusArg, Global};
 use clap::ValueEnum;
 use tifa::error::Result;
-use tifa::pipeline::{self, AnalyseOptions};
 use tifa::slogans::{Kind, SloganStats};
 use tifa::table::{display_width, truncate, Align, Format, Table};
 
@@ -99,19 +98,27 @@ pub enum By {
 
 /// Runs `tifa slogans`.
 pub fn run(g: &Global, a: Args) -> Result<()> {
-    let corpus = g.load(&a.corpus.path())?;
-    let docs = pipeline::prepare(corpus, &g.clean_options());
-    let docs = pipeline::analyse(
-        docs,
-        &AnalyseOptions {
-            group_by: g.group_by.clone(),
-            lexicon: !a.no_lexicon,
-        },
-        None,
-    );
-    let groups = pipeline::groups(&docs);
+    // Streamed: each document's mentions (with their sentences) are aggregated, then the
+    // document is dropped.
+    let mut agg = tifa::slogans::Aggregator::new(true);
+    let mut groups: Vec<String> = Vec::new();
+    g.stream(&a.corpus.path(), !a.no_lexicon, None, |d| {
+        if !groups.contains(&d.group) {
+            groups.push(d.group.clone());
+        }
+        agg.add(&tifa::slogans::DocMentions {
+            doc: &d.prepared.doc.id,
+            group: &d.group,
+            date: d.date.as_deref(),
+            text: &d.prepared.clean.text,
+            map: &d.prepared.clean.map,
+            mentions: &d.mentions,
+        });
+        Ok(())
+    })?;
     let kinds: Vec<Kind> = a.kind.iter().map(|k| k.kind()).collect();
-    let stats: Vec<SloganStats> = pipeline::slogan_stats(&docs)
+    let stats: Vec<SloganStats> = agg
+        .finish()
         .into_iter()
         .filter(|s| kinds.is_empty() || kinds.contains(&s.kind))
         .filter(|s| s.groups >= a.min_regions)

@@ -10,6 +10,9 @@
 //! `--by group`, so a word used by every region scores 0).
 //!
 //! Cost: one segmentation per document (the floor), counting in a hash map per document.
+//! Documents are streamed ([`tifa::pipeline::stream`]): with `--by group` memory holds a
+//! batch of texts and the per-group counts (it grows with the vocabulary, not the corpus);
+//! `--by doc` keeps every document's counts (not its text) for the corpus-wide `df`.
 //!
 //! Sorting: groups in corpus order (documents in corpus order within a group), then count
 //! descending, then term ascending (by UTF-8 bytes).
@@ -20,7 +23,7 @@
 //! `--pos TAGS`, `--no-lexicon`). The table shows the groups side by side; CSV and JSON give
 //! every row with `term, count, per10k, df, tfidf, group` (and `doc` with `--by doc`).
 
-use super::{analyse_with_terms, print, to_json, CorpusArg, Global, TermArgs};
+use super::{print, to_json, CorpusArg, Global, TermArgs};
 use clap::ValueEnum;
 use tifa::error::Result;
 use tifa::table::{fmt_f64, Align, Format, Table};
@@ -52,17 +55,30 @@ pub enum ByArg {
 
 /// Runs `tifa terms`.
 pub fn run(g: &Global, a: Args) -> Result<()> {
-    let (docs, _) = analyse_with_terms(g, &a.corpus, &a.terms)?;
-    let inputs = tifa::pipeline::term_inputs(&docs);
-    let by = match a.by {
-        ByArg::Group => By::Group,
-        ByArg::Doc => By::Doc,
-    };
-    let rows = tifa::terms::frequencies(&inputs, by);
-    let rows = if a.top > 0 {
-        tifa::terms::top(&rows, a.top)
-    } else {
-        rows
+    let setup = a.terms.setup()?;
+    let top = if a.top > 0 { a.top } else { usize::MAX };
+    let rows = match a.by {
+        ByArg::Group => {
+            let mut table = tifa::terms::GroupTable::new();
+            let empty = tifa::terms::DocTerms::default();
+            g.stream(&a.corpus.path(), !a.terms.no_lexicon, Some(&setup), |d| {
+                table.add(&d.group, d.terms.as_ref().unwrap_or(&empty));
+                Ok(())
+            })?;
+            table.top_rows(top)
+        }
+        ByArg::Doc => {
+            let mut inputs = Vec::new();
+            g.stream(&a.corpus.path(), !a.terms.no_lexicon, Some(&setup), |d| {
+                inputs.push(tifa::terms::DocInput {
+                    id: d.prepared.doc.id,
+                    group: d.group,
+                    terms: d.terms.unwrap_or_default(),
+                });
+                Ok(())
+            })?;
+            tifa::terms::top(&tifa::terms::frequencies(&inputs, By::Doc), top)
+        }
     };
     match g.format() {
         Format::Json => print(&to_json(&serde_json::json!({ "terms": rows }))?),

@@ -89,6 +89,47 @@ impl GroupTable {
         (counts, tokens)
     }
 
+    /// The `n` most frequent terms of the corpus (count descending, then term ascending).
+    pub fn top_terms(&self, n: usize) -> Vec<String> {
+        let (counts, _) = self.corpus_counts();
+        let mut v: Vec<(u64, &str)> = counts
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0)
+            .map(|(id, &c)| (c, self.term(id as u32)))
+            .collect();
+        let cmp = |x: &(u64, &str), y: &(u64, &str)| y.0.cmp(&x.0).then_with(|| x.1.cmp(y.1));
+        if v.len() > n {
+            v.select_nth_unstable_by(n, cmp);
+            v.truncate(n);
+        }
+        v.sort_by(cmp);
+        v.into_iter().map(|(_, t)| t.to_string()).collect()
+    }
+
+    /// Per group (first-seen order): the counts of `items` (in `items` order, zero counts
+    /// left out) and the group's word tokens.
+    pub fn item_counts(&self, items: &[String]) -> Vec<(String, IndexMap<String, u64>, u64)> {
+        let ids: Vec<Option<u32>> = items
+            .iter()
+            .map(|i| self.terms.get_index_of(i.as_str()).map(|x| x as u32))
+            .collect();
+        self.groups
+            .iter()
+            .map(|(g, a)| {
+                let counts: IndexMap<String, u64> = items
+                    .iter()
+                    .zip(&ids)
+                    .filter_map(|(item, id)| {
+                        let c = id.and_then(|id| a.counts.get(&id)).map_or(0, |e| e.0);
+                        (c > 0).then(|| (item.clone(), c))
+                    })
+                    .collect();
+                (g.clone(), counts, a.tokens)
+            })
+            .collect()
+    }
+
     /// Every row of the `--by group` frequency table (see [`super::frequencies`], whose
     /// order and fields these are).
     pub fn rows(&self) -> Vec<TermRow> {

@@ -1,6 +1,13 @@
 //! The pipeline that every subcommand shares: load → clean (in parallel, one pass per
 //! document) → cross-document de-duplication (sequential, in document order, so the result
 //! does not depend on the thread count) → the analyses.
+//!
+//! Two drivers give the same documents: [`stream::run`] (a batch at a time, memory bounded
+//! by the batch and the accumulators: the commands use it) and [`prepare`] + [`analyse`]
+//! (the whole corpus in memory: for library users and tests).
+
+pub mod spill;
+pub mod stream;
 
 use crate::clean::{self, CleanOptions, Cleaned};
 use crate::load::{Corpus, Document};
@@ -14,6 +21,8 @@ pub struct Prepared {
     pub doc: Document,
     /// The cleaned text, its offsets into `doc.raw`, and what cleaning changed.
     pub clean: Cleaned,
+    /// Characters of the raw text (the streaming pipeline drops `doc.raw` after cleaning).
+    pub raw_chars: usize,
 }
 
 /// Cleans every document of `corpus` (in parallel), then removes material repeated across
@@ -24,7 +33,12 @@ pub fn prepare(corpus: Corpus, opts: &CleanOptions) -> Vec<Prepared> {
         .into_par_iter()
         .map(|doc| {
             let clean = clean::clean(&doc.raw, opts);
-            Prepared { doc, clean }
+            let raw_chars = doc.raw.chars().count();
+            Prepared {
+                doc,
+                clean,
+                raw_chars,
+            }
         })
         .collect();
     if opts.dedup {
@@ -106,7 +120,7 @@ pub fn summarize(p: &Prepared) -> DocSummary {
         row: p.doc.row,
         encoding: p.doc.encoding.clone(),
         script: script_name(p.clean.script),
-        chars: p.doc.raw.chars().count(),
+        chars: p.raw_chars,
         clean_chars,
         paragraphs: p.clean.paragraphs.len(),
         empty: clean_chars == 0,
@@ -207,26 +221,26 @@ pub fn analyse(
     if let Some(setup) = terms {
         let counted: Vec<crate::terms::DocTerms> = out
             .par_iter()
-            .map(|d| {
-                // The document's own formulations are its protected tokens: after the
-                // corpus pass they include every occurrence of a form known anywhere in
-                // the corpus, so no second search is needed.
-                let protected = crate::segment::Protected::at_spans(
-                    d.mentions.iter().map(|m| (m.start, m.end)).collect(),
-                );
-                crate::terms::DocTerms::count(
-                    &setup.segmenter,
-                    &setup.filter,
-                    &d.prepared.clean.text,
-                    &protected,
-                )
-            })
+            .map(|d| count_terms(setup, &d.prepared.clean.text, &d.mentions))
             .collect();
         for (d, t) in out.iter_mut().zip(counted) {
             d.terms = Some(t);
         }
     }
     out
+}
+
+/// Segments `text` once and counts its terms, with the document's formulations as protected
+/// tokens: after the corpus pass they include every occurrence of a form known anywhere in
+/// the corpus, so no second search is needed.
+pub fn count_terms(
+    setup: &TermSetup,
+    text: &str,
+    mentions: &[crate::slogans::Mention],
+) -> crate::terms::DocTerms {
+    let protected =
+        crate::segment::Protected::at_spans(mentions.iter().map(|m| (m.start, m.end)).collect());
+    crate::terms::DocTerms::count(&setup.segmenter, &setup.filter, text, &protected)
 }
 
 /// The term inputs of the frequency and keyness tables (empty terms where segmentation did

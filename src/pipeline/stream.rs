@@ -1,0 +1,212 @@
+//! The streaming pipeline: documents flow through load → clean → analyse a batch at a time,
+//! so memory holds one batch of texts, the vocabulary and the accumulators, never the corpus.
+//!
+//! Two passes, because the corpus pass of the formulation extractor (a slogan quoted in any
+//! document is also counted where it stands unquoted, [`crate::slogans::recognise_known`])
+//! needs every document's quoted forms before the first document can be finished:
+//!
+//! 1. **load, clean, de-duplicate, extract**: each batch is cleaned in parallel, repeated
+//!    material across documents is removed in corpus order ([`CrossDedup`]), formulations are
+//!    extracted in parallel, their quoted forms are recorded ([`KnownCollector`]), and the
+//!    cleaned text and formulations go to the spill ([`super::spill`]; a temporary file once
+//!    it passes [`StreamOptions::spill_bytes`]). The raw text is dropped.
+//! 2. **recognise, segment, count**: the spill is read back a batch at a time; each document
+//!    gets the corpus-known forms, is segmented once with its formulations protected, and is
+//!    handed, in corpus order, to the caller's sink.
+//!
+//! Each document is cleaned once, scanned once and segmented once. Output order is corpus
+//! order whatever the thread count, so results are deterministic.
+
+use super::spill::{Entry, Spill};
+use super::{date_of, group_of, AnalyseOptions, Analysed, Prepared, TermSetup};
+use crate::clean::{self, CleanOptions, Cleaned, CrossDedup};
+use crate::error::Result;
+use crate::load::{DocStream, Document, Skipped};
+use crate::slogans::{KnownCollector, KnownGuard, Lexicon, Mention};
+use rayon::prelude::*;
+
+/// What the streaming run does.
+#[derive(Debug, Clone)]
+pub struct StreamOptions<'a> {
+    /// Cleaning steps.
+    pub clean: CleanOptions,
+    /// Grouping and the lexicon.
+    pub analyse: AnalyseOptions,
+    /// Segmentation and term counting (none: formulations only).
+    pub terms: Option<&'a TermSetup>,
+    /// Raw text bytes per batch (default 8 MB): the unit of parallel work and of memory.
+    pub batch_bytes: usize,
+    /// Cleaned text kept in memory between the passes before it moves to a temporary file
+    /// (default 32 MB).
+    pub spill_bytes: usize,
+}
+
+impl<'a> StreamOptions<'a> {
+    /// Default batch and spill sizes.
+    pub fn new(
+        clean: CleanOptions,
+        analyse: AnalyseOptions,
+        terms: Option<&'a TermSetup>,
+    ) -> StreamOptions<'a> {
+        StreamOptions {
+            clean,
+            analyse,
+            terms,
+            batch_bytes: 8 << 20,
+            spill_bytes: 32 << 20,
+        }
+    }
+}
+
+/// What a streaming run reports besides the documents.
+#[derive(Debug, Clone, Default)]
+pub struct StreamEnd {
+    /// Metadata field names in first-seen order.
+    pub fields: Vec<String>,
+    /// Inputs skipped with a warning.
+    pub skipped: Vec<Skipped>,
+    /// Documents handed to the sink.
+    pub documents: usize,
+    /// True when the cleaned texts went through a temporary file between the passes.
+    pub spilled: bool,
+}
+
+/// A document between the passes: everything but the texts (which are in the spill).
+struct Held {
+    doc: Document,
+    raw_chars: usize,
+    script: clean::Script,
+    report: clean::CleanReport,
+}
+
+/// Runs the pipeline over `stream`, handing each analysed document to `sink` in corpus
+/// order. A load error ends the run with that error before the sink sees any document; an
+/// error from the sink ends it at once.
+pub fn run(
+    mut stream: DocStream,
+    opts: &StreamOptions<'_>,
+    mut sink: impl FnMut(Analysed) -> Result<()>,
+) -> Result<StreamEnd> {
+    let lexicon = opts.analyse.lexicon.then(Lexicon::builtin);
+    let mut cross = CrossDedup::new();
+    let mut known = KnownCollector::default();
+    let mut spill = Spill::new(opts.spill_bytes);
+    let mut held: Vec<Held> = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    // Pass 1.
+    loop {
+        let mut batch: Vec<Document> = Vec::new();
+        let mut bytes = 0;
+        while bytes < opts.batch_bytes.max(1) {
+            match stream.next() {
+                Some(doc) => {
+                    let doc = doc?;
+                    bytes += doc.raw.len() + 256;
+                    batch.push(doc);
+                }
+                None => break,
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let mut cleaned: Vec<(Document, Cleaned, usize)> = batch
+            .into_par_iter()
+            .map(|mut doc| {
+                let c = clean::clean(&doc.raw, &opts.clean);
+                let raw_chars = doc.raw.chars().count();
+                doc.raw = String::new();
+                (doc, c, raw_chars)
+            })
+            .collect();
+        if opts.clean.dedup {
+            for (doc, c, _) in &mut cleaned {
+                cross.apply(&doc.id, c);
+            }
+        }
+        let mentions: Vec<Vec<Mention>> = cleaned
+            .par_iter()
+            .map(|(_, c, _)| match &lexicon {
+                Some(l) => crate::slogans::extract_with_lexicon(&c.text, l),
+                None => crate::slogans::extract(&c.text),
+            })
+            .collect();
+        for ((doc, c, raw_chars), mentions) in cleaned.into_iter().zip(mentions) {
+            for name in doc.fields.keys() {
+                if !fields.iter().any(|f| f == name) {
+                    fields.push(name.clone());
+                }
+            }
+            known.add(&mentions);
+            spill.push(Entry {
+                text: c.text,
+                paragraphs: c.paragraphs,
+                map: c.map,
+                mentions,
+            })?;
+            held.push(Held {
+                doc,
+                raw_chars,
+                script: c.script,
+                report: c.report,
+            });
+        }
+    }
+    let skipped = stream.into_skipped();
+    let spilled = spill.on_disk();
+    // Pass 2.
+    let forms = known.finish(KnownGuard::default());
+    let mut reader = spill.into_reader()?;
+    let mut held = held.into_iter();
+    let documents = held.len();
+    loop {
+        let mut batch: Vec<(Held, Entry)> = Vec::new();
+        let mut bytes = 0;
+        while bytes < opts.batch_bytes.max(1) {
+            let Some(h) = held.next() else { break };
+            let Some(e) = reader.next() else { break };
+            let e = e?;
+            bytes += e.text.len() + 256;
+            batch.push((h, e));
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let analysed: Vec<Analysed> = batch
+            .into_par_iter()
+            .map(|(h, mut e)| {
+                forms.apply(&e.text, &mut e.mentions);
+                let prepared = Prepared {
+                    doc: h.doc,
+                    clean: Cleaned {
+                        text: e.text,
+                        paragraphs: e.paragraphs,
+                        map: e.map,
+                        script: h.script,
+                        report: h.report,
+                    },
+                    raw_chars: h.raw_chars,
+                };
+                let terms = opts
+                    .terms
+                    .map(|s| super::count_terms(s, &prepared.clean.text, &e.mentions));
+                Analysed {
+                    group: group_of(&prepared.doc, &opts.analyse.group_by).to_string(),
+                    date: date_of(&prepared.doc),
+                    prepared,
+                    mentions: e.mentions,
+                    terms,
+                }
+            })
+            .collect();
+        for a in analysed {
+            sink(a)?;
+        }
+    }
+    Ok(StreamEnd {
+        fields,
+        skipped,
+        documents,
+        spilled,
+    })
+}
