@@ -178,13 +178,18 @@ pub fn add_slogan_contexts(
     } else {
         window
     };
+    // Mentions by start offset, so each context takes its mentions by binary search (a
+    // scan of all mentions per sentence would be quadratic on one huge document).
+    let mut by_start: Vec<(usize, &str)> = d
+        .mentions
+        .iter()
+        .map(|m| (m.start, m.normalized.as_str()))
+        .collect();
+    by_start.sort_unstable();
     for r in ranges(d, w) {
-        co.add(
-            d.mentions
-                .iter()
-                .filter(|m| m.start >= r.start && m.start < r.end)
-                .map(|m| m.normalized.as_str()),
-        );
+        let lo = by_start.partition_point(|m| m.0 < r.start);
+        let hi = by_start.partition_point(|m| m.0 < r.end);
+        co.add(by_start[lo..hi].iter().map(|m| m.1));
     }
 }
 
