@@ -97,3 +97,18 @@ fn streaming_equals_the_in_memory_pipeline_across_batches_on_the_seeds() {
     assert!(want.len() >= 5);
     assert_eq!(streamed(&path, &s, 1, 0), want);
 }
+
+/// On a one-thread pool nothing overlaps (reading, the parallel passes and the sink run in
+/// turn); the documents are the same.
+#[test]
+fn one_thread_gives_the_same_documents() {
+    let s = setup();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let want = batch(&path, &s);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let got = pool.install(|| streamed(&path, &s, 1, 0));
+    assert_eq!(got, want);
+}

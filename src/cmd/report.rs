@@ -66,7 +66,7 @@ impl Progress {
         if quiet || !std::io::stderr().is_terminal() {
             return Progress(None);
         }
-        let pb = indicatif::ProgressBar::new(7);
+        let pb = indicatif::ProgressBar::new(5);
         pb.set_style(
             indicatif::ProgressStyle::with_template("{spinner} [{pos}/{len}] {msg}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),

@@ -93,45 +93,26 @@ pub fn run(
     let mut spill = Spill::new(opts.spill_bytes);
     let mut held: Vec<Held> = Vec::new();
     let mut fields: Vec<String> = Vec::new();
+    // With more than one thread, reading the next batch (pass 1) and handing the previous
+    // batch to the sink (pass 2) overlap the parallel work on the current batch; with one
+    // thread everything runs in turn, so `--threads 1` really uses one core.
+    let overlap = rayon::current_num_threads() > 1;
     // Pass 1.
-    loop {
-        let mut batch: Vec<Document> = Vec::new();
-        let mut bytes = 0;
-        while bytes < opts.batch_bytes.max(1) {
-            match stream.next() {
-                Some(doc) => {
-                    let doc = doc?;
-                    bytes += doc.raw.len() + 256;
-                    batch.push(doc);
-                }
-                None => break,
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let mut cleaned: Vec<(Document, Cleaned, usize)> = batch
-            .into_par_iter()
-            .map(|mut doc| {
-                let c = clean::clean(&doc.raw, &opts.clean);
-                let raw_chars = doc.raw.chars().count();
-                doc.raw = String::new();
-                (doc, c, raw_chars)
+    let mut next = read_docs(&mut stream, opts.batch_bytes)?;
+    while !next.is_empty() {
+        let batch = std::mem::take(&mut next);
+        let (done, read) = if overlap {
+            std::thread::scope(|sc| {
+                let reader = sc.spawn(|| read_docs(&mut stream, opts.batch_bytes));
+                let done = first_pass(batch, opts, &mut cross, lexicon.as_ref());
+                (done, join(reader))
             })
-            .collect();
-        if opts.clean.dedup {
-            for (doc, c, _) in &mut cleaned {
-                cross.apply(&doc.id, c);
-            }
-        }
-        let mentions: Vec<Vec<Mention>> = cleaned
-            .par_iter()
-            .map(|(_, c, _)| match &lexicon {
-                Some(l) => crate::slogans::extract_with_lexicon(&c.text, l),
-                None => crate::slogans::extract(&c.text),
-            })
-            .collect();
-        for ((doc, c, raw_chars), mentions) in cleaned.into_iter().zip(mentions) {
+        } else {
+            let done = first_pass(batch, opts, &mut cross, lexicon.as_ref());
+            (done, read_docs(&mut stream, opts.batch_bytes))
+        };
+        next = read?;
+        for (doc, c, raw_chars, mentions) in done {
             for name in doc.fields.keys() {
                 if !fields.iter().any(|f| f == name) {
                     fields.push(name.clone());
@@ -159,6 +140,7 @@ pub fn run(
     let mut reader = spill.into_reader()?;
     let mut held = held.into_iter();
     let documents = held.len();
+    let mut pending: Vec<Analysed> = Vec::new();
     loop {
         let mut batch: Vec<(Held, Entry)> = Vec::new();
         let mut bytes = 0;
@@ -172,41 +154,122 @@ pub fn run(
         if batch.is_empty() {
             break;
         }
-        let analysed: Vec<Analysed> = batch
-            .into_par_iter()
-            .map(|(h, mut e)| {
-                forms.apply(&e.text, &mut e.mentions);
-                let prepared = Prepared {
-                    doc: h.doc,
-                    clean: Cleaned {
-                        text: e.text,
-                        paragraphs: e.paragraphs,
-                        map: e.map,
-                        script: h.script,
-                        report: h.report,
-                    },
-                    raw_chars: h.raw_chars,
-                };
-                let terms = opts
-                    .terms
-                    .map(|s| super::count_terms(s, &prepared.clean.text, &e.mentions));
-                Analysed {
-                    group: group_of(&prepared.doc, &opts.analyse.group_by).to_string(),
-                    date: date_of(&prepared.doc),
-                    prepared,
-                    mentions: e.mentions,
-                    terms,
-                }
-            })
-            .collect();
-        for a in analysed {
-            sink(a)?;
+        let analysed = if overlap {
+            let (analysed, sunk) = std::thread::scope(|sc| {
+                let worker = sc.spawn(|| second_pass(batch, opts, &forms));
+                let sunk = pending.drain(..).try_for_each(&mut sink);
+                (join(worker), sunk)
+            });
+            sunk?;
+            analysed
+        } else {
+            second_pass(batch, opts, &forms)
+        };
+        pending = analysed;
+        if !overlap {
+            pending.drain(..).try_for_each(&mut sink)?;
         }
     }
+    pending.into_iter().try_for_each(&mut sink)?;
     Ok(StreamEnd {
         fields,
         skipped,
         documents,
         spilled,
     })
+}
+
+/// The result of a scoped thread; a panic there goes on in the caller.
+fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    match h.join() {
+        Ok(t) => t,
+        Err(p) => std::panic::resume_unwind(p),
+    }
+}
+
+/// The next documents of the stream, up to about `batch_bytes` of raw text.
+fn read_docs(stream: &mut DocStream, batch_bytes: usize) -> Result<Vec<Document>> {
+    let mut batch: Vec<Document> = Vec::new();
+    let mut bytes = 0;
+    while bytes < batch_bytes.max(1) {
+        match stream.next() {
+            Some(doc) => {
+                let doc = doc?;
+                bytes += doc.raw.len() + 256;
+                batch.push(doc);
+            }
+            None => break,
+        }
+    }
+    Ok(batch)
+}
+
+/// Pass 1 on one batch: clean (parallel), remove what earlier documents had (in order), and
+/// extract formulations (parallel). The raw texts are dropped.
+fn first_pass(
+    batch: Vec<Document>,
+    opts: &StreamOptions<'_>,
+    cross: &mut CrossDedup,
+    lexicon: Option<&Lexicon>,
+) -> Vec<(Document, Cleaned, usize, Vec<Mention>)> {
+    let mut cleaned: Vec<(Document, Cleaned, usize)> = batch
+        .into_par_iter()
+        .map(|mut doc| {
+            let c = clean::clean(&doc.raw, &opts.clean);
+            let raw_chars = doc.raw.chars().count();
+            doc.raw = String::new();
+            (doc, c, raw_chars)
+        })
+        .collect();
+    if opts.clean.dedup {
+        for (doc, c, _) in &mut cleaned {
+            cross.apply(&doc.id, c);
+        }
+    }
+    cleaned
+        .into_par_iter()
+        .map(|(doc, c, raw_chars)| {
+            let mentions = match lexicon {
+                Some(l) => crate::slogans::extract_with_lexicon(&c.text, l),
+                None => crate::slogans::extract(&c.text),
+            };
+            (doc, c, raw_chars, mentions)
+        })
+        .collect()
+}
+
+/// Pass 2 on one batch (parallel): the corpus-known forms, then one segmentation per
+/// document with its formulations protected.
+fn second_pass(
+    batch: Vec<(Held, Entry)>,
+    opts: &StreamOptions<'_>,
+    forms: &crate::slogans::KnownForms,
+) -> Vec<Analysed> {
+    batch
+        .into_par_iter()
+        .map(|(h, mut e)| {
+            forms.apply(&e.text, &mut e.mentions);
+            let prepared = Prepared {
+                doc: h.doc,
+                clean: Cleaned {
+                    text: e.text,
+                    paragraphs: e.paragraphs,
+                    map: e.map,
+                    script: h.script,
+                    report: h.report,
+                },
+                raw_chars: h.raw_chars,
+            };
+            let terms = opts
+                .terms
+                .map(|s| super::count_terms(s, &prepared.clean.text, &e.mentions));
+            Analysed {
+                group: group_of(&prepared.doc, &opts.analyse.group_by).to_string(),
+                date: date_of(&prepared.doc),
+                prepared,
+                mentions: e.mentions,
+                terms,
+            }
+        })
+        .collect()
 }
