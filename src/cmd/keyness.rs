@@ -15,7 +15,7 @@
 //!
 //! JSON rows: `group, term, g2 (or chi2), log_ratio, p, target_count, reference_count`.
 
-use super::{print, to_json, CorpusArg, Global, TermArgs};
+use super::{group_table, print, to_json, CorpusArg, Global, TermArgs};
 use clap::ValueEnum;
 use tifa::error::Result;
 use tifa::keyness::Measure;
@@ -50,13 +50,7 @@ pub enum MeasureArg {
 
 /// Runs `tifa keyness`.
 pub fn run(g: &Global, a: Args) -> Result<()> {
-    let setup = a.terms.setup()?;
-    let mut table = tifa::terms::GroupTable::new();
-    let empty = tifa::terms::DocTerms::default();
-    g.stream(&a.corpus.path(), !a.terms.no_lexicon, Some(&setup), |d| {
-        table.add(&d.group, d.terms.as_ref().unwrap_or(&empty));
-        Ok(())
-    })?;
+    let table = group_table(g, &a.corpus, &a.terms)?;
     let measure = match a.measure {
         MeasureArg::G2 => Measure::G2,
         MeasureArg::Chi2 => Measure::Chi2,

@@ -298,6 +298,23 @@ impl TermArgs {
     }
 }
 
+/// Streams the corpus and keeps only the term counts per group: the front half of `terms
+/// --by group` and `keyness`.
+pub fn group_table(
+    g: &Global,
+    corpus: &CorpusArg,
+    t: &TermArgs,
+) -> Result<tifa::terms::GroupTable> {
+    let setup = t.setup()?;
+    let mut table = tifa::terms::GroupTable::new();
+    let empty = tifa::terms::DocTerms::default();
+    g.stream(&corpus.path(), !t.no_lexicon, Some(&setup), |d| {
+        table.add(&d.group, d.terms.as_ref().unwrap_or(&empty));
+        Ok(())
+    })?;
+    Ok(table)
+}
+
 /// Loads, cleans and analyses the corpus with segmentation, keeping every document: the
 /// shared front half of `cooccur` (which needs the texts) and of `terms --by doc`.
 pub fn analyse_with_terms(

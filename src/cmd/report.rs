@@ -580,14 +580,7 @@ impl Accumulated {
         let terms = d.terms.as_ref().unwrap_or(&empty);
         self.table.add(&d.group, terms);
         self.tokens += terms.tokens();
-        self.slogans.add(&tifa::slogans::DocMentions {
-            doc: &d.prepared.doc.id,
-            group: &d.group,
-            date: d.date.as_deref(),
-            text: &d.prepared.clean.text,
-            map: &d.prepared.clean.map,
-            mentions: &d.mentions,
-        });
+        self.slogans.add(&d.doc_mentions());
         self.slogan_groups.add(d);
         contexts::add_slogan_contexts(&mut self.co, d, Window::Sentence, Some(setup));
     }

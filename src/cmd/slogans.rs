@@ -106,14 +106,7 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         if !groups.contains(&d.group) {
             groups.push(d.group.clone());
         }
-        agg.add(&tifa::slogans::DocMentions {
-            doc: &d.prepared.doc.id,
-            group: &d.group,
-            date: d.date.as_deref(),
-            text: &d.prepared.clean.text,
-            map: &d.prepared.clean.map,
-            mentions: &d.mentions,
-        });
+        agg.add(&d.doc_mentions());
         Ok(())
     })?;
     let kinds: Vec<Kind> = a.kind.iter().map(|k| k.kind()).collect();

@@ -23,7 +23,7 @@
 //! `--pos TAGS`, `--no-lexicon`). The table shows the groups side by side; CSV and JSON give
 //! every row with `term, count, per10k, df, tfidf, group` (and `doc` with `--by doc`).
 
-use super::{print, to_json, CorpusArg, Global, TermArgs};
+use super::{group_table, print, to_json, CorpusArg, Global, TermArgs};
 use clap::ValueEnum;
 use tifa::error::Result;
 use tifa::table::{fmt_f64, Align, Format, Table};
@@ -55,19 +55,11 @@ pub enum ByArg {
 
 /// Runs `tifa terms`.
 pub fn run(g: &Global, a: Args) -> Result<()> {
-    let setup = a.terms.setup()?;
     let top = if a.top > 0 { a.top } else { usize::MAX };
     let rows = match a.by {
-        ByArg::Group => {
-            let mut table = tifa::terms::GroupTable::new();
-            let empty = tifa::terms::DocTerms::default();
-            g.stream(&a.corpus.path(), !a.terms.no_lexicon, Some(&setup), |d| {
-                table.add(&d.group, d.terms.as_ref().unwrap_or(&empty));
-                Ok(())
-            })?;
-            table.top_rows(top)
-        }
+        ByArg::Group => group_table(g, &a.corpus, &a.terms)?.top_rows(top),
         ByArg::Doc => {
+            let setup = a.terms.setup()?;
             let mut inputs = Vec::new();
             g.stream(&a.corpus.path(), !a.terms.no_lexicon, Some(&setup), |d| {
                 inputs.push(tifa::terms::DocInput {

@@ -268,16 +268,21 @@ pub fn groups(docs: &[Analysed]) -> Vec<String> {
 
 /// Aggregates the formulations of all documents (see [`crate::slogans::aggregate`]).
 pub fn slogan_stats(docs: &[Analysed]) -> Vec<crate::slogans::SloganStats> {
-    let input: Vec<crate::slogans::DocMentions<'_>> = docs
-        .iter()
-        .map(|d| crate::slogans::DocMentions {
-            doc: &d.prepared.doc.id,
-            group: &d.group,
-            date: d.date.as_deref(),
-            text: &d.prepared.clean.text,
-            map: &d.prepared.clean.map,
-            mentions: &d.mentions,
-        })
-        .collect();
+    let input: Vec<crate::slogans::DocMentions<'_>> =
+        docs.iter().map(Analysed::doc_mentions).collect();
     crate::slogans::aggregate(&input)
+}
+
+impl Analysed {
+    /// The document as the formulation aggregation reads it.
+    pub fn doc_mentions(&self) -> crate::slogans::DocMentions<'_> {
+        crate::slogans::DocMentions {
+            doc: &self.prepared.doc.id,
+            group: &self.group,
+            date: self.date.as_deref(),
+            text: &self.prepared.clean.text,
+            map: &self.prepared.clean.map,
+            mentions: &self.mentions,
+        }
+    }
 }
