@@ -93,8 +93,10 @@ impl CrossDedup {
                 first_paragraph: None,
                 chars: doc.text.chars().count(),
             });
-            doc.text.clear();
-            doc.paragraphs.clear();
+            // Released, not cleared: a streaming run keeps the emptied document until its
+            // second pass, and a cleared string would keep its capacity.
+            doc.text = String::new();
+            doc.paragraphs = Vec::new();
             doc.map = crate::offsets::OffsetMap::identity();
             doc.report.cross_dup_document = true;
             return out;

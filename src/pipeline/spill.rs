@@ -26,12 +26,26 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Approximate bytes held by the entry.
+    /// Approximate bytes held by the entry (allocated capacity; a mention holds four
+    /// small strings and a vector besides its fixed part).
     fn size(&self) -> usize {
-        self.text.len()
-            + self.paragraphs.len() * 16
-            + self.mentions.len() * 96
-            + self.map.parts().0.len() * 16
+        let mentions: usize = self
+            .mentions
+            .iter()
+            .map(|m| {
+                200 + m.surface.len()
+                    + m.normalized.len()
+                    + m.shape.len()
+                    + m.pattern.len()
+                    + 4 * m.value.len()
+            })
+            .sum();
+        let (anchors, replaced) = self.map.parts();
+        self.text.capacity()
+            + self.paragraphs.capacity() * 16
+            + mentions
+            + anchors.len() * 16
+            + replaced.len() * 24
     }
 }
 
@@ -89,6 +103,9 @@ impl Spill {
         if let Some(w) = &mut self.file {
             return write_entry(w, &e).map_err(tmp_error);
         }
+        let mut e = e;
+        // Text kept in memory holds no spare capacity (it may wait there for the whole run).
+        e.text.shrink_to_fit();
         self.mem_bytes += e.size();
         self.mem.push(e);
         if self.mem_bytes > self.limit {
