@@ -56,6 +56,33 @@ pub(crate) fn dedup_across(docs: &mut [Cleaned], ids: &[String]) -> Vec<CrossDup
     out
 }
 
+/// The keys of one cleaned document: of its whole text and of each long paragraph.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocKeys {
+    whole: Key,
+    paragraphs: Vec<Option<Key>>,
+}
+
+impl DocKeys {
+    /// Hashes the text and every paragraph of at least [`MIN_CROSS_CHARS`] characters.
+    pub fn of(doc: &Cleaned) -> DocKeys {
+        DocKeys {
+            whole: key(&doc.text),
+            paragraphs: doc
+                .paragraphs
+                .iter()
+                .map(|p| {
+                    let t = doc.text.get(p.clone()).unwrap_or("");
+                    // Cheap bound first: MIN_CROSS_CHARS characters need as many bytes.
+                    let long =
+                        t.len() >= MIN_CROSS_CHARS && t.chars().nth(MIN_CROSS_CHARS - 1).is_some();
+                    long.then(|| key(t))
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Cross-document de-duplication one document at a time, in corpus order (the first copy
 /// wins): what a streaming pipeline keeps of the documents seen so far is one key per
 /// document and per long paragraph, and the document ids.
@@ -78,13 +105,25 @@ impl CrossDedup {
     /// copy or the long paragraphs (at least [`MIN_CROSS_CHARS`] characters) an earlier
     /// document had, and returns what it removed.
     pub fn apply(&mut self, id: &str, doc: &mut Cleaned) -> Vec<CrossDuplicate> {
+        let keys = DocKeys::of(doc);
+        self.apply_keyed(id, doc, &keys)
+    }
+
+    /// [`CrossDedup::apply`] with the document's keys computed beforehand (in parallel, by
+    /// [`DocKeys::of`]), so that only the look-ups run in corpus order.
+    pub fn apply_keyed(
+        &mut self,
+        id: &str,
+        doc: &mut Cleaned,
+        keys: &DocKeys,
+    ) -> Vec<CrossDuplicate> {
         let i = self.ids.len();
         self.ids.push(id.to_string());
         let mut out = Vec::new();
         if doc.text.is_empty() {
             return out;
         }
-        let h = key(&doc.text);
+        let h = keys.whole;
         if let Some(&j) = self.whole.get(&h) {
             out.push(CrossDuplicate {
                 doc: id.to_string(),
@@ -107,9 +146,7 @@ impl CrossDedup {
         let mut kept_keys: Vec<Option<Key>> = Vec::with_capacity(doc.paragraphs.len());
         for (k, p) in doc.paragraphs.iter().enumerate() {
             let t = &doc.text[p.clone()];
-            // Cheap bound first: MIN_CROSS_CHARS characters need at least as many bytes.
-            let long = t.len() >= MIN_CROSS_CHARS && t.chars().nth(MIN_CROSS_CHARS - 1).is_some();
-            let pk = long.then(|| key(t));
+            let pk = keys.paragraphs.get(k).copied().flatten();
             if let Some(&(d, q)) = pk.as_ref().and_then(|pk| self.paras.get(pk)) {
                 out.push(CrossDuplicate {
                     doc: id.to_string(),

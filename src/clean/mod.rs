@@ -42,7 +42,7 @@ mod rejoin;
 mod script;
 mod width;
 
-pub use cross::{CrossDedup, CrossDuplicate, MIN_CROSS_CHARS};
+pub use cross::{CrossDedup, CrossDuplicate, DocKeys, MIN_CROSS_CHARS};
 pub use dedup::MIN_DUP_CHARS;
 pub use lines::{classify_line, LineKind};
 pub use script::detect_script;

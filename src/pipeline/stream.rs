@@ -19,7 +19,7 @@
 
 use super::spill::{Entry, Spill};
 use super::{date_of, group_of, AnalyseOptions, Analysed, Prepared, TermSetup};
-use crate::clean::{self, CleanOptions, Cleaned, CrossDedup};
+use crate::clean::{self, CleanOptions, Cleaned, CrossDedup, DocKeys};
 use crate::error::Result;
 use crate::load::{DocStream, Document, Skipped};
 use crate::slogans::{KnownCollector, KnownGuard, Lexicon, Mention};
@@ -97,21 +97,11 @@ pub fn run(
     // batch to the sink (pass 2) overlap the parallel work on the current batch; with one
     // thread everything runs in turn, so `--threads 1` really uses one core.
     let overlap = rayon::current_num_threads() > 1;
-    // Pass 1.
+    // Pass 1. The serial parts (reading the next batch; recording the previous batch's
+    // quoted forms and spilling its texts) run beside the parallel work on the current one.
     let mut next = read_docs(&mut stream, opts.batch_bytes)?;
-    while !next.is_empty() {
-        let batch = std::mem::take(&mut next);
-        let (done, read) = if overlap {
-            std::thread::scope(|sc| {
-                let reader = sc.spawn(|| read_docs(&mut stream, opts.batch_bytes));
-                let done = first_pass(batch, opts, &mut cross, lexicon.as_ref());
-                (done, join(reader))
-            })
-        } else {
-            let done = first_pass(batch, opts, &mut cross, lexicon.as_ref());
-            (done, read_docs(&mut stream, opts.batch_bytes))
-        };
-        next = read?;
+    let mut previous: Vec<FirstPass> = Vec::new();
+    let mut keep = |done: Vec<FirstPass>| -> Result<()> {
         for (doc, c, raw_chars, mentions) in done {
             for name in doc.fields.keys() {
                 if !fields.iter().any(|f| f == name) {
@@ -132,7 +122,28 @@ pub fn run(
                 report: c.report,
             });
         }
+        Ok(())
+    };
+    while !next.is_empty() {
+        let batch = std::mem::take(&mut next);
+        let prev = std::mem::take(&mut previous);
+        let (done, read, kept) = if overlap {
+            std::thread::scope(|sc| {
+                let reader = sc.spawn(|| read_docs(&mut stream, opts.batch_bytes));
+                let keeper = sc.spawn(|| keep(prev));
+                let done = first_pass(batch, opts, &mut cross, lexicon.as_ref());
+                (done, join(reader), join(keeper))
+            })
+        } else {
+            let kept = keep(prev);
+            let done = first_pass(batch, opts, &mut cross, lexicon.as_ref());
+            (done, read_docs(&mut stream, opts.batch_bytes), kept)
+        };
+        kept?;
+        next = read?;
+        previous = done;
     }
+    keep(previous)?;
     let skipped = stream.into_skipped();
     let spilled = spill.on_disk();
     // Pass 2.
@@ -204,6 +215,9 @@ fn read_docs(stream: &mut DocStream, batch_bytes: usize) -> Result<Vec<Document>
     Ok(batch)
 }
 
+/// A document after pass 1: metadata, cleaned text, raw characters, formulations.
+type FirstPass = (Document, Cleaned, usize, Vec<Mention>);
+
 /// Pass 1 on one batch: clean (parallel), remove what earlier documents had (in order), and
 /// extract formulations (parallel). The raw texts are dropped.
 fn first_pass(
@@ -211,24 +225,29 @@ fn first_pass(
     opts: &StreamOptions<'_>,
     cross: &mut CrossDedup,
     lexicon: Option<&Lexicon>,
-) -> Vec<(Document, Cleaned, usize, Vec<Mention>)> {
-    let mut cleaned: Vec<(Document, Cleaned, usize)> = batch
+) -> Vec<FirstPass> {
+    let mut cleaned: Vec<(Document, Cleaned, usize, DocKeys)> = batch
         .into_par_iter()
         .map(|mut doc| {
             let c = clean::clean(&doc.raw, &opts.clean);
             let raw_chars = doc.raw.chars().count();
             doc.raw = String::new();
-            (doc, c, raw_chars)
+            let keys = if opts.clean.dedup {
+                DocKeys::of(&c)
+            } else {
+                DocKeys::default()
+            };
+            (doc, c, raw_chars, keys)
         })
         .collect();
     if opts.clean.dedup {
-        for (doc, c, _) in &mut cleaned {
-            cross.apply(&doc.id, c);
+        for (doc, c, _, keys) in &mut cleaned {
+            cross.apply_keyed(&doc.id, c, keys);
         }
     }
     cleaned
         .into_par_iter()
-        .map(|(doc, c, raw_chars)| {
+        .map(|(doc, c, raw_chars, _)| {
             let mentions = match lexicon {
                 Some(l) => crate::slogans::extract_with_lexicon(&c.text, l),
                 None => crate::slogans::extract(&c.text),
