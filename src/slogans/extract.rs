@@ -23,7 +23,9 @@ fn closing(c: char) -> Option<char> {
 /// Offsets are byte offsets into `text` and always fall on character boundaries. Never
 /// panics; returns an empty vector for text without candidates.
 pub fn extract(text: &str) -> Vec<Mention> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Exact capacity (counting chars is a cheap byte scan): no reallocation while collecting.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.chars().count());
+    chars.extend(text.char_indices());
     let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
     let mut out: Vec<Mention> = Vec::new();
     // covered[i]: char i belongs to an accepted quotation.
