@@ -3,7 +3,7 @@
 //! document order wins; later copies are removed and reported.
 
 use super::{rebuild, Cleaned, Stage};
-use std::collections::hash_map::DefaultHasher;
+use crate::terms::{FxBuild, FxHasher};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -30,8 +30,9 @@ pub struct CrossDuplicate {
     pub chars: usize,
 }
 
+/// A deterministic hash of a text; equal hashes are always confirmed by comparing the texts.
 fn hash(s: &str) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     s.hash(&mut h);
     h.finish()
 }
@@ -40,8 +41,8 @@ fn hash(s: &str) -> u64 {
 pub(crate) fn dedup_across(docs: &mut [Cleaned], ids: &[String]) -> Vec<CrossDuplicate> {
     let id = |i: usize| ids.get(i).cloned().unwrap_or_else(|| i.to_string());
     let mut out = Vec::new();
-    let mut whole: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut paras: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    let mut whole: HashMap<u64, Vec<usize>, FxBuild> = HashMap::default();
+    let mut paras: HashMap<u64, Vec<(usize, usize)>, FxBuild> = HashMap::default();
     for i in 0..docs.len() {
         if docs[i].text.is_empty() {
             continue;
@@ -66,14 +67,22 @@ pub(crate) fn dedup_across(docs: &mut [Cleaned], ids: &[String]) -> Vec<CrossDup
             continue;
         }
         whole.entry(h).or_default().push(i);
-        // Paragraphs seen in earlier documents.
+        // Paragraphs seen in earlier documents. The hash of each long paragraph is kept
+        // for the registration below when nothing is removed (the usual case).
         let mut keep: Vec<Range<usize>> = Vec::with_capacity(docs[i].paragraphs.len());
+        let mut long: Vec<(usize, u64)> = Vec::new();
         let mut removed = 0;
         for (k, p) in docs[i].paragraphs.iter().enumerate() {
             let t = &docs[i].text[p.clone()];
-            let n = t.chars().count();
+            // At most 4 bytes per char: a paragraph of fewer than 50 bytes has < 50 chars.
+            let n = if t.len() < MIN_CROSS_CHARS {
+                0
+            } else {
+                t.chars().count()
+            };
             if n >= MIN_CROSS_CHARS {
-                let hit = paras.get(&hash(t)).and_then(|v| {
+                let h = hash(t);
+                let hit = paras.get(&h).and_then(|v| {
                     v.iter().copied().find(|&(d, q)| {
                         d < i
                             && docs[d].paragraphs.get(q).map(|r| &docs[d].text[r.clone()])
@@ -91,6 +100,7 @@ pub(crate) fn dedup_across(docs: &mut [Cleaned], ids: &[String]) -> Vec<CrossDup
                     removed += 1;
                     continue;
                 }
+                long.push((k, h));
             }
             keep.push(p.clone());
         }
@@ -107,16 +117,25 @@ pub(crate) fn dedup_across(docs: &mut [Cleaned], ids: &[String]) -> Vec<CrossDup
             d.map = st.map;
             d.paragraphs = st.paras;
             d.report.cross_dup_paragraphs += removed;
+            // Paragraph indices changed: find the long ones again.
+            long = docs[i]
+                .paragraphs
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| docs[i].text[(*p).clone()].chars().count() >= MIN_CROSS_CHARS)
+                .map(|(k, p)| (k, hash(&docs[i].text[p.clone()])))
+                .collect();
         }
-        for (k, p) in docs[i].paragraphs.iter().enumerate() {
+        for (k, h) in long {
+            let Some(p) = docs[i].paragraphs.get(k) else {
+                continue;
+            };
             let t = &docs[i].text[p.clone()];
-            if t.chars().count() >= MIN_CROSS_CHARS {
-                let e = paras.entry(hash(t)).or_default();
-                if !e.iter().any(|&(d, q)| {
-                    docs[d].paragraphs.get(q).map(|r| &docs[d].text[r.clone()]) == Some(t)
-                }) {
-                    e.push((i, k));
-                }
+            let e = paras.entry(h).or_default();
+            if !e.iter().any(|&(d, q)| {
+                docs[d].paragraphs.get(q).map(|r| &docs[d].text[r.clone()]) == Some(t)
+            }) {
+                e.push((i, k));
             }
         }
     }
