@@ -17,10 +17,22 @@ sample documents (sorted by file name, cycling, joined by a blank line) until it
 50 000 bytes, like the 50-100 KB provincial reports; the composite of round ``r`` starts at
 sample document ``r mod n`` and takes the region of its first piece. Rounds ``r = 0, 1, 2, ...``
 emit every source once, with the document id ``{r:04d}-{k:02d}`` (``k`` = position in the
-round). Round 0 is the text unchanged; in round ``r > 0`` the lines of each document are rotated
-by ``r mod (number of lines)`` so no two documents are byte-identical (a per-document cache
-cannot shortcut the benchmark), while every line is still real text; repeated *lines* across
-documents remain, as in scraped corpora (a sentence cache would profit: say so when reporting).
+round).
+
+No paragraph repeats (so tifa's de-duplication, within and across documents, removes almost
+nothing and tifa segments the same text as the bare loop). Each emitted document is a
+*reshuffle* of its source, seeded by ``{r}/{k}`` (``random.Random`` seeded with a string is
+the same on every Python 3): lines without sentence-final punctuation (``。！？!?…``; headings,
+salutations, page chrome) stay where they are, unchanged; the sentences of all other lines (the
+*body* paragraphs; sentences split as tifa splits them: after a run of final punctuation and
+closing quotes) are pooled, shuffled, and dealt out again, without replacement, to the body
+lines in their order, each taking as many sentences as it had (at least 2). A body paragraph
+whose text was already emitted anywhere in the corpus (an 8-byte BLAKE2b digest of every
+emitted body paragraph is kept) takes one more sentence from the pool, or, when the pool is
+empty, is appended to the previous body paragraph. So every sentence is real text, every
+document holds exactly the sentences of its source (and about its size), and body paragraphs
+are new combinations. Repeated *sentences* across documents remain (a sentence cache would
+profit: say so when reporting). Round 0 is shuffled too.
 Documents are emitted until the total text size reaches ``--mb`` megabytes (10^6 bytes of UTF-8
 text, counted as the sum of the document texts; the last document is kept whole). Because
 the order is fixed, the corpus of ``--mb 20`` is exactly the first documents of ``--mb 200``.
@@ -47,6 +59,7 @@ import hashlib
 import io
 import json
 import os
+import random
 import shutil
 import sys
 from pathlib import Path
@@ -102,13 +115,71 @@ def province_docs(root: Path) -> list[tuple[str, str]]:
     return out
 
 
-def rotate_lines(text: str, r: int) -> str:
-    """Rotate the lines of `text` by r mod (number of lines); r = 0 leaves it unchanged."""
-    if r == 0:
-        return text
+#: Sentence-final punctuation (tifa's `is_sentence_end`, src/clean/chars.rs).
+SENTENCE_END = frozenset("。！？!?…")
+#: Closing quotes and brackets that may follow sentence-final punctuation (tifa's `is_closer`).
+CLOSERS = frozenset("”’」』）)》〉】\"'")
+
+
+def sentences(line: str) -> list[str]:
+    """The sentences of `line`, as tifa splits them: each ends after a run of sentence-final
+    punctuation and closing quotes; a tail without one is a sentence. Their concatenation is
+    `line`."""
+    out: list[str] = []
+    start, i, n = 0, 0, len(line)
+    while i < n:
+        if line[i] in SENTENCE_END:
+            i += 1
+            while i < n and (line[i] in SENTENCE_END or line[i] in CLOSERS):
+                i += 1
+            out.append(line[start:i])
+            start = i
+        else:
+            i += 1
+    if start < n:
+        out.append(line[start:])
+    return out
+
+
+def digest(s: str) -> bytes:
+    """8-byte digest of a paragraph, for the set of paragraphs already emitted."""
+    return hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest()
+
+
+def reshuffle(text: str, seed: str, seen: set[bytes]) -> str:
+    """Deal the sentences of the body lines of `text` out again in a seeded random order (see
+    the module docs); `seen` holds the digests of every body paragraph emitted so far and is
+    updated."""
     lines = text.split("\n")
-    k = r % len(lines)
-    return "\n".join(lines[k:] + lines[:k])
+    body: list[tuple[int, str, int]] = []  # (line index, indentation, sentence count)
+    pool: list[str] = []
+    for i, line in enumerate(lines):
+        core = line.strip()
+        if not any(c in SENTENCE_END for c in core):
+            continue
+        parts = sentences(core)
+        indent = line[: len(line) - len(line.lstrip())]
+        body.append((i, indent, max(2, len(parts))))
+        pool.extend(parts)
+    random.Random(seed).shuffle(pool)
+    pool.reverse()  # pop() from the end deals in shuffled order
+    out = list(lines)
+    dropped: set[int] = set()
+    prev: int | None = None
+    for i, indent, count in body:
+        para = "".join(pool.pop() for _ in range(min(count, len(pool))))
+        while para and digest(para) in seen and pool:
+            para += pool.pop()
+        if not para or (digest(para) in seen and prev is not None):
+            if para and prev is not None:
+                out[prev] += para
+                seen.add(digest(out[prev].strip()))
+            dropped.add(i)
+            continue
+        seen.add(digest(para))
+        out[i] = indent + para
+        prev = i
+    return "\n".join(x for j, x in enumerate(out) if j not in dropped)
 
 
 def composite(samples: list[tuple[str, str]], r: int) -> tuple[str, str]:
@@ -132,12 +203,13 @@ def generate(root: Path, target: int):
     if not samples and not provinces:
         sys.exit("no source documents found")
     total, r = 0, 0
+    seen: set[bytes] = set()
     while True:
         round_docs = list(provinces)
         if samples:
             round_docs.append(composite(samples, r))
         for k, (region, text) in enumerate(round_docs):
-            text = rotate_lines(text, r)
+            text = reshuffle(text, f"{r}/{k}", seen)
             yield f"{r:04d}-{k:02d}", region, text
             total += len(text.encode("utf-8"))
             if total >= target:

@@ -73,11 +73,38 @@ class BuildCorpus(unittest.TestCase):
         self.assertGreaterEqual(sum(sizes), 1_000_000)
         self.assertLess(sum(sizes) - sizes[-1], 1_000_000)
 
-    def test_rotate_lines(self):
-        # "a\nb\nc" has 3 lines: rotation by 1 gives b, c, a; by 3 (= 0 mod 3) the text itself.
-        self.assertEqual(build_corpus.rotate_lines("a\nb\nc", 1), "b\nc\na")
-        self.assertEqual(build_corpus.rotate_lines("a\nb\nc", 3), "a\nb\nc")
-        self.assertEqual(build_corpus.rotate_lines("a\nb\nc", 0), "a\nb\nc")
+    def test_sentences_split_like_tifa(self):
+        # Ends after a run of final punctuation plus closing quotes; a tail without one is a
+        # sentence of its own; the pieces concatenate back to the line.
+        line = "甲乙。丙“丁！？”戊；己…庚"
+        self.assertEqual(build_corpus.sentences(line), ["甲乙。", "丙“丁！？”", "戊；己…", "庚"])
+        self.assertEqual(build_corpus.sentences("标题"), ["标题"])
+
+    def test_reshuffle_keeps_headings_and_the_multiset_of_sentences(self):
+        # Headings (no final punctuation) stay in place; body lines get the same sentences,
+        # redealt: line 1 had 2 sentences, line 3 had 3, so 5 sentences are dealt 2 + 3.
+        text = "一、标题\n　　甲一。甲二。\n二、标题\n乙一。乙二！乙三？"
+        seen: set[bytes] = set()
+        out = build_corpus.reshuffle(text, "0/0", seen).split("\n")
+        self.assertEqual((out[0], out[2]), ("一、标题", "二、标题"))
+        self.assertTrue(out[1].startswith("　　"))
+        got = build_corpus.sentences(out[1].strip()) + build_corpus.sentences(out[3])
+        self.assertEqual(len(build_corpus.sentences(out[1].strip())), 2)
+        self.assertEqual(sorted(got), sorted(["甲一。", "甲二。", "乙一。", "乙二！", "乙三？"]))
+        self.assertEqual(len(seen), 2)
+        # The same seed deals the same way; a paragraph already emitted is never emitted again.
+        self.assertEqual(build_corpus.reshuffle(text, "0/0", set()).split("\n"), out)
+        again = build_corpus.reshuffle(text, "0/0", seen).split("\n")
+        paras = [x.strip() for x in again if "。" in x]
+        self.assertNotIn(out[1].strip(), paras)
+        self.assertNotIn(out[3], paras)
+
+    def test_no_body_paragraph_repeats_in_the_corpus(self):
+        # Every line with sentence-final punctuation is a body paragraph: none may repeat.
+        jl = [json.loads(x) for x in (self.a / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
+        body = [ln.strip() for j in jl for ln in j["text"].split("\n") if any(c in "。！？!?…" for c in ln)]
+        self.assertGreater(len(body), 1000)
+        self.assertEqual(len(set(body)), len(body))
 
     def test_composite_reaches_50k(self):
         # Three 20 000-byte documents: 20 000 + 2 per piece; two pieces make 40 004 < 50 000,

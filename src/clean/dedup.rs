@@ -4,9 +4,12 @@
 
 use super::chars::{ends_final, is_clause, is_closer, is_final, is_sentence_end};
 use super::{rebuild, CleanReport, Stage};
+use crate::terms::FxBuild;
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Paragraphs shorter than this (in characters) are never removed as duplicates within a
 /// document: headings and salutations such as 各位代表！ "Deputies!" legitimately recur.
@@ -29,28 +32,47 @@ const FRAGMENT_WINDOW: usize = 6;
 pub(crate) fn sentences(s: &str) -> Vec<Range<usize>> {
     let mut v = Vec::new();
     let mut start = 0;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !is_sentence_end(c) {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
+    let mut i = 0;
+    while i < s.len() {
+        // The next sentence-final mark, found by a SIMD substring search rather than by
+        // decoding every character (this split runs over every paragraph).
+        let Some(m) = SENTENCE_ENDS
+            .as_ref()
+            .and_then(|ac| ac.find(Input::new(s).range(i..)))
+        else {
+            break;
+        };
+        let mut end = m.end();
+        while let Some(d) = s.get(end..).and_then(|r| r.chars().next()) {
             if is_sentence_end(d) || is_closer(d) {
-                end = j + d.len_utf8();
-                it.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
         v.push(start..end);
         start = end;
+        i = end;
     }
     if start < s.len() {
         v.push(start..s.len());
     }
     v
 }
+
+/// The characters of [`is_sentence_end`] as a searcher (`None` only if it cannot be
+/// built, in which case no paragraph is split into sentences).
+static SENTENCE_ENDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let ends: Vec<String> = ['。', '！', '？', '!', '?', '…']
+        .iter()
+        .filter(|&&c| is_sentence_end(c))
+        .map(|c| c.to_string())
+        .collect();
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(ends)
+        .ok()
+});
 
 /// True when `t` occurs in `o` as a torn piece: `t` ends mid-sentence, or its
 /// occurrence in `o` starts mid-sentence (`逐一签` + `字,按手印…`). A whole sentence
@@ -106,10 +128,14 @@ pub(crate) fn dedup(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
         })
         .collect();
     let mut keep = vec![true; texts.len()];
-    let mut seen: HashSet<&str> = HashSet::with_capacity(texts.len());
+    let mut seen: HashSet<&str, FxBuild> =
+        HashSet::with_capacity_and_hasher(texts.len(), FxBuild::default());
     let mut dup_paragraphs = 0;
     for (k, t) in texts.iter().enumerate() {
-        if t.len() < MIN_DUP_CHARS || t.chars().count() < MIN_DUP_CHARS {
+        // At most 4 bytes per char: 4 * MIN_DUP_CHARS bytes or more hold enough chars.
+        if t.len() < MIN_DUP_CHARS
+            || (t.len() < 4 * MIN_DUP_CHARS && t.chars().count() < MIN_DUP_CHARS)
+        {
             continue;
         }
         if !seen.insert(t) {
@@ -167,6 +193,59 @@ mod tests {
             "现在，我代表省政府报告工作。",
             "各位代表：现在，我代表省政府报告工作。"
         ));
+    }
+
+    /// The definition, char by char: the reference for the byte scan of [`sentences`].
+    fn sentences_by_char(s: &str) -> Vec<Range<usize>> {
+        let mut v = Vec::new();
+        let mut start = 0;
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if !is_sentence_end(c) {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if is_sentence_end(d) || is_closer(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            v.push(start..end);
+            start = end;
+        }
+        if start < s.len() {
+            v.push(start..s.len());
+        }
+        v
+    }
+
+    #[test]
+    fn byte_scan_splits_like_the_char_definition() {
+        for s in [
+            "",
+            "。",
+            "!!",
+            "甲。乙！？”丙…）丁",
+            "a?b!c\"d'e",
+            "“好！”他说。（完）】尾",
+            "、，：；“”‘’（）《》【】",
+            "🙂。🙂",
+            "…………",
+        ] {
+            assert_eq!(sentences(s), sentences_by_char(s), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scan_splits_like_the_char_definition_on_any_text(
+            s in "[甲乙、，。！？…”’」』）)》〉】!?\"'a 🙂\n]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(sentences(&s), sentences_by_char(&s));
+        }
     }
 
     #[test]

@@ -21,10 +21,18 @@ fn closing(c: char) -> Option<char> {
 /// Finds the formulations and slogans in a cleaned text, ordered by start offset (then end).
 ///
 /// Offsets are byte offsets into `text` and always fall on character boundaries. Never
-/// panics; returns an empty vector for text without candidates.
+/// panics; returns an empty vector for text without candidates (and for a text longer than
+/// 4 GiB).
 pub fn extract(text: &str) -> Vec<Mention> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+    // Byte offsets are stored as u32 (8 bytes per char instead of 16: this array is the
+    // largest allocation per document); a text beyond 4 GiB is not searched.
+    if u32::try_from(text.len()).is_err() {
+        return Vec::new();
+    }
+    // Exact capacity (counting chars is a cheap byte scan): no reallocation while collecting.
+    let mut chars: Vec<(u32, char)> = Vec::with_capacity(text.chars().count());
+    chars.extend(text.char_indices().map(|(i, c)| (i as u32, c)));
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0 as usize);
     let mut out: Vec<Mention> = Vec::new();
     // covered[i]: char i belongs to an accepted quotation.
     let mut covered = vec![false; chars.len()];
@@ -145,7 +153,7 @@ fn push(
 }
 
 /// Quotation pairs as (open, close) char indices, not nested, within one line.
-fn find_quotes(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
+fn find_quotes(chars: &[(u32, char)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -176,7 +184,7 @@ fn find_quotes(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
 }
 
 /// Quoted direct speech: the quotation follows a colon or a verb of saying.
-fn direct_speech_before(chars: &[(usize, char)], open: usize) -> bool {
+fn direct_speech_before(chars: &[(u32, char)], open: usize) -> bool {
     if chars[open].1 != '“' {
         return false;
     }

@@ -142,11 +142,11 @@ const TIME_UNITS: &[char] = &[
     '年', '月', '日', '天', '周', '季', '次', '时', '分', '秒', '刻', '期', '轮',
 ];
 
-fn han_at(chars: &[(usize, char)], i: usize) -> Option<char> {
+fn han_at(chars: &[(u32, char)], i: usize) -> Option<char> {
     chars.get(i).map(|c| c.1).filter(|c| is_han(*c))
 }
 
-fn starts_with_at(chars: &[(usize, char)], i: usize, w: &str) -> bool {
+fn starts_with_at(chars: &[(u32, char)], i: usize, w: &str) -> bool {
     let mut k = i;
     for wc in w.chars() {
         match chars.get(k) {
@@ -163,7 +163,7 @@ fn plain(ch: char) -> bool {
 
 /// The end (exclusive) of a noun starting at `i`: plain Han characters, at most `max`,
 /// stopping before a tail word.
-fn noun_end(chars: &[(usize, char)], i: usize, max: usize) -> usize {
+fn noun_end(chars: &[(u32, char)], i: usize, max: usize) -> usize {
     let mut k = i;
     while k < chars.len() && k - i < max && plain(chars[k].1) {
         if k > i
@@ -184,13 +184,13 @@ fn noun_end(chars: &[(usize, char)], i: usize, max: usize) -> usize {
 }
 
 /// True when `i` is past the end or at a character that is not a plain Han character.
-fn boundary(chars: &[(usize, char)], i: usize) -> bool {
+fn boundary(chars: &[(u32, char)], i: usize) -> bool {
     chars.get(i).is_none_or(|c| !plain(c.1)) || TAILS.iter().any(|t| starts_with_at(chars, i, t))
 }
 
 /// Tries the unquoted rules at char index `i` (a numeral, `第`, a digit or `+`); returns
 /// `(start, end, kind)` as char indices.
-pub(crate) fn at(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
+pub(crate) fn at(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
     let c = chars.get(i)?.1;
     let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
     if c.is_ascii_digit() {
@@ -220,7 +220,7 @@ pub(crate) fn at(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kin
     numeral(chars, i)
 }
 
-fn numeral(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
+fn numeral(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
     let c = chars[i].1;
     // Ascending numeral run 一二三 + up to 3 characters: 一二三产融合.
     let mut k = i;
@@ -335,7 +335,7 @@ fn numeral(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
 }
 
 /// `1+5+N`, `1+N`: digits then `+`-joined digit/letter terms.
-fn digit_formula(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
+fn digit_formula(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
     let mut k = i;
     while k < chars.len() && chars[k].1.is_ascii_digit() {
         k += 1;
@@ -361,7 +361,7 @@ fn digit_formula(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kin
 }
 
 /// 党建+文化, 社区大党委+小区党支部+楼栋党小组, 互联网+: Han terms around `+`.
-fn plus(chars: &[(usize, char)], i: usize) -> Option<(usize, usize, Kind)> {
+fn plus(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
     let mut s = i;
     while s > 0 && i - s < 4 && chars[s - 1].1 != '+' && plain(chars[s - 1].1) {
         s -= 1;
