@@ -113,6 +113,16 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, DecodeError
     if looks_binary(bytes) {
         return Err(DecodeError::Binary);
     }
+    // encoding_rs validates UTF-8 faster than `std::str::from_utf8` on CJK text; the error
+    // offset still comes from the standard library.
+    if let Some(text) =
+        encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: "UTF-8".into(),
+        });
+    }
     let utf8_error = match std::str::from_utf8(bytes) {
         Ok(text) => {
             return Ok(Decoded {

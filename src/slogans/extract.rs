@@ -29,9 +29,7 @@ pub fn extract(text: &str) -> Vec<Mention> {
     if u32::try_from(text.len()).is_err() {
         return Vec::new();
     }
-    // Exact capacity (counting chars is a cheap byte scan): no reallocation while collecting.
-    let mut chars: Vec<(u32, char)> = Vec::with_capacity(text.chars().count());
-    chars.extend(text.char_indices().map(|(i, c)| (i as u32, c)));
+    let chars = char_table(text);
     let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0 as usize);
     let mut out: Vec<Mention> = Vec::new();
     // covered[i]: char i belongs to an accepted quotation.
@@ -104,7 +102,8 @@ pub fn extract(text: &str) -> Vec<Mention> {
     let mut i = 0;
     while i < chars.len() {
         let ch = chars[i].1;
-        let trigger = is_numeral(ch) || ch == '第' || ch.is_ascii_digit() || ch == '+';
+        let trigger =
+            may_trigger(ch) && (is_numeral(ch) || ch == '第' || ch.is_ascii_digit() || ch == '+');
         if trigger && !covered[i] {
             if let Some((s, e, kind)) = unquoted::at(&chars, i) {
                 if (s..e).all(|k| !covered[k]) && s < e {
@@ -127,6 +126,62 @@ pub fn extract(text: &str) -> Vec<Mention> {
     }
     out.sort_by_key(|m| (m.start, m.end));
     out
+}
+
+/// `(byte offset, char)` of every character of `text` (which must be shorter than 4 GiB),
+/// decoded in one pass into an array of exactly the right size.
+fn char_table(text: &str) -> Vec<(u32, char)> {
+    // Counting chars is a cheap byte scan; the exact capacity avoids any reallocation.
+    let mut v: Vec<(u32, char)> = Vec::with_capacity(text.chars().count());
+    let b = text.as_bytes();
+    // Continuation byte k of the sequence at i (a `str` holds only complete sequences).
+    let cont = |i: usize| u32::from(b.get(i).copied().unwrap_or(0) & 0x3F);
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let (u, w) = if x < 0x80 {
+            (u32::from(x), 1)
+        } else if x < 0xE0 {
+            (u32::from(x & 0x1F) << 6 | cont(i + 1), 2)
+        } else if x < 0xF0 {
+            (
+                u32::from(x & 0x0F) << 12 | cont(i + 1) << 6 | cont(i + 2),
+                3,
+            )
+        } else {
+            let u = u32::from(x & 0x07) << 18 | cont(i + 1) << 12 | cont(i + 2) << 6;
+            (u | cont(i + 3), 4)
+        };
+        v.push((
+            i as u32,
+            char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER),
+        ));
+        i += w;
+    }
+    v
+}
+
+/// The characters that can open an unquoted formulation (a numeral up to 十, 两, 双, 第, an
+/// ASCII digit, `+`) as a bitmap over U+0000..U+FFFF: most characters are rejected with one
+/// bit test instead of a chain of comparisons.
+static TRIGGERS: [u64; 1024] = {
+    let cs = [
+        '一', '二', '两', '双', '三', '四', '五', '六', '七', '八', '九', '十', '第', '+', '0',
+        '1', '2', '3', '4', '5', '6', '7', '8', '9',
+    ];
+    let mut t = [0u64; 1024];
+    let mut k = 0;
+    while k < cs.len() {
+        let u = cs[k] as usize;
+        t[u / 64] |= 1 << (u % 64);
+        k += 1;
+    }
+    t
+};
+
+/// False only for a character that cannot open an unquoted formulation (see [`TRIGGERS`]).
+fn may_trigger(c: char) -> bool {
+    let u = c as usize;
+    u < 0x10000 && TRIGGERS[u / 64] & (1 << (u % 64)) != 0
 }
 
 fn push(
@@ -201,6 +256,35 @@ mod tests {
 
     fn names(t: &str) -> Vec<String> {
         extract(t).into_iter().map(|m| m.normalized).collect()
+    }
+
+    #[test]
+    fn trigger_bitmap_admits_every_trigger() {
+        // Every char (all of Unicode): the bitmap may only reject non-triggers.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let trigger = is_numeral(c) || c == '第' || c.is_ascii_digit() || c == '+';
+            if trigger {
+                assert!(may_trigger(c), "{c:?}");
+            }
+        }
+        assert!(!may_trigger('党') && !may_trigger('百'));
+    }
+
+    #[test]
+    fn char_table_equals_char_indices() {
+        let text = "a“1+5+N”é中🙂\n三治融合。\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}";
+        let want: Vec<(u32, char)> = text.char_indices().map(|(i, c)| (i as u32, c)).collect();
+        assert_eq!(char_table(text), want);
+        assert!(char_table("").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn char_table_equals_char_indices_on_any_text(text in "\\PC{0,40}") {
+            let want: Vec<(u32, char)> =
+                text.char_indices().map(|(i, c)| (i as u32, c)).collect();
+            proptest::prop_assert_eq!(char_table(&text), want);
+        }
     }
 
     #[test]
