@@ -2,7 +2,7 @@
 //! they stand unquoted (红色物业 quoted in two articles, unquoted in a third).
 
 use super::{Kind, Mention};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The precision guards of [`recognise_known_with`]: which quoted forms are searched for
 /// unquoted.
@@ -149,41 +149,74 @@ impl KnownForms {
     }
 }
 
-/// The searched forms in one automaton: leftmost-longest, non-overlapping matches, so a scan
-/// takes at each position the longest form starting there and goes on after it (forms of
-/// fewer than two characters are not searched).
+/// Size of the pair filter of [`FormIndex`], in bits.
+const PAIR_BITS: usize = 1 << 16;
+
+/// The filter bit of a character pair: a multiplicative hash folded to 16 bits.
+fn pair_bit(c: char, d: char) -> usize {
+    let h = (u64::from(c) << 21 | u64::from(d)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 48) as usize % PAIR_BITS
+}
+
+/// The searched forms by their first two characters, longest first, with a 65,536-bit filter
+/// of hashed character pairs so that most positions cost one bit test, not a map look-up.
 #[derive(Debug, Clone)]
 struct FormIndex {
-    /// The automaton, or none when no form is searched.
-    ac: Option<aho_corasick::AhoCorasick>,
-    /// Pattern id → index into the known list.
-    ids: Vec<usize>,
+    /// Bit [`pair_bit`]`(c, d)` set when some form starts with `c` then `d`.
+    pairs: Vec<u64>,
+    /// Forms (indices into the known list) by first two characters, longest first.
+    by_first: HashMap<(char, char), Vec<usize>>,
 }
 
 impl FormIndex {
     fn new(known: &[(String, Kind)]) -> FormIndex {
-        let ids: Vec<usize> = known
+        let mut pairs = vec![0u64; PAIR_BITS / 64];
+        let mut by_first: HashMap<(char, char), Vec<usize>> = HashMap::new();
+        for (i, (form, _)) in known.iter().enumerate() {
+            let mut cs = form.chars();
+            if let (Some(c), Some(d)) = (cs.next(), cs.next()) {
+                let b = pair_bit(c, d);
+                if let Some(w) = pairs.get_mut(b / 64) {
+                    *w |= 1 << (b % 64);
+                }
+                by_first.entry((c, d)).or_default().push(i);
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by(|a, b| known[*b].0.len().cmp(&known[*a].0.len()).then(a.cmp(b)));
+        }
+        FormIndex { pairs, by_first }
+    }
+
+    /// The longest form starting at byte `at` of `text` (which starts with `c` there).
+    fn longest_at(
+        &self,
+        text: &str,
+        at: usize,
+        c: char,
+        known: &[(String, Kind)],
+    ) -> Option<usize> {
+        let rest = text.get(at..)?;
+        let d = rest.get(c.len_utf8()..)?.chars().next()?;
+        let b = pair_bit(c, d);
+        if self
+            .pairs
+            .get(b / 64)
+            .is_none_or(|w| w & (1 << (b % 64)) == 0)
+        {
+            return None;
+        }
+        self.by_first
+            .get(&(c, d))?
             .iter()
-            .enumerate()
-            .filter(|(_, (f, _))| f.chars().nth(1).is_some())
-            .map(|(i, _)| i)
-            .collect();
-        let ac = if ids.is_empty() {
-            None
-        } else {
-            aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(ids.iter().map(|&i| known[i].0.as_str()))
-                .ok()
-        };
-        FormIndex { ac, ids }
+            .copied()
+            .find(|&i| rest.starts_with(known[i].0.as_str()))
     }
 }
 
 /// Adds the forms found in `text` (leftmost, then longest; not overlapping each other) that
 /// overlap no mention of `ms`.
 fn add_unquoted(text: &str, ms: &mut Vec<Mention>, index: &FormIndex, known: &[(String, Kind)]) {
-    let Some(ac) = &index.ac else { return };
     ms.sort_by_key(|m| (m.start, m.end));
     // max_end[i]: the largest end among ms[..=i], so overlap is one binary search.
     let mut max_end = Vec::with_capacity(ms.len());
@@ -193,11 +226,15 @@ fn add_unquoted(text: &str, ms: &mut Vec<Mention>, index: &FormIndex, known: &[(
         max_end.push(run);
     }
     let mut added = Vec::new();
-    for hit in ac.find_iter(text) {
-        let Some((form, kind)) = index.ids.get(hit.pattern().as_usize()).map(|&i| &known[i]) else {
+    let mut at = 0;
+    while let Some(c) = text.get(at..).and_then(|r| r.chars().next()) {
+        let Some(i) = index.longest_at(text, at, c, known) else {
+            at += c.len_utf8();
             continue;
         };
-        let (s, e) = (hit.start(), hit.end());
+        let (form, kind) = &known[i];
+        let (s, e) = (at, at + form.len());
+        at = e;
         let before = ms.partition_point(|m| m.start < e);
         if before > 0 && max_end[before - 1] > s {
             continue;
