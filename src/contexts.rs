@@ -154,10 +154,13 @@ pub fn slogan_cooccurrence(
             window
         };
         for r in ranges(d, w) {
+            // Mentions are in text order, so those starting in `r` are one run, found by
+            // binary search (a scan of all of them per range was quadratic on long texts).
+            let first = d.mentions.partition_point(|m| m.start < r.start);
             co.add(
-                d.mentions
+                d.mentions[first..]
                     .iter()
-                    .filter(|m| m.start >= r.start && m.start < r.end)
+                    .take_while(|m| m.start < r.end)
                     .map(|m| m.normalized.as_str()),
             );
         }
