@@ -1,6 +1,8 @@
 //! The `tifa` binary: parses arguments (clap) and hands them to one subcommand in `cmd/`,
 //! which wires input → library → output. All logic lives in the `tifa` library.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod cmd;
 
 use clap::Parser;
