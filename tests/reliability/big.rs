@@ -117,16 +117,23 @@ fn tiny_files(dir: &Path, n: usize) -> PathBuf {
     path
 }
 
-/// Asserts bounded memory where it was measured: a small multiple of the input, plus the
-/// dictionaries and the start-up (~50 MB measured; 200 MB allowed).
-fn assert_memory(what: &str, cost: &Cost, input_bytes: u64) {
+/// Asserts that the peak RSS, where it was measured, is under `limit_kib`.
+fn assert_memory(what: &str, cost: &Cost, limit_kib: u64) {
     if let Some(kib) = cost.rss_kib {
-        let limit = 200 * 1024 + 20 * input_bytes / 1024;
-        assert!(kib < limit, "{what}: peak RSS {kib} KiB over {limit} KiB");
+        assert!(
+            kib < limit_kib,
+            "{what}: peak RSS {kib} KiB over {limit_kib} KiB"
+        );
     }
 }
 
-/// Runs the quarter-size and full-size inputs, prints the costs and checks the growth.
+/// The start-up memory allowed for (dictionaries, lexicon; ~50 MB measured).
+const BASE_KIB: u64 = 200 * 1024;
+
+/// Runs the quarter-size and full-size inputs of `full` documents, prints the costs and
+/// checks the growth. Memory: `report` holds a summary and cleaning row per document and
+/// writes them to metrics.json and report.html (61 MB and 23 MB for 100,000 tiny
+/// documents); measured ~7.5 KB per document in release, 12 KB allowed.
 fn check_scaling(what: &str, make: impl Fn(&Path, usize) -> PathBuf, full: usize) {
     let dir = tempfile::tempdir().unwrap();
     let small = report_cost(&make(dir.path(), full / 4));
@@ -143,7 +150,7 @@ fn check_scaling(what: &str, make: impl Fn(&Path, usize) -> PathBuf, full: usize
         ratio < 8.0,
         "{what}: time grew ×{ratio:.1} for ×4 the input"
     );
-    assert_memory(what, &big, input_bytes);
+    assert_memory(what, &big, BASE_KIB + 12 * full as u64);
 }
 
 /// Runs one long line and the same text in 64 documents, prints the costs and compares.
@@ -162,7 +169,10 @@ fn check_long_line(bytes: usize) {
     // Measured in debug at 1 MB: ×0.8–1.2; ×2.1 with the quadratic scan of mentions that
     // this row found in `contexts::slogan_cooccurrence` (×20 for ×4 the size in release).
     assert!(ratio < 2.0, "one document took ×{ratio:.1} the time of 64");
-    assert_memory("single line", &single, input_bytes);
+    // Memory grows with the formulation mentions (each keeps its strings and its sentence
+    // as evidence): ~18 bytes per input byte measured on this text, a formulation every 28
+    // bytes; 24 allowed.
+    assert_memory("single line", &single, BASE_KIB + 24 * input_bytes / 1024);
 }
 
 /// Bytes of a file, or of the files in a directory.

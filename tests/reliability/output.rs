@@ -154,10 +154,10 @@ pub fn repeated_corpus(dir: &Path, n: usize, groups: usize) -> PathBuf {
     path
 }
 
-/// Sends SIGINT to `child` (with kill(1), to avoid unsafe code in the tests).
+/// Sends SIGINT to `child` (with bash's `kill`, to avoid unsafe code in the tests).
 fn interrupt(child: &std::process::Child) {
-    let ok = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+    let ok = Command::new("bash")
+        .args(["-c", &format!("kill -INT {}", child.id())])
         .status()
         .unwrap();
     assert!(ok.success());
