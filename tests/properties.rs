@@ -277,3 +277,23 @@ fn clean_is_idempotent_around_chrome_line() {
     let twice = clean(&once.text, &opts);
     assert_eq!(twice.text, once.text);
 }
+
+/// Regression test for the second bug found by the `clean_idempotent` fuzz target (issue 9
+/// re-run; reproducer `fuzz/artifacts-kept/clean_idempotent/minimized-29-bytes`). A pinyin
+/// gloss broken by a line break, `创(` / `chuàng)新。`, was left by the gloss step (step 4
+/// works line by line), then the two lines were rejoined (step 6) into `创(chuàng)新`, whose
+/// gloss a second cleaning removed. Such lines are no longer joined, so both passes give
+/// the input's two lines unchanged.
+#[test]
+fn clean_is_idempotent_around_a_gloss_broken_by_a_line_break() {
+    let opts = CleanOptions::default();
+    for raw in [
+        "党建工作,鼓励创(\nchuàng)新。",
+        "党建工作,鼓励创(chuà\nng)新。",
+    ] {
+        let once = clean(raw, &opts);
+        assert_eq!(once.text, raw, "the lines are kept apart");
+        let twice = clean(&once.text, &opts);
+        assert_eq!(twice.text, once.text);
+    }
+}
