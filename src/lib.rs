@@ -11,6 +11,11 @@
 //!    [`cooccur`] and [`kwic`];
 //! 5. present: [`table`] for the terminal and CSV, [`chart`] for SVG, [`report`] for the
 //!    whole job; [`output`] writes files atomically.
+//!
+//! No `unwrap()` or `expect()` outside tests: input is user data, and a failure must be a
+//! one-line error, not a panic (issue 9; `.ci/run` runs clippy, which enforces this).
+
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod chart;
 pub mod clean;

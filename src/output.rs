@@ -1,13 +1,45 @@
 //! Atomic output: every file tifa writes goes to a temporary file in the same directory and
 //! is renamed into place only when complete, so an interrupted or failed run never leaves a
 //! half-written file and never damages the previous output.
+//!
+//! Temporary files are registered while they exist. A failed run removes its own (errors
+//! return through [`Staged`]'s `Drop`); a signal kills the process without unwinding, so the
+//! binary's SIGINT handler calls [`remove_temporaries_and_exit`], which removes whatever is
+//! registered. Renames into place happen while the registry is locked, so the handler waits
+//! for a commit in progress: the outputs are all old or all new, never a mixture.
 
 use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
-/// Writes `bytes` to `path` atomically (temporary file in the same directory, fsync, rename).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+/// The temporary files that exist now (written, not yet renamed into place or removed).
+static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Locks the registry (a panic elsewhere while it was held does not make it unusable: the
+/// list is only ever pushed to and filtered).
+fn registry() -> MutexGuard<'static, Vec<PathBuf>> {
+    TEMPORARIES.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Forgets `tmp` (it was renamed into place or removed).
+fn unregister(list: &mut Vec<PathBuf>, tmp: &Path) {
+    list.retain(|p| p != tmp);
+}
+
+/// Removes every registered temporary file and exits the process with `code`, without
+/// releasing the registry: a commit in progress finishes first, and no new temporary file
+/// can appear afterwards. For signal handlers (the binary exits 130 on SIGINT).
+pub fn remove_temporaries_and_exit(code: i32) -> ! {
+    let list = registry();
+    for tmp in list.iter() {
+        let _ = std::fs::remove_file(tmp);
+    }
+    std::process::exit(code)
+}
+
+/// The temporary path beside `path`: hidden, and named after the file and the process.
+fn temporary_for(path: &Path) -> PathBuf {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -16,18 +48,39 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.tifa-tmp-{}", std::process::id()));
-    let result = (|| -> std::io::Result<()> {
+    dir.join(format!(".{name}.tifa-tmp-{}", std::process::id()))
+}
+
+/// Writes `bytes` to a new registered temporary file beside `path` and returns its path; on
+/// failure the temporary file is removed and forgotten.
+fn write_temporary(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let tmp = temporary_for(path);
+    // Registered before it is created, so that a signal arriving in between cannot miss it.
+    registry().push(tmp.clone());
+    let r = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        f.sync_all()
     })();
-    if let Err(e) = result {
+    if let Err(e) = r {
+        let mut list = registry();
         let _ = std::fs::remove_file(&tmp);
+        unregister(&mut list, &tmp);
         return Err(Error::io(path, e));
     }
-    Ok(())
+    Ok(tmp)
+}
+
+/// Writes `bytes` to `path` atomically (temporary file in the same directory, fsync, rename).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = write_temporary(path, bytes)?;
+    let mut list = registry();
+    let r = std::fs::rename(&tmp, path);
+    if r.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    unregister(&mut list, &tmp);
+    r.map_err(|e| Error::io(path, e))
 }
 
 /// A set of files staged for an all-or-nothing commit: each is written to a temporary file
@@ -35,8 +88,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Dropping an uncommitted `Staged` removes its temporary files.
 #[derive(Debug, Default)]
 pub struct Staged {
+    /// (temporary file, final path), in the order added.
     files: Vec<(PathBuf, PathBuf)>,
-    committed: bool,
 }
 
 impl Staged {
@@ -47,44 +100,37 @@ impl Staged {
 
     /// Writes `bytes` to a temporary file beside `path`.
     pub fn add(&mut self, path: &Path, bytes: &[u8]) -> Result<()> {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "out".into());
-        let tmp = dir.join(format!(".{name}.tifa-tmp-{}", std::process::id()));
-        let r = (|| -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(bytes)?;
-            f.sync_all()
-        })();
-        if let Err(e) = r {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(Error::io(path, e));
-        }
+        let tmp = write_temporary(path, bytes)?;
         self.files.push((tmp, path.to_path_buf()));
         Ok(())
     }
 
-    /// Renames every staged file into place.
+    /// Renames every staged file into place (with the registry locked, so a signal handler
+    /// waits until all are in place). If a rename fails, the files not yet renamed are
+    /// removed and the error is returned.
     pub fn commit(mut self) -> Result<()> {
-        for (tmp, path) in &self.files {
-            std::fs::rename(tmp, path).map_err(|e| Error::io(path, e))?;
+        let files = std::mem::take(&mut self.files);
+        let mut list = registry();
+        let mut result = Ok(());
+        for (tmp, path) in &files {
+            if result.is_ok() {
+                result = std::fs::rename(tmp, path).map_err(|e| Error::io(path, e));
+            }
+            if result.is_err() {
+                let _ = std::fs::remove_file(tmp);
+            }
+            unregister(&mut list, tmp);
         }
-        self.committed = true;
-        Ok(())
+        result
     }
 }
 
 impl Drop for Staged {
     fn drop(&mut self) {
-        if !self.committed {
-            for (tmp, _) in &self.files {
-                let _ = std::fs::remove_file(tmp);
-            }
+        let mut list = registry();
+        for (tmp, _) in &self.files {
+            let _ = std::fs::remove_file(tmp);
+            unregister(&mut list, tmp);
         }
     }
 }
@@ -110,5 +156,35 @@ mod tests {
         s.add(&p, b"new").unwrap();
         s.commit().unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn temporaries_are_registered_only_while_they_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.svg");
+        let registered = |tmp: &Path| registry().iter().any(|t| t == tmp);
+        let tmp = temporary_for(&p);
+        let mut s = Staged::new();
+        s.add(&p, b"x").unwrap();
+        assert!(tmp.exists() && registered(&tmp));
+        drop(s);
+        assert!(!tmp.exists() && !registered(&tmp));
+        write_atomic(&p, b"y").unwrap();
+        assert!(!tmp.exists() && !registered(&tmp));
+        assert_eq!(std::fs::read(&p).unwrap(), b"y");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        // The parent of the output is a regular file: the temporary cannot be created.
+        let file = dir.path().join("f");
+        std::fs::write(&file, "keep").unwrap();
+        let p = file.join("out.json");
+        let e = write_atomic(&p, b"z").unwrap_err();
+        assert!(e.to_string().contains("out.json"), "{e}");
+        assert!(!registry().iter().any(|t| t == &temporary_for(&p)));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -10,6 +10,7 @@
 
 use super::chars::{ends_final, is_clause, is_han};
 use super::lines::{is_byline, is_caption};
+use super::pinyin::gloss_len;
 use super::{rebuild, CleanReport, Stage};
 use std::ops::Range;
 
@@ -89,6 +90,22 @@ fn is_continuation(q: &str) -> bool {
         && !is_caption(q)
 }
 
+/// True when joining `p` and `q` would make a pinyin gloss across the seam (`创(` +
+/// `chuàng)新`): glosses are removed before rejoining, so a second cleaning would remove
+/// it and cleaning would not be idempotent (found by the clean_idempotent fuzz target).
+fn makes_gloss(p: &str, q: &str) -> bool {
+    let Some(open) = p.rfind(['(', '（']) else {
+        return false;
+    };
+    let tail = &p[open..];
+    // A gloss has at most 7 letters: only a bracket near the end can open one.
+    if tail.chars().count() > 8 {
+        return false;
+    }
+    let head: String = q.chars().take(9).collect();
+    gloss_len(&format!("{tail}{head}"), true).is_some_and(|n| n > tail.len())
+}
+
 /// Rejoins page-broken paragraphs of `st`, counting joins in `report.rejoined`.
 /// Returns `None` when nothing is joined.
 pub(crate) fn rejoin(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
@@ -98,7 +115,8 @@ pub(crate) fn rejoin(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
         let q = &st.text[p.clone()];
         if let Some(g) = groups.last_mut() {
             let pieces: Vec<&str> = g.iter().map(|r| &st.text[r.clone()]).collect();
-            if is_cut(&pieces) && is_continuation(q) {
+            let seam = pieces.last().is_some_and(|p| makes_gloss(p, q));
+            if is_cut(&pieces) && is_continuation(q) && !seam {
                 g.push(p.clone());
                 joined += 1;
                 continue;
@@ -135,5 +153,17 @@ mod tests {
         ]));
         assert!(is_numbered("1.为新生儿") && is_numbered("(3)") && is_numbered("二是"));
         assert!(!is_numbered("1.3万余名") && !is_numbered("2023年,") && !is_numbered("(社区)"));
+    }
+
+    #[test]
+    fn no_join_makes_a_gloss() {
+        assert!(makes_gloss("鼓励创(", "chuàng)新。"));
+        assert!(makes_gloss("鼓励创(chuà", "ng)新。"));
+        assert!(
+            !makes_gloss("鼓励创(", "chuang)新。"),
+            "no tone mark: no gloss"
+        );
+        assert!(!makes_gloss("村(社区", "居民)参加。"));
+        assert!(!makes_gloss("鼓励创新,", "推进工作。"));
     }
 }
