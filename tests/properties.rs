@@ -299,15 +299,15 @@ fn clean_is_idempotent_around_a_gloss_broken_by_a_line_break() {
 }
 
 /// Third `clean_idempotent` finding (issue 9 re-run after the fix above; reproducer
-/// `fuzz/artifacts-kept/clean_idempotent/minimized-50-bytes`), not fixed: repeated material
-/// is removed (step 7) before Traditional text is simplified (step 8), so a Traditional
+/// `fuzz/artifacts-kept/clean_idempotent/minimized-50-bytes`), fixed by simplifying before
+/// rejoining and de-duplicating. Before the fix repeated material was removed before
+/// Traditional text was simplified, so a Traditional
 /// fragment that repeats a Simplified passage is kept by the first pass and, simplified,
 /// removed by the second as a torn part of that passage. Worked by hand: the document is
 /// mostly Traditional, so pass 1 gives `党建引领,发展经济工作\n“国务院…党建引领,发展经济工作”`,
 /// whose first line is a fragment (10 characters, a clause break) of the second; pass 2
-/// drops it. A fix compares (or simplifies) before dedup, in clean/mod.rs.
+/// dropped it.
 #[test]
-#[ignore = "dedup runs before Traditional → Simplified: see the doc comment"]
 fn clean_is_idempotent_with_a_traditional_copy_of_a_simplified_passage() {
     let opts = CleanOptions::default();
     let once = clean(

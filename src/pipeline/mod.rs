@@ -106,7 +106,8 @@ pub struct DocSummary {
     pub clean_chars: usize,
     /// Paragraphs after cleaning.
     pub paragraphs: usize,
-    /// True when the document has no text after cleaning.
+    /// True when the document has no letter or digit after cleaning (nothing, or only
+    /// whitespace and punctuation).
     pub empty: bool,
 }
 
@@ -123,7 +124,7 @@ pub fn summarize(p: &Prepared) -> DocSummary {
         chars: p.raw_chars,
         clean_chars,
         paragraphs: p.clean.paragraphs.len(),
-        empty: clean_chars == 0,
+        empty: !p.clean.text.chars().any(char::is_alphanumeric),
     }
 }
 

@@ -114,7 +114,6 @@ fn row2_punctuation_only_file_is_loaded_as_a_document() {
 }
 
 #[test]
-#[ignore = "needs pipeline::summarize to call a document without letters or digits empty"]
 fn row2_punctuation_only_file_is_listed_as_empty() {
     let dir = empties(true);
     let c = json_ok(&tifa(&["corpus", s(dir.path()), "--format", "json"]));
