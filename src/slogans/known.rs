@@ -188,16 +188,17 @@ impl FormIndex {
         FormIndex { pairs, by_first }
     }
 
-    /// The longest form starting at byte `at` of `text` (which starts with `c` there).
+    /// The longest form starting at byte `at` of `text`, which starts there with the
+    /// characters `c` then `d`.
+    #[inline]
     fn longest_at(
         &self,
         text: &str,
         at: usize,
         c: char,
+        d: char,
         known: &[(String, Kind)],
     ) -> Option<usize> {
-        let rest = text.get(at..)?;
-        let d = rest.get(c.len_utf8()..)?.chars().next()?;
         let b = pair_bit(c, d);
         if self
             .pairs
@@ -206,6 +207,7 @@ impl FormIndex {
         {
             return None;
         }
+        let rest = text.get(at..)?;
         self.by_first
             .get(&(c, d))?
             .iter()
@@ -226,15 +228,21 @@ fn add_unquoted(text: &str, ms: &mut Vec<Mention>, index: &FormIndex, known: &[(
         max_end.push(run);
     }
     let mut added = Vec::new();
-    let mut at = 0;
-    while let Some(c) = text.get(at..).and_then(|r| r.chars().next()) {
-        let Some(i) = index.longest_at(text, at, c, known) else {
-            at += c.len_utf8();
+    // One decoding pass: each position sees its character and the next one; after a match
+    // the scan resumes at its end.
+    let mut chars = text.char_indices().peekable();
+    let mut resume = 0;
+    while let Some((at, c)) = chars.next() {
+        if at < resume {
+            continue;
+        }
+        let Some(&(_, d)) = chars.peek() else { break };
+        let Some(i) = index.longest_at(text, at, c, d, known) else {
             continue;
         };
         let (form, kind) = &known[i];
         let (s, e) = (at, at + form.len());
-        at = e;
+        resume = e;
         let before = ms.partition_point(|m| m.start < e);
         if before > 0 && max_end[before - 1] > s {
             continue;
