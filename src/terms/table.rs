@@ -200,7 +200,20 @@ mod tests {
         for d in &docs {
             t.add(&d.group, &d.terms);
         }
+        // frequencies(By::Group) is built on this table, so compare with hand values:
+        // 湖北 党建 3+2 = 5 of 200 tokens → 250 per 10k, df 2, in both groups → tfidf 0.
         let batch = frequencies(&docs, By::Group);
+        let hb: Vec<(&str, u64)> = batch
+            .iter()
+            .filter(|r| r.group == "湖北")
+            .map(|r| (r.term.as_str(), r.count))
+            .collect();
+        assert_eq!(
+            hb,
+            [("党建", 5), ("物业", 2), ("乙", 1), ("治理", 1), ("甲", 1)]
+        );
+        assert!((batch[0].per10k - 250.0).abs() < 1e-9);
+        assert_eq!((batch[0].df, batch[0].tfidf), (2, 0.0));
         assert_eq!(t.rows(), batch);
         for n in 0..5 {
             assert_eq!(t.top_rows(n), top(&batch, n), "n = {n}");
