@@ -17,7 +17,7 @@
 
 use std::path::Path;
 
-use tifa::segment::{SegmentOptions, Segmenter};
+use tifa::segment::{Protected, SegmentOptions, Segmenter};
 
 /// A known difference: (tifa's tokens joined by `/`, Python's tokens joined by `/`, reason).
 const KNOWN: &[(&str, &str, &str)] = &[
@@ -102,6 +102,9 @@ fn tokens_agree_with_python_jieba() {
         assert_eq!(lines.len(), expected.len(), "{name}: line count");
         for (i, (line, want)) in lines.iter().zip(&expected).enumerate() {
             let got: Vec<String> = seg.cut(line, &[]).into_iter().map(str::to_owned).collect();
+            // The path tifa counts with (per-thread block cache) gives the same tokens.
+            let cached = seg.cut_protected(line, &Protected::default());
+            assert_eq!(cached, got, "{name} line {}: cached cut differs", i + 1);
             total_tokens += want.len();
             if got != *want && normalise(&got) != normalise(want) {
                 differences.push(format!(

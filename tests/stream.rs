@@ -15,6 +15,7 @@ fn setup() -> TermSetup {
             hmm: true,
             user_dicts: Vec::new(),
             domain_dict: true,
+            cache: true,
         })
         .unwrap(),
         filter: TermFilter {

@@ -255,6 +255,10 @@ pub struct TermArgs {
     /// Do not load the built-in domain dictionary (data/dict/domain.txt).
     #[arg(long)]
     pub no_domain_dict: bool,
+    /// Segment every clause afresh instead of reusing the tokens of a clause seen before on
+    /// the same thread (the output is identical; for benchmarks and checks).
+    #[arg(long)]
+    pub no_segment_cache: bool,
     /// Replace the built-in stopword list (data/stopwords.txt) by this file (one word a line).
     #[arg(long, value_name = "FILE")]
     pub stopwords: Option<PathBuf>,
@@ -279,6 +283,7 @@ impl TermArgs {
             hmm: !self.no_hmm,
             user_dicts: self.user_dict.clone(),
             domain_dict: !self.no_domain_dict,
+            cache: !self.no_segment_cache,
         })?;
         let stopwords = match &self.stopwords {
             Some(p) => tifa::terms::Stopwords::from_file(p)?,

@@ -8,13 +8,16 @@
 //! formulations (提法, "formulations": numbered slogans like `1+5+N` or `三治融合`) found by the
 //! slogan extractor; they are never split.
 
+mod cache;
 mod dict;
 mod protect;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use jieba_rs::Jieba;
 
+pub use cache::{is_block_char, CACHE_BUDGET};
 pub use dict::{parse_dict, DictEntry};
 pub use protect::Protected;
 
@@ -37,6 +40,10 @@ pub struct SegmentOptions {
     pub user_dicts: Vec<PathBuf>,
     /// Load the built-in domain dictionary (default `true`).
     pub domain_dict: bool,
+    /// Remember the tokens of each block (clause between punctuation) per thread and reuse
+    /// them when the block comes again (default `true`; `--no-segment-cache` switches off).
+    /// The output is the same either way; see the `cache` module.
+    pub cache: bool,
 }
 
 impl Default for SegmentOptions {
@@ -45,6 +52,7 @@ impl Default for SegmentOptions {
             hmm: true,
             user_dicts: Vec::new(),
             domain_dict: true,
+            cache: true,
         }
     }
 }
@@ -54,12 +62,20 @@ impl Default for SegmentOptions {
 pub struct Segmenter {
     jieba: Jieba,
     hmm: bool,
+    /// Whether blocks go through the per-thread cache.
+    cache: bool,
+    /// Names this segmenter's dictionary and HMM setting in the per-thread caches.
+    id: u64,
 }
+
+/// Ids of segmenters, for the per-thread caches; a fresh one for every [`Segmenter::new`].
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Segmenter")
             .field("hmm", &self.hmm)
+            .field("cache", &self.cache)
             .finish_non_exhaustive()
     }
 }
@@ -89,6 +105,8 @@ impl Segmenter {
         Ok(Segmenter {
             jieba,
             hmm: options.hmm,
+            cache: options.cache,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         })
     }
 
@@ -126,7 +144,7 @@ impl Segmenter {
     }
 
     /// Calls `emit` for each token of `text` in order, without collecting them (the counting
-    /// path of [`crate::terms`]).
+    /// path of [`crate::terms`]). The tokens are those of [`Segmenter::cut_protected`].
     pub fn for_each_token<'a>(
         &self,
         text: &'a str,
@@ -136,17 +154,42 @@ impl Segmenter {
         let mut pos = 0;
         for (start, end) in protected.find_iter(text) {
             if start > pos {
-                self.jieba
-                    .cut(&text[pos..start], self.hmm)
-                    .into_iter()
-                    .for_each(|t| emit(t.word));
+                self.cut_span(&text[pos..start], &mut emit);
             }
             emit(&text[start..end]);
             pos = end;
         }
         if pos < text.len() {
+            self.cut_span(&text[pos..], &mut emit);
+        }
+    }
+
+    /// The distinct tokens of `text` (as [`Segmenter::for_each_token`] gives them) with their
+    /// counts, each token given as its first occurrence, in first-occurrence order. With the
+    /// block cache on, a repeated clause costs a lookup and one array increment per token.
+    pub fn count_tokens<'a>(&self, text: &'a str, protected: &Protected) -> Vec<(&'a str, u64)> {
+        if self.cache {
+            return cache::count_cached(
+                &self.jieba,
+                self.hmm,
+                self.id,
+                text,
+                protected.find_iter(text),
+            );
+        }
+        let mut map: indexmap::IndexMap<&'a str, u64, crate::terms::FxBuild> =
+            indexmap::IndexMap::with_capacity_and_hasher(text.len() / 20, Default::default());
+        self.for_each_token(text, protected, |t| *map.entry(t).or_insert(0) += 1);
+        map.into_iter().collect()
+    }
+
+    /// jieba-rs `cut` of a span without protected strings, through the block cache when on.
+    fn cut_span<'a>(&self, span: &'a str, emit: &mut impl FnMut(&'a str)) {
+        if self.cache {
+            cache::cut_cached(&self.jieba, self.hmm, self.id, span, emit);
+        } else {
             self.jieba
-                .cut(&text[pos..], self.hmm)
+                .cut(span, self.hmm)
                 .into_iter()
                 .for_each(|t| emit(t.word));
         }

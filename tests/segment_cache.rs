@@ -1,0 +1,109 @@
+//! The per-thread block cache of segmentation (issue 8) changes nothing but speed: on every
+//! real text of the fixtures, tokens and token counts with the cache equal those of jieba-rs
+//! cutting each span afresh (`--no-segment-cache`), the first time a text is seen (misses)
+//! and the second (hits), with and without protected formulations.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use tifa::segment::{Protected, SegmentOptions, Segmenter};
+
+fn segmenter(cache: bool) -> Segmenter {
+    Segmenter::new(&SegmentOptions {
+        cache,
+        ..SegmentOptions::default()
+    })
+    .unwrap()
+}
+
+/// The texts: the raw seeds, the cleaned seeds and the provincial report excerpts of the
+/// slogan fixtures (392 KB).
+fn texts() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out = Vec::new();
+    for dir in ["seeds", "cleaned", "slogans"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        for p in paths {
+            let name = p.display().to_string();
+            let text = std::fs::read_to_string(&p).unwrap();
+            if p.extension().is_some_and(|e| e == "txt") {
+                out.push((name, text));
+            }
+        }
+    }
+    assert!(out.len() >= 14, "fixtures missing: {} texts", out.len());
+    out
+}
+
+fn counted(seg: &Segmenter, text: &str, protected: &Protected) -> BTreeMap<String, u64> {
+    seg.count_tokens(text, protected)
+        .into_iter()
+        .map(|(t, c)| (t.to_string(), c))
+        .collect()
+}
+
+/// Counts by a second method: the token list of `cut_protected`, tallied.
+fn tallied(tokens: &[&str]) -> BTreeMap<String, u64> {
+    let mut m = BTreeMap::new();
+    for t in tokens {
+        *m.entry(t.to_string()).or_insert(0) += 1;
+    }
+    m
+}
+
+#[test]
+fn cache_gives_jieba_tokens_and_counts_on_real_texts() {
+    let on = segmenter(true);
+    let off = segmenter(false);
+    let protected = Protected::new(&["三治融合", "1+5+N", "党建+", "两个全覆盖", "红色物业"]);
+    let mut tokens = 0usize;
+    for round in ["misses", "hits"] {
+        for (name, text) in texts() {
+            // Without protected strings the uncached path is jieba-rs `cut` itself.
+            let plain = off.cut_plain(&text);
+            assert_eq!(
+                on.cut_protected(&text, &Protected::default()),
+                plain,
+                "{name} ({round})"
+            );
+            let want = off.cut_protected(&text, &protected);
+            let got = on.cut_protected(&text, &protected);
+            assert_eq!(got, want, "{name} ({round}): tokens with protected strings");
+            assert_eq!(got.concat(), text, "{name}: tokens cover the text");
+            let counts = counted(&on, &text, &protected);
+            assert_eq!(counts, tallied(&want), "{name} ({round}): counts");
+            assert_eq!(counts, counted(&off, &text, &protected), "{name} ({round})");
+            tokens += want.len();
+        }
+    }
+    assert!(tokens > 100_000, "too little text checked: {tokens} tokens");
+}
+
+/// A token's first occurrence is what `count_tokens` hands back, and every distinct token
+/// comes once, in first-occurrence order.
+#[test]
+fn counts_list_first_occurrences_in_order() {
+    let on = segmenter(true);
+    let text = "推进基层治理，推进三治融合。基层治理！";
+    let protected = Protected::new(&["三治融合"]);
+    let got = on.count_tokens(text, &protected);
+    let words: Vec<(&str, u64)> = got.iter().map(|&(t, c)| (t, c)).collect();
+    assert_eq!(
+        words,
+        vec![
+            ("推进", 2),
+            ("基层治理", 2),
+            ("，", 1),
+            ("三治融合", 1),
+            ("。", 1),
+            ("！", 1)
+        ]
+    );
+    // The slices are the first occurrences in the text.
+    let base = text.as_ptr() as usize;
+    assert_eq!(got[1].0.as_ptr() as usize - base, "推进".len());
+}
