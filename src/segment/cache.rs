@@ -58,9 +58,6 @@ pub fn is_block_char(c: char) -> bool {
     }
 }
 
-/// A block's tokens: per token, the byte offset of its end in the block and its id.
-type BlockTokens = Box<[(u16, u32)]>;
-
 /// One thread's cache and counting buffers.
 #[derive(Default)]
 struct BlockCache {
@@ -74,7 +71,10 @@ struct BlockCache {
 /// the thread's vocabulary.
 #[derive(Default)]
 struct Store {
-    blocks: HashMap<Box<str>, BlockTokens, FxBuild>,
+    /// Block → the range of its tokens in `tokens`.
+    blocks: HashMap<Box<str>, (u32, u32), FxBuild>,
+    /// The tokens of all cached blocks, back to back.
+    tokens: Vec<(u16, u32)>,
     /// Token → id, for the ids in `blocks` and of the other tokens counted.
     vocab: HashMap<Box<str>, u32, FxBuild>,
     /// Bytes counted against [`CACHE_BUDGET`].
@@ -126,16 +126,24 @@ impl Store {
 
     /// The tokens of `block` (at most [`MAX_BLOCK`] bytes), cut by jieba-rs on a miss.
     fn tokens(&mut self, jieba: &Jieba, hmm: bool, block: &str) -> &[(u16, u32)] {
-        if !self.blocks.contains_key(block) {
-            let tokens: BlockTokens = jieba
-                .cut(block, hmm)
-                .iter()
-                .map(|t| (t.byte_end as u16, self.id(t.word))) // block.len() <= MAX_BLOCK
-                .collect();
-            self.bytes += block.len() + 8 * tokens.len() + ENTRY_OVERHEAD;
-            self.blocks.insert(block.into(), tokens);
-        }
-        self.blocks.get(block).map_or(&[], |t| t)
+        // One lookup on a hit: the range is copied out, so the borrow of `blocks` ends.
+        let (start, end) = match self.blocks.get(block) {
+            Some(&range) => range,
+            None => {
+                let start = self.tokens.len();
+                for t in jieba.cut(block, hmm) {
+                    let id = self.id(t.word);
+                    self.tokens.push((t.byte_end as u16, id)); // block.len() <= MAX_BLOCK
+                }
+                let end = self.tokens.len();
+                self.bytes += block.len() + 8 * (end - start) + ENTRY_OVERHEAD;
+                // The budget (checked between calls) keeps the arena far below 4 G entries.
+                let range = (start as u32, end as u32);
+                self.blocks.insert(block.into(), range);
+                range
+            }
+        };
+        &self.tokens[start as usize..end as usize]
     }
 }
 

@@ -12,6 +12,7 @@
 mod filter;
 mod freq;
 mod hash;
+mod intern;
 mod table;
 
 use std::collections::HashMap;
@@ -19,6 +20,7 @@ use std::collections::HashMap;
 pub use filter::{is_word, Stopwords, TermFilter, BUILTIN_STOPWORDS};
 pub use freq::{frequencies, top, By, DocInput, TermRow};
 pub use hash::{FxBuild, FxHasher};
+pub use intern::Interner;
 pub use table::GroupTable;
 
 use crate::segment::{Protected, Segmenter};

@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexMap;
 
 use super::freq::{row, sort_unit, TermRow};
 use super::hash::FxBuild;
+use super::intern::Interner;
 use super::DocTerms;
 
 /// Per-group term counts and document frequencies, fed with [`GroupTable::add`].
@@ -16,7 +17,7 @@ use super::DocTerms;
 #[derive(Debug, Default, Clone)]
 pub struct GroupTable {
     /// Distinct terms; a term's id is its index.
-    terms: IndexSet<Box<str>, FxBuild>,
+    terms: Interner,
     /// Per group, in first-seen order.
     groups: IndexMap<String, GroupAcc>,
 }
@@ -44,10 +45,7 @@ impl GroupTable {
         };
         acc.tokens += doc.tokens();
         for (t, c) in doc.counts() {
-            let id = match self.terms.get_index_of(t) {
-                Some(i) => i,
-                None => self.terms.insert_full(t.into()).0,
-            } as u32;
+            let id = self.terms.intern(t);
             let e = acc.counts.entry(id).or_insert((0, 0));
             e.0 += c;
             e.1 += 1;
@@ -66,7 +64,7 @@ impl GroupTable {
 
     /// The term of an id.
     pub(crate) fn term(&self, id: u32) -> &str {
-        self.terms.get_index(id as usize).map_or("", |t| t.as_ref())
+        self.terms.term(id)
     }
 
     /// The groups' accumulators, in first-seen order.
@@ -110,10 +108,7 @@ impl GroupTable {
     /// Per group (first-seen order): the counts of `items` (in `items` order, zero counts
     /// left out) and the group's word tokens.
     pub fn item_counts(&self, items: &[String]) -> Vec<(String, IndexMap<String, u64>, u64)> {
-        let ids: Vec<Option<u32>> = items
-            .iter()
-            .map(|i| self.terms.get_index_of(i.as_str()).map(|x| x as u32))
-            .collect();
+        let ids: Vec<Option<u32>> = items.iter().map(|i| self.terms.get(i)).collect();
         self.groups
             .iter()
             .map(|(g, a)| {
