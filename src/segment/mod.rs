@@ -165,8 +165,8 @@ impl Segmenter {
     }
 
     /// The distinct tokens of `text` (as [`Segmenter::for_each_token`] gives them) with their
-    /// counts, each token given as its first occurrence, in first-occurrence order. With the
-    /// block cache on, a repeated clause costs a lookup and one array increment per token.
+    /// counts, in no particular order (sort them). With the block cache on, a repeated
+    /// clause costs a lookup and one array increment per token.
     pub fn count_tokens<'a>(&self, text: &'a str, protected: &Protected) -> Vec<(&'a str, u64)> {
         if self.cache {
             return cache::count_cached(
@@ -177,8 +177,11 @@ impl Segmenter {
                 protected.find_iter(text),
             );
         }
-        let mut map: indexmap::IndexMap<&'a str, u64, crate::terms::FxBuild> =
-            indexmap::IndexMap::with_capacity_and_hasher(text.len() / 20, Default::default());
+        let mut map: std::collections::HashMap<&'a str, u64, crate::terms::FxBuild> =
+            std::collections::HashMap::with_capacity_and_hasher(
+                text.len() / 20,
+                Default::default(),
+            );
         self.for_each_token(text, protected, |t| *map.entry(t).or_insert(0) += 1);
         map.into_iter().collect()
     }
