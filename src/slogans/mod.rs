@@ -34,8 +34,10 @@ mod extract;
 mod families;
 mod known;
 mod lexicon;
+mod memo;
 pub mod numerals;
 mod unquoted;
+mod window;
 
 pub use aggregate::{aggregate, Aggregator, Context, DocMentions, SloganStats};
 pub use classify::{pattern, shape};
