@@ -32,6 +32,7 @@ mod components;
 mod expand;
 mod extract;
 mod families;
+mod form_index;
 mod known;
 mod lexicon;
 mod memo;
