@@ -34,6 +34,10 @@ pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
     }
     let before = tail_chars(text.get(..m.start).unwrap_or(""), QUOTE_WINDOW);
     let after = head_chars(text.get(m.end..).unwrap_or(""), QUOTE_WINDOW);
+    // Every item holds the key morpheme (and a quotation mark precedes it).
+    if !(before.contains(k) || after.contains(k)) {
+        return Vec::new();
+    }
     // The occurrence itself is left out: a run may join quotations on both sides of it.
     let mut window = String::with_capacity(before.len() + after.len());
     window.push_str(before);
@@ -75,6 +79,10 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
         return Vec::new();
     }
     let window = head_chars(after, QUOTE_WINDOW * 2);
+    // Every head holds the key morpheme.
+    if !window.contains(k) {
+        return Vec::new();
+    }
     let mut out: Vec<String> = Vec::new();
     // The first line is the rest of the occurrence's own paragraph.
     for line in window.split('\n').skip(1) {
