@@ -1,6 +1,6 @@
 //! Counting mentions by document and region (group), with expansions and contexts.
 
-use super::expand::{expand, Consistency};
+use super::expand::{expand_with, Consistency, Memo};
 use super::{Kind, Mention};
 use crate::offsets::OffsetMap;
 use indexmap::IndexMap;
@@ -123,6 +123,7 @@ impl Aggregator {
         if !self.order.iter().any(|g| g == d.group) {
             self.order.push(d.group.to_string());
         }
+        let mut memo = Memo::default();
         for m in d.mentions {
             let a = match self.acc.get_mut(m.normalized.as_str()) {
                 Some(a) => a,
@@ -156,7 +157,7 @@ impl Aggregator {
                 && a.expansion_tries < MAX_EXPANSION_TRIES
             {
                 a.expansion_tries += 1;
-                let e = expand(d.text, m);
+                let e = expand_with(d.text, m, &mut memo);
                 let better =
                     e.consistency == Consistency::Ok || e.components.len() > a.expansion.len();
                 if better {

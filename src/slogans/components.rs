@@ -3,8 +3,9 @@
 //! by part.
 
 use super::classify::is_han;
-use super::expand::expand;
+use super::expand::{expand_with, Memo};
 use super::numerals::is_numeral;
+use super::window::{head_chars, tail_chars};
 use super::{Consistency, Kind, Mention};
 
 /// How many characters around the occurrence are searched for quoted items.
@@ -27,19 +28,20 @@ pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
         return Vec::new();
     };
     let n = n as usize;
-    let before: Vec<char> = text
-        .get(..m.start)
-        .unwrap_or("")
-        .chars()
-        .rev()
-        .take(QUOTE_WINDOW)
-        .collect();
-    let after = text.get(m.end..).unwrap_or("");
-    let window: String = before
-        .into_iter()
-        .rev()
-        .chain(after.chars().take(QUOTE_WINDOW))
-        .collect();
+    // Only a run of exactly n ≥ 2 items is taken.
+    if n < 2 {
+        return Vec::new();
+    }
+    let before = tail_chars(text.get(..m.start).unwrap_or(""), QUOTE_WINDOW);
+    let after = head_chars(text.get(m.end..).unwrap_or(""), QUOTE_WINDOW);
+    // Every item holds the key morpheme (and a quotation mark precedes it).
+    if !(before.contains(k) || after.contains(k)) {
+        return Vec::new();
+    }
+    // The occurrence itself is left out: a run may join quotations on both sides of it.
+    let mut window = String::with_capacity(before.len() + after.len());
+    window.push_str(before);
+    window.push_str(after);
     let fits = |item: &str| {
         let len = item.chars().count();
         (3..=8).contains(&len) && item.chars().all(is_han) && item.chars().skip(1).any(|c| c == k)
@@ -58,7 +60,7 @@ pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
             run.push(item.to_string());
             cur = r[close + '”'.len_utf8()..].trim_start_matches('、');
         }
-        if run.len() == n && n >= 2 {
+        if run.len() == n {
             return run;
         }
         rest = &rest['“'.len_utf8()..];
@@ -73,7 +75,14 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
     let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
         return Vec::new();
     };
-    let window: String = after.chars().take(QUOTE_WINDOW * 2).collect();
+    if n < 2 {
+        return Vec::new();
+    }
+    let window = head_chars(after, QUOTE_WINDOW * 2);
+    // Every head holds the key morpheme.
+    if !window.contains(k) {
+        return Vec::new();
+    }
     let mut out: Vec<String> = Vec::new();
     // The first line is the rest of the occurrence's own paragraph.
     for line in window.split('\n').skip(1) {
@@ -91,7 +100,7 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
             out.push(head.to_string());
         }
     }
-    if out.len() == n as usize && n >= 2 {
+    if out.len() == n as usize {
         out
     } else {
         Vec::new()
@@ -101,8 +110,8 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
 /// A compound of several numeral groups expanded part by part: 三化三促 → the expansion of
 /// 三化 followed by that of 三促, each taken from an occurrence of the part where it is
 /// consistent and which is not inside an occurrence of the whole compound. Empty unless
-/// every part has a consistent expansion.
-pub(super) fn compound_parts(text: &str, m: &Mention) -> Vec<String> {
+/// every part has a consistent expansion. `memo` is the memo of `text`.
+pub(super) fn compound_parts(text: &str, m: &Mention, memo: &mut Memo) -> Vec<String> {
     if m.kind != Kind::NumeralCompound || m.value.len() < 2 {
         return Vec::new();
     }
@@ -122,16 +131,18 @@ pub(super) fn compound_parts(text: &str, m: &Mention) -> Vec<String> {
         return Vec::new();
     }
     // Occurrences of a part inside the whole compound do not define the part.
-    let wholes: Vec<(usize, usize)> = text
-        .match_indices(m.normalized.as_str())
-        .map(|(s, w)| (s, s + w.len()))
+    let wholes: Vec<(usize, usize)> = memo
+        .occurrences(text, &m.normalized)
+        .into_iter()
+        .map(|s| (s, s + m.normalized.len()))
         .collect();
     let mut out: Vec<String> = Vec::new();
     for part in &parts {
-        let alone = text
-            .match_indices(part.as_str())
-            .filter(|(s, _)| !wholes.iter().any(|&(ws, we)| ws <= *s && *s < we));
-        let found = alone.into_iter().find_map(|(s, _)| {
+        let alone = memo
+            .occurrences(text, part)
+            .into_iter()
+            .filter(|s| !wholes.iter().any(|&(ws, we)| ws <= *s && *s < we));
+        let found = alone.into_iter().find_map(|s| {
             let pm = Mention::new(
                 text,
                 s,
@@ -140,7 +151,7 @@ pub(super) fn compound_parts(text: &str, m: &Mention) -> Vec<String> {
                 Kind::NumeralCompound,
                 false,
             )?;
-            let e = expand(text, &pm);
+            let e = expand_with(text, &pm, memo);
             (e.consistency == Consistency::Ok).then_some(e.components)
         });
         match found {
@@ -153,6 +164,7 @@ pub(super) fn compound_parts(text: &str, m: &Mention) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::expand::expand;
     use super::*;
 
     fn mention(text: &str, name: &str) -> Mention {

@@ -2,7 +2,9 @@
 //! check of their number against the numeral (三 → 3 components).
 
 use super::classify::is_han;
-use super::components::{compound_parts, paragraph_heads, quoted_with_key};
+use super::components::{paragraph_heads, quoted_with_key};
+pub(super) use super::memo::Memo;
+use super::window::{head_chars, tail_chars};
 use super::{Kind, Mention};
 use serde::Serialize;
 
@@ -46,15 +48,39 @@ pub struct Expansion {
 /// after it, or the quoted list it is named for); its consistency is then
 /// [`Consistency::Ok`], else [`Consistency::Undefined`], never a mismatch.
 pub fn expand(text: &str, m: &Mention) -> Expansion {
-    let expected: Vec<usize> = {
-        let v: Vec<usize> = m.value.iter().map(|&x| x as usize).collect();
-        let mut e = Vec::new();
-        if let Some(&f) = v.first() {
-            e.push(f);
-            e.push(v.iter().sum());
-        }
-        e
-    };
+    expand_with(text, m, &mut Memo::default())
+}
+
+/// The number of strategies of [`strategy`].
+const STRATEGIES: usize = 9;
+
+/// Strategy `k` of [`expand`] (in the order given there; see [`expand_with`]).
+fn strategy(
+    k: usize,
+    text: &str,
+    before: &str,
+    after: &str,
+    m: &Mention,
+    memo: &mut Memo,
+) -> Vec<String> {
+    match k {
+        0 => defined_after(after),
+        1 => list_before(before, m),
+        2 => memo.compound_parts(text, m),
+        3 => quotes_after(after),
+        4 => parallel_clauses(after, m),
+        5 => head_nouns(before, after, m),
+        6 => formula_clauses(after, m),
+        7 => quoted_with_key(text, m),
+        _ => paragraph_heads(after, m),
+    }
+}
+
+/// [`expand`] with the memo of `text`. The strategies are tried in order and the first
+/// that finds two or more components fitting the numeral ends the search; only when none
+/// fits are all of them run (and the first that found two or more is taken): the same
+/// choice as computing every candidate first.
+pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion {
     if m.kind == Kind::QuotedSlogan || m.kind == Kind::Plus {
         return Expansion {
             components: Vec::new(),
@@ -66,34 +92,36 @@ pub fn expand(text: &str, m: &Mention) -> Expansion {
     if is_code(m) {
         return code_definition(before, after, m);
     }
-    let candidates = [
-        defined_after(after),
-        list_before(before, m),
-        compound_parts(text, m),
-        quotes_after(after),
-        parallel_clauses(after, m),
-        head_nouns(before, after, m),
-        formula_clauses(after, m),
-        quoted_with_key(text, m),
-        paragraph_heads(after, m),
-    ];
-    let fits = |c: &Vec<String>| expected.contains(&c.len());
-    let chosen = candidates
-        .iter()
-        .find(|c| c.len() >= 2 && fits(c))
-        .or_else(|| candidates.iter().find(|c| c.len() >= 2))
-        .cloned()
-        .unwrap_or_default();
-    let consistency = if chosen.len() < 2 {
-        Consistency::Undefined
-    } else if fits(&chosen) {
-        Consistency::Ok
-    } else {
-        Consistency::Mismatch
-    };
-    Expansion {
-        components: chosen,
-        consistency,
+    // The counts that fit: the first numeral, or the sum of all (三化三促 → 3 or 6).
+    let expected: Option<(usize, usize)> = m
+        .value
+        .first()
+        .map(|&f| (f as usize, m.value.iter().map(|&x| x as usize).sum()));
+    let fits = |c: &[String]| expected.is_some_and(|(f, s)| c.len() == f || c.len() == s);
+    let mut first_found: Option<Vec<String>> = None;
+    for k in 0..STRATEGIES {
+        let c = strategy(k, text, before, after, m, memo);
+        if c.len() >= 2 {
+            if fits(&c) {
+                return Expansion {
+                    components: c,
+                    consistency: Consistency::Ok,
+                };
+            }
+            if first_found.is_none() {
+                first_found = Some(c);
+            }
+        }
+    }
+    match first_found {
+        Some(c) => Expansion {
+            components: c,
+            consistency: Consistency::Mismatch,
+        },
+        None => Expansion {
+            components: Vec::new(),
+            consistency: Consistency::Undefined,
+        },
     }
 }
 
@@ -164,21 +192,20 @@ fn split_last_and(mut items: Vec<String>, n: usize) -> Vec<String> {
 
 /// 1. `即` or a colon shortly after the occurrence, then a list up to the sentence end.
 fn defined_after(after: &str) -> Vec<String> {
-    let head: String = after.chars().take(16).collect();
-    let Some(pos) = head.find(['即', '：', ':']) else {
+    let Some(pos) = head_chars(after, 16).find(['即', '：', ':']) else {
         return Vec::new();
     };
     let rest = &after[pos..];
     let rest = rest.trim_start_matches(['即', '：', ':', '是', '指']);
     let end = rest.find(['。', '\n', '；']).unwrap_or(rest.len());
-    let mut body: String = rest[..end].chars().take(300).collect();
+    let mut body = head_chars(&rest[..end], 300);
     // Items joined by 、 end at the first comma: 即A、B、C,让…
     if body.contains('、') {
         if let Some(p) = body.find([',', '，']) {
-            body.truncate(p);
+            body = &body[..p];
         }
     }
-    split_items(&body)
+    split_items(body)
 }
 
 /// The quoted list right before the occurrence, joined to it by 的 or 为主要内容的:
@@ -218,9 +245,12 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
         return items;
     }
     // 自治法治德治“三治融合”: equal chunks ending in the formula's character.
+    if n < 2 {
+        return Vec::new();
+    }
     let key = m.normalized.chars().nth(1);
     let chars: Vec<char> = run.chars().collect();
-    if n >= 2 && chars.len() >= 2 * n && chars.iter().all(|c| is_han(*c)) {
+    if chars.len() >= 2 * n && chars.iter().all(|c| is_han(*c)) {
         let chunk: Vec<String> = chars[chars.len() - 2 * n..]
             .chunks(2)
             .map(|c| c.iter().collect())
@@ -235,17 +265,32 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
 /// 3. Clauses after the occurrence holding the two parts of a {n}X{n}Y compound in order:
 ///    以组织联抓促队伍融合 for 六联六促, 把…培养成…;…引领… for 三培养三引领.
 fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
-    let parts: Vec<String> = m
+    if m.value.len() != 2 {
+        return Vec::new();
+    }
+    let parts: Vec<&str> = m
         .normalized
         .split(|c: char| super::numerals::is_numeral(c))
         .filter(|p| !p.is_empty())
-        .map(str::to_string)
         .collect();
-    if parts.len() != 2 || m.value.len() != 2 {
+    let (Some(x), Some(y)) = (parts.first(), parts.get(1)) else {
+        return Vec::new();
+    };
+    if parts.len() != 2 {
         return Vec::new();
     }
     let n = m.value[0] as usize;
-    let window: String = after.chars().take(AFTER_WINDOW).collect();
+    let window = head_chars(after, AFTER_WINDOW);
+    // A clause only counts if it holds both parts, hence their first characters (removing
+    // quotes and spaces only removes characters): the window and, when n ≥ 1, each clause
+    // are tested for them before any clause is copied. (With n = 0 the first clause of the
+    // right length ends a pass, so every clause is copied then.)
+    let (Some(cx), Some(cy)) = (x.chars().next(), y.chars().next()) else {
+        return Vec::new();
+    };
+    if !window.contains(cx) || !window.contains(cy) {
+        return Vec::new();
+    }
     let clause_sets: [&[char]; 2] = [
         &['，', ',', '。', '；', ';', '\n', '、', '：', '—'],
         &['。', '；', ';', '\n', '—'],
@@ -254,6 +299,9 @@ fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
     for seps in clause_sets {
         let mut out: Vec<String> = Vec::new();
         for clause in window.split(seps) {
+            if n >= 1 && !(clause.contains(cx) && clause.contains(cy)) {
+                continue;
+            }
             let c: String = clause
                 .chars()
                 .filter(|c| !matches!(c, '“' | '”' | ' '))
@@ -263,7 +311,7 @@ fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
             if !(4..=80).contains(&len) || c.contains(&m.normalized) {
                 continue;
             }
-            if let (Some(px), Some(py)) = (c.find(&parts[0]), c.rfind(&parts[1])) {
+            if let (Some(px), Some(py)) = (c.find(x), c.rfind(y)) {
                 if px < py && !out.contains(&c) {
                     out.push(c);
                 }
@@ -293,16 +341,11 @@ fn head_nouns(before: &str, after: &str, m: &Mention) -> Vec<String> {
         return Vec::new();
     }
     let n = m.value.first().copied().unwrap_or(0) as usize;
-    let prev: Vec<char> = before.chars().rev().take(80).collect();
-    let prev: String = prev.into_iter().rev().collect();
-    let prev = prev.rsplit('。').next().unwrap_or("").to_string();
+    let prev = tail_chars(before, 80).rsplit('。').next().unwrap_or("");
     let mut out: Vec<String> = Vec::new();
-    for window in [
-        prev,
-        after.chars().take(AFTER_WINDOW / 3).collect::<String>(),
-    ] {
+    for window in [prev, head_chars(after, AFTER_WINDOW / 3)] {
         let mut found: Vec<String> = Vec::new();
-        let mut rest = window.as_str();
+        let mut rest = window;
         while let Some(p) = rest.find(&head) {
             let pre: Vec<char> = rest[..p].chars().rev().take(2).collect();
             if pre.len() == 2 && pre.iter().all(|c| is_han(*c)) {
@@ -322,8 +365,7 @@ fn head_nouns(before: &str, after: &str, m: &Mention) -> Vec<String> {
 
 /// Adjacent quotations shortly after the occurrence: “三个一”…,通过“议一议”“聊一聊”“聚一聚”.
 fn quotes_after(after: &str) -> Vec<String> {
-    let head: String = after.chars().take(30).collect();
-    let Some(open) = head.find('“') else {
+    let Some(open) = head_chars(after, 30).find('“') else {
         return Vec::new();
     };
     let mut rest = &after[open..];
@@ -360,3 +402,7 @@ fn formula_clauses(after: &str, m: &Mention) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "expand_tests.rs"]
+mod tests;

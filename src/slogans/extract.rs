@@ -195,15 +195,19 @@ fn push(
 ) {
     // Normalised names use ASCII commas and brackets whatever the cleaner kept:
     // 这么近，那么美 → 这么近,那么美; 校（院所）企 → 校(院所)企.
-    let normalized: String = normalized
-        .chars()
-        .map(|c| match c {
-            '，' => ',',
-            '（' => '(',
-            '）' => ')',
-            _ => c,
-        })
-        .collect();
+    let normalized: String = if normalized.contains(['，', '（', '）']) {
+        normalized
+            .chars()
+            .map(|c| match c {
+                '，' => ',',
+                '（' => '(',
+                '）' => ')',
+                _ => c,
+            })
+            .collect()
+    } else {
+        normalized
+    };
     out.extend(Mention::new(text, s, e, normalized, kind, quoted));
 }
 

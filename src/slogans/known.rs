@@ -1,8 +1,9 @@
 //! Corpus-level recognition: slogans quoted somewhere in the corpus are also counted where
 //! they stand unquoted (红色物业 quoted in two articles, unquoted in a third).
 
+use super::form_index::FormIndex;
 use super::{Kind, Mention};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The precision guards of [`recognise_known_with`]: which quoted forms are searched for
 /// unquoted.
@@ -146,73 +147,6 @@ impl KnownForms {
     /// True when no form is searched.
     pub fn is_empty(&self) -> bool {
         self.known.is_empty()
-    }
-}
-
-/// Size of the pair filter of [`FormIndex`], in bits.
-const PAIR_BITS: usize = 1 << 16;
-
-/// The filter bit of a character pair: a multiplicative hash folded to 16 bits.
-fn pair_bit(c: char, d: char) -> usize {
-    let h = (u64::from(c) << 21 | u64::from(d)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 48) as usize % PAIR_BITS
-}
-
-/// The searched forms by their first two characters, longest first, with a 65,536-bit filter
-/// of hashed character pairs so that most positions cost one bit test, not a map look-up.
-#[derive(Debug, Clone)]
-struct FormIndex {
-    /// Bit [`pair_bit`]`(c, d)` set when some form starts with `c` then `d`.
-    pairs: Vec<u64>,
-    /// Forms (indices into the known list) by first two characters, longest first.
-    by_first: HashMap<(char, char), Vec<usize>>,
-}
-
-impl FormIndex {
-    fn new(known: &[(String, Kind)]) -> FormIndex {
-        let mut pairs = vec![0u64; PAIR_BITS / 64];
-        let mut by_first: HashMap<(char, char), Vec<usize>> = HashMap::new();
-        for (i, (form, _)) in known.iter().enumerate() {
-            let mut cs = form.chars();
-            if let (Some(c), Some(d)) = (cs.next(), cs.next()) {
-                let b = pair_bit(c, d);
-                if let Some(w) = pairs.get_mut(b / 64) {
-                    *w |= 1 << (b % 64);
-                }
-                by_first.entry((c, d)).or_default().push(i);
-            }
-        }
-        for v in by_first.values_mut() {
-            v.sort_by(|a, b| known[*b].0.len().cmp(&known[*a].0.len()).then(a.cmp(b)));
-        }
-        FormIndex { pairs, by_first }
-    }
-
-    /// The longest form starting at byte `at` of `text`, which starts there with the
-    /// characters `c` then `d`.
-    #[inline]
-    fn longest_at(
-        &self,
-        text: &str,
-        at: usize,
-        c: char,
-        d: char,
-        known: &[(String, Kind)],
-    ) -> Option<usize> {
-        let b = pair_bit(c, d);
-        if self
-            .pairs
-            .get(b / 64)
-            .is_none_or(|w| w & (1 << (b % 64)) == 0)
-        {
-            return None;
-        }
-        let rest = text.get(at..)?;
-        self.by_first
-            .get(&(c, d))?
-            .iter()
-            .copied()
-            .find(|&i| rest.starts_with(known[i].0.as_str()))
     }
 }
 

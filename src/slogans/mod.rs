@@ -32,10 +32,13 @@ mod components;
 mod expand;
 mod extract;
 mod families;
+mod form_index;
 mod known;
 mod lexicon;
+mod memo;
 pub mod numerals;
 mod unquoted;
+mod window;
 
 pub use aggregate::{aggregate, Aggregator, Context, DocMentions, SloganStats};
 pub use classify::{pattern, shape};

@@ -1,0 +1,252 @@
+//! Tests of [`super::expand`]: the lazy, memoised search chooses what the eager one did.
+//!
+//! The reference computes every strategy with a fresh [`Memo`] and then chooses; for the
+//! strategies whose windows and early exits changed it runs their former code (copied
+//! below), which collected every window into a `String` and tested every clause.
+
+use super::super::classify::is_han;
+use super::super::extract;
+use super::super::numerals::is_numeral;
+use super::*;
+use proptest::prelude::*;
+
+/// The key morpheme of a one-numeral compound (as in `components`).
+fn key(m: &Mention) -> Option<char> {
+    if m.kind != Kind::NumeralCompound || m.value.len() != 1 {
+        return None;
+    }
+    m.normalized.chars().find(|c| !is_numeral(*c))
+}
+
+/// The reference [`expand`]: every candidate computed, then the choice.
+fn expand_eager(text: &str, m: &Mention) -> Expansion {
+    let expected: Vec<usize> = {
+        let v: Vec<usize> = m.value.iter().map(|&x| x as usize).collect();
+        let mut e = Vec::new();
+        if let Some(&f) = v.first() {
+            e.push(f);
+            e.push(v.iter().sum());
+        }
+        e
+    };
+    if m.kind == Kind::QuotedSlogan || m.kind == Kind::Plus {
+        return Expansion {
+            components: Vec::new(),
+            consistency: Consistency::Undefined,
+        };
+    }
+    let before = text.get(..m.start).unwrap_or("");
+    let after = text.get(m.end..).unwrap_or("");
+    if is_code(m) {
+        return code_definition(before, after, m);
+    }
+    let candidates: Vec<Vec<String>> = (0..STRATEGIES)
+        .map(|k| match k {
+            4 => parallel_clauses_ref(after, m),
+            7 => quoted_with_key_ref(text, m),
+            8 => paragraph_heads_ref(after, m),
+            _ => strategy(k, text, before, after, m, &mut Memo::default()),
+        })
+        .collect();
+    let fits = |c: &Vec<String>| expected.contains(&c.len());
+    let chosen = candidates
+        .iter()
+        .find(|c| c.len() >= 2 && fits(c))
+        .or_else(|| candidates.iter().find(|c| c.len() >= 2))
+        .cloned()
+        .unwrap_or_default();
+    let consistency = if chosen.len() < 2 {
+        Consistency::Undefined
+    } else if fits(&chosen) {
+        Consistency::Ok
+    } else {
+        Consistency::Mismatch
+    };
+    Expansion {
+        components: chosen,
+        consistency,
+    }
+}
+
+/// Every mention of `text` (and every mention as a different kind, so that each strategy
+/// runs): [`expand`] with one memo for the text, as the aggregation calls it, equals the
+/// reference.
+fn check(text: &str) -> Result<(), TestCaseError> {
+    let mut memo = Memo::default();
+    for m in extract(text) {
+        for kind in [
+            m.kind,
+            Kind::NumeralCompound,
+            Kind::NumberedList,
+            Kind::Numeric,
+        ] {
+            let m = Mention { kind, ..m.clone() };
+            let want = expand_eager(text, &m);
+            prop_assert_eq!(&expand_with(text, &m, &mut memo), &want, "{}", m.normalized);
+            prop_assert_eq!(&expand(text, &m), &want);
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn lazy_memoised_equals_eager_on_the_fixtures() -> Result<(), TestCaseError> {
+    for text in [
+        include_str!("../../tests/fixtures/cleaned/000.txt"),
+        include_str!("../../tests/fixtures/cleaned/001.txt"),
+        include_str!("../../tests/fixtures/cleaned/002.txt"),
+        include_str!("../../tests/fixtures/cleaned/003.txt"),
+        include_str!("../../tests/fixtures/cleaned/004.txt"),
+        include_str!("../../tests/fixtures/slogans/beijing_2026_300.txt"),
+        include_str!("../../tests/fixtures/slogans/hebei_2026_300.txt"),
+        include_str!("../../tests/fixtures/slogans/sichuan_2026_full.txt"),
+        "“三化三促”工作法。提出“工程化设计”“项目化推进”“品牌化引领”。开展“三促”即一月一调度促组织动起来、一季一主题促品牌亮起来、半年一考核促工作强起来。围绕“三化”推进。",
+        "“六联六促”。以组织联建促队伍融合,以阵地联用促资源融合;以活动联办促服务融合。",
+        "实施“三点发力”。\n夯实基点,发展。\n突出重点,推进。\n建强支点,健全。",
+    ] {
+        check(text)?;
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn lazy_memoised_equals_eager(
+        t in "[一二三六两联促化点平台个即：:、，,。；\n “”建设推进工程品牌组织融合以基重支]{0,120}"
+    ) {
+        check(&t)?;
+    }
+
+    #[test]
+    fn occurrences_equal_match_indices(
+        t in "[三化促一a “”]{0,40}",
+        ps in proptest::collection::vec("[三化促一a]{0,3}", 1..4),
+    ) {
+        // One memo for several patterns, as for a compound and its parts.
+        let mut memo = Memo::default();
+        for p in &ps {
+            let want: Vec<usize> = t.match_indices(p.as_str()).map(|(s, _)| s).collect();
+            prop_assert_eq!(memo.occurrences(&t, p), want, "{:?}", p);
+        }
+    }
+}
+
+fn parallel_clauses_ref(after: &str, m: &Mention) -> Vec<String> {
+    let parts: Vec<String> = m
+        .normalized
+        .split(|c: char| is_numeral(c))
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    if parts.len() != 2 || m.value.len() != 2 {
+        return Vec::new();
+    }
+    let n = m.value[0] as usize;
+    let window: String = after.chars().take(AFTER_WINDOW).collect();
+    let clause_sets: [&[char]; 2] = [
+        &['，', ',', '。', '；', ';', '\n', '、', '：', '—'],
+        &['。', '；', ';', '\n', '—'],
+    ];
+    let mut best: Vec<String> = Vec::new();
+    for seps in clause_sets {
+        let mut out: Vec<String> = Vec::new();
+        for clause in window.split(seps) {
+            let c: String = clause
+                .chars()
+                .filter(|c| !matches!(c, '“' | '”' | ' '))
+                .collect();
+            let c = c.trim_matches([',', '，', '、']).to_string();
+            let len = c.chars().count();
+            if !(4..=80).contains(&len) || c.contains(&m.normalized) {
+                continue;
+            }
+            if let (Some(px), Some(py)) = (c.find(&parts[0]), c.rfind(&parts[1])) {
+                if px < py && !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+            if out.len() >= n {
+                break;
+            }
+        }
+        if out.len() > best.len() {
+            best = out;
+        }
+        if best.len() >= n {
+            break;
+        }
+    }
+    best
+}
+
+fn quoted_with_key_ref(text: &str, m: &Mention) -> Vec<String> {
+    let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
+        return Vec::new();
+    };
+    let n = n as usize;
+    let before: Vec<char> = text
+        .get(..m.start)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .take(1500)
+        .collect();
+    let after = text.get(m.end..).unwrap_or("");
+    let window: String = before
+        .into_iter()
+        .rev()
+        .chain(after.chars().take(1500))
+        .collect();
+    let fits = |item: &str| {
+        let len = item.chars().count();
+        (3..=8).contains(&len) && item.chars().all(is_han) && item.chars().skip(1).any(|c| c == k)
+    };
+    let mut rest = window.as_str();
+    while let Some(open) = rest.find('“') {
+        rest = &rest[open..];
+        let mut run: Vec<String> = Vec::new();
+        let mut cur = rest;
+        while let Some(r) = cur.strip_prefix('“') {
+            let Some(close) = r.find('”') else { break };
+            let item = &r[..close];
+            if !fits(item) {
+                break;
+            }
+            run.push(item.to_string());
+            cur = r[close + '”'.len_utf8()..].trim_start_matches('、');
+        }
+        if run.len() == n && n >= 2 {
+            return run;
+        }
+        rest = &rest['“'.len_utf8()..];
+    }
+    Vec::new()
+}
+fn paragraph_heads_ref(after: &str, m: &Mention) -> Vec<String> {
+    let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
+        return Vec::new();
+    };
+    let window: String = after.chars().take(1500 * 2).collect();
+    let mut out: Vec<String> = Vec::new();
+    // The first line is the rest of the occurrence's own paragraph.
+    for line in window.split('\n').skip(1) {
+        let line = line.trim_start();
+        let end = line
+            .find(['，', ',', '。', '：', ':', '；', ';'])
+            .unwrap_or(line.len());
+        let head = &line[..end];
+        let len = head.chars().count();
+        if (2..=8).contains(&len)
+            && head.chars().all(is_han)
+            && head.chars().skip(1).any(|c| c == k)
+            && !out.iter().any(|h| h == head)
+        {
+            out.push(head.to_string());
+        }
+    }
+    if out.len() == n as usize && n >= 2 {
+        out
+    } else {
+        Vec::new()
+    }
+}
