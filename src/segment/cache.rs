@@ -89,6 +89,10 @@ struct Store {
     vocab: HashMap<Box<str>, u32, FxBuild>,
     /// Fingerprints of blocks seen once, by hash slot (0: empty); allocated on first use.
     seen: Vec<u32>,
+    /// Id + 1 of each one-character token of the Basic Multilingual Plane (0: none yet):
+    /// the punctuation between blocks is counted by id without hashing. Allocated on first
+    /// use (256 KB).
+    char_ids: Vec<u32>,
     /// Bytes counted against [`CACHE_BUDGET`].
     bytes: usize,
 }
@@ -133,6 +137,26 @@ impl Store {
         self.bytes += token.len() + ENTRY_OVERHEAD;
         self.vocab.insert(token.into(), id);
         id
+    }
+
+    /// The id of the one-character token `t` (`c` its character).
+    fn char_id(&mut self, t: &str, c: char) -> u32 {
+        let i = c as usize;
+        if i >= 0x10000 {
+            return self.id(t);
+        }
+        if self.char_ids.is_empty() {
+            self.char_ids = vec![0; 0x10000];
+            self.bytes += 4 * 0x10000;
+        }
+        match self.char_ids[i] {
+            0 => {
+                let id = self.id(t);
+                self.char_ids[i] = id + 1;
+                id
+            }
+            n => n - 1,
+        }
     }
 
     /// The range in `tokens` of a cached block's tokens.
@@ -301,7 +325,20 @@ pub fn count_cached<'a>(
                         *map.entry(t.word).or_insert(0) += 1;
                     }
                 }
-                None => emit_chars(run, &mut |t| *map.entry(t).or_insert(0) += 1),
+                None => {
+                    let mut chars = run.char_indices().peekable();
+                    while let Some((i, c)) = chars.next() {
+                        let start = at + i;
+                        if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                            chars.next();
+                            *map.entry(&text[start..start + 2]).or_insert(0) += 1;
+                        } else {
+                            let end = start + c.len_utf8();
+                            let id = store.char_id(&text[start..end], c);
+                            counter.count(id, start, end);
+                        }
+                    }
+                }
             }
             at += run.len();
         }
@@ -317,9 +354,20 @@ pub fn count_cached<'a>(
     if pos < text.len() {
         span(&mut store, &mut counter, &mut map, pos, text.len());
     }
+    // A token counted by string that also has an id counted here joins that count; the
+    // rest are distinct from every token counted by id.
+    let mut out: Vec<(&'a str, u64)> = Vec::with_capacity(counter.touched.len() + map.len());
+    for (t, c) in map {
+        match store.vocab.get(t) {
+            Some(&id) if counter.counts.get(id as usize).is_some_and(|&n| n > 0) => {
+                counter.counts[id as usize] += c;
+            }
+            _ => out.push((t, c)),
+        }
+    }
     for &(id, start, end) in &counter.touched {
         let c = std::mem::take(&mut counter.counts[id as usize]);
-        *map.entry(&text[start..end]).or_insert(0) += c;
+        out.push((&text[start..end], c));
     }
     counter.touched.clear();
     BlockCache {
@@ -328,7 +376,7 @@ pub fn count_cached<'a>(
         counter,
     }
     .put_back();
-    map.into_iter().collect()
+    out
 }
 
 /// jieba-rs's tokens of a run outside blocks: each character, `\r\n` as one token.
