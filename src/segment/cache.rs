@@ -25,6 +25,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
+use hashbrown::HashTable;
+
 use jieba_rs::Jieba;
 
 use crate::terms::FxBuild;
@@ -32,8 +34,8 @@ use crate::terms::FxBuild;
 /// Bytes of cached keys and token offsets, per thread, after which the cache starts over.
 pub const CACHE_BUDGET: usize = 24 << 20;
 
-/// Per-entry bookkeeping counted against [`CACHE_BUDGET`] besides the key and offsets (two
-/// boxed slices and a hash table slot).
+/// Per-entry bookkeeping counted against [`CACHE_BUDGET`] besides the bytes of a record (a
+/// table slot with its share of empty slots, a vocabulary entry's box).
 const ENTRY_OVERHEAD: usize = 48;
 
 /// Blocks longer than this are cut directly (token ends are stored as `u16`).
@@ -68,6 +70,36 @@ struct BlockCache {
     counter: Counter,
 }
 
+/// Bytes per cached token in [`Store::arena`].
+const TOKEN_BYTES: usize = 6;
+
+/// A cached block in the table: its hash, the offset of its record, its length and token
+/// count.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    hash: u64,
+    offset: u32,
+    len: u16,
+    tokens: u16,
+}
+
+/// The Fx hash of a block's bytes.
+fn block_hash(block: &str) -> u64 {
+    let mut h = FxBuild::default().build_hasher();
+    h.write(block.as_bytes());
+    h.finish()
+}
+
+/// The tokens of a record's token bytes: (end offset in the block, id).
+fn decode(tokens: &[u8]) -> impl Iterator<Item = (usize, u32)> + '_ {
+    tokens.chunks_exact(TOKEN_BYTES).map(|c| {
+        (
+            usize::from(u16::from_le_bytes([c[0], c[1]])),
+            u32::from_le_bytes([c[2], c[3], c[4], c[5]]),
+        )
+    })
+}
+
 /// Slots of the table of blocks seen once ([`Store::seen_before`]): 4 MB per thread.
 const SEEN_SLOTS: usize = 1 << 20;
 
@@ -81,10 +113,12 @@ const SEEN_SLOTS: usize = 1 << 20;
 /// late, never changes a token.
 #[derive(Default)]
 struct Store {
-    /// Block → the range of its tokens in `tokens`.
-    blocks: HashMap<Box<str>, (u32, u32), FxBuild>,
-    /// The tokens of all cached blocks, back to back.
-    tokens: Vec<(u16, u32)>,
+    /// The cached blocks, by hash; each slot names its record in `arena`.
+    table: HashTable<Slot>,
+    /// One record per cached block: its bytes, then its tokens, [`TOKEN_BYTES`] each (end
+    /// offset in the block as `u16`, id as `u32`, little-endian). A hit reads one stretch of
+    /// memory: the key to compare and the tokens after it.
+    arena: Vec<u8>,
     /// Token → id, for the ids in `tokens`.
     vocab: HashMap<Box<str>, u32, FxBuild>,
     /// Fingerprints of blocks seen once, by hash slot (0: empty); allocated on first use.
@@ -159,51 +193,71 @@ impl Store {
         }
     }
 
-    /// The range in `tokens` of a cached block's tokens.
-    fn lookup(&self, block: &str) -> Option<(usize, usize)> {
-        self.blocks
-            .get(block)
-            .map(|&(s, e)| (s as usize, e as usize))
+    /// The byte range in `arena` of the tokens of cached `block` (hash `hash`).
+    fn lookup(&self, block: &str, hash: u64) -> Option<(usize, usize)> {
+        let arena = &self.arena;
+        self.table
+            .find(hash, |s| {
+                let at = s.offset as usize;
+                s.hash == hash
+                    && usize::from(s.len) == block.len()
+                    && arena.get(at..at + block.len()) == Some(block.as_bytes())
+            })
+            .map(|s| {
+                let at = s.offset as usize + usize::from(s.len);
+                (at, at + TOKEN_BYTES * usize::from(s.tokens))
+            })
     }
 
-    /// Whether `block` was (probably) seen before; marks it seen.
-    fn seen_before(&mut self, block: &str) -> bool {
+    /// Whether the block of hash `hash` was (probably) seen before; marks it seen.
+    fn seen_before(&mut self, hash: u64) -> bool {
         if self.seen.is_empty() {
             self.seen = vec![0; SEEN_SLOTS];
             self.bytes += 4 * SEEN_SLOTS;
         }
-        let mut h = FxBuild::default().build_hasher();
-        h.write(block.as_bytes());
-        let h = h.finish();
-        let slot = (h >> 32) as usize & (SEEN_SLOTS - 1);
-        let print = (h as u32) | 1;
+        let slot = (hash >> 32) as usize & (SEEN_SLOTS - 1);
+        let print = (hash as u32) | 1;
         let seen = self.seen[slot] == print;
         self.seen[slot] = print;
         seen
     }
 
     /// Cuts `block` (at most [`MAX_BLOCK`] bytes) with jieba-rs and caches its tokens.
-    fn admit(&mut self, jieba: &Jieba, hmm: bool, block: &str) -> (usize, usize) {
-        let start = self.tokens.len();
-        for t in jieba.cut(block, hmm) {
+    fn admit(&mut self, jieba: &Jieba, hmm: bool, block: &str, hash: u64) -> (usize, usize) {
+        // The budget (checked between calls) keeps the arena far below 4 GB.
+        let offset = self.arena.len();
+        self.arena.extend_from_slice(block.as_bytes());
+        let start = self.arena.len();
+        let tokens = jieba.cut(block, hmm);
+        for t in &tokens {
             let id = self.id(t.word);
-            self.tokens.push((t.byte_end as u16, id)); // block.len() <= MAX_BLOCK
+            // block.len() <= MAX_BLOCK = u16::MAX.
+            self.arena
+                .extend_from_slice(&(t.byte_end as u16).to_le_bytes());
+            self.arena.extend_from_slice(&id.to_le_bytes());
         }
-        let end = self.tokens.len();
-        self.bytes += block.len() + 8 * (end - start) + ENTRY_OVERHEAD;
-        // The budget (checked between calls) keeps the arena far below 4 G entries.
-        self.blocks.insert(block.into(), (start as u32, end as u32));
+        let end = self.arena.len();
+        self.bytes += end - offset + ENTRY_OVERHEAD;
+        let slot = Slot {
+            hash,
+            offset: offset as u32,
+            len: block.len() as u16,
+            tokens: tokens.len() as u16,
+        };
+        self.table.insert_unique(hash, slot, |s| s.hash);
         (start, end)
     }
 
-    /// The cached tokens of `block`, if it is cached or seen before (then cut and cached).
-    fn cached(&mut self, jieba: &Jieba, hmm: bool, block: &str) -> Option<&[(u16, u32)]> {
-        let (start, end) = match self.lookup(block) {
+    /// The token bytes of `block` (see [`decode`]) if it is cached, or seen before (then it
+    /// is cut and cached now).
+    fn cached(&mut self, jieba: &Jieba, hmm: bool, block: &str) -> Option<&[u8]> {
+        let hash = block_hash(block);
+        let (start, end) = match self.lookup(block, hash) {
             Some(range) => range,
-            None if self.seen_before(block) => self.admit(jieba, hmm, block),
+            None if self.seen_before(hash) => self.admit(jieba, hmm, block, hash),
             None => return None,
         };
-        Some(&self.tokens[start..end])
+        Some(&self.arena[start..end])
     }
 }
 
@@ -266,9 +320,9 @@ pub fn cut_cached<'a>(
         match cached {
             Some(tokens) => {
                 let mut start = 0;
-                for &(end, _) in tokens {
-                    emit(&run[start..end as usize]);
-                    start = end as usize;
+                for (end, _) in decode(tokens) {
+                    emit(&run[start..end]);
+                    start = end;
                 }
             }
             None => jieba.cut(run, hmm).into_iter().for_each(|t| emit(t.word)),
@@ -314,8 +368,8 @@ pub fn count_cached<'a>(
             match cached {
                 Some(tokens) => {
                     let mut start = at;
-                    for &(end, id) in tokens {
-                        let end = at + end as usize;
+                    for (end, id) in decode(tokens) {
+                        let end = at + end;
                         counter.count(id, start, end);
                         start = end;
                     }
