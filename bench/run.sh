@@ -89,6 +89,21 @@ if has_sub report; then
         done
     }
     for t in 1 2; do report "tifa report (txt dir)" "$t" "$BIG/txt"; done
+    # The segmentation cache reuses the tokens of repeated clauses, and this corpus repeats
+    # nearly every clause (its documents re-deal the sentences of 1.7 MB of reports; the
+    # share is printed under the table): these rows show tifa cutting every clause afresh.
+    for t in 1 2; do
+        report_nc() {
+            local i
+            for ((i = 0; i < REPEAT; i++)); do
+                rm -rf "$WORK/out-report"
+                m1 --label "tifa report --no-segment-cache (txt dir)" --group tifa --threads "$t" \
+                   --mb "$big_mb" -- "$TIFA" report "$BIG/txt" --out "$WORK/out-report" \
+                   --threads "$t" --quiet --no-segment-cache
+            done
+        }
+        "$TIFA" report --help 2>/dev/null | grep -q -- --no-segment-cache && report_nc
+    done
     if [ "$LAYOUTS" = 1 ]; then
         report "tifa report (JSONL)" 2 "$BIG/corpus.jsonl"
         report "tifa report (CSV)" 2 "$BIG/corpus.csv"
@@ -97,8 +112,15 @@ else
     echo "   (skipped: $TIFA has no 'report' subcommand yet)" >&2
 fi
 if has_sub terms; then
-    m --label "tifa terms --format json (txt dir)" --group tifa --threads 2 --mb "$big_mb" \
-      -- "$TIFA" terms "$BIG/txt" --threads 2 --format json --quiet
+    for t in 1 2; do
+        m --label "tifa terms --format json (txt dir)" --group tifa --threads "$t" --mb "$big_mb" \
+          -- "$TIFA" terms "$BIG/txt" --threads "$t" --format json --quiet
+    done
+    if "$TIFA" terms --help 2>/dev/null | grep -q -- --no-segment-cache; then
+        m --label "tifa terms --no-segment-cache (txt dir)" --group tifa --threads 2 \
+          --mb "$big_mb" -- "$TIFA" terms "$BIG/txt" --threads 2 --format json --quiet \
+          --no-segment-cache
+    fi
     # The corpus has no repeated paragraphs, so de-duplication removes almost nothing (the
     # fraction is printed with the table); --no-dedup rows show what de-duplication costs.
     for t in 1 2; do
@@ -139,6 +161,15 @@ print(f"{1 - k / c:.2%} of {c} characters ({dup} paragraphs repeated within a do
 ' "$WORK/logs/clean-report.json")"
 fi
 
+# How much of the corpus repeats an earlier clause (what the segmentation cache can reuse),
+# next to the same figure for the real reports the corpus is built from.
+REPEATS="$("$PY" bench/repetition.py "$BIG/txt/docs")"
+PROV="$ROOT/../shared/corpora/provinces-2026"
+REPEATS_REAL="not measured ($PROV missing)"
+if compgen -G "$PROV/*.csv" >/dev/null; then
+    REPEATS_REAL="$("$PY" bench/repetition.py "$PROV"/*.csv)"
+fi
+
 REPORT="$WORK/results-$STAMP.md"
 {
     echo "## Benchmark run $STAMP"
@@ -148,6 +179,7 @@ REPORT="$WORK/results-$STAMP.md"
     echo "Python rows ran on the slice: their MB/s is measured there and compared as a rate."
     echo "Each Rust command ran $REPEAT times, each Python command $PY_REPEAT times: the fastest run is shown."
     echo "tifa's cleaning removed from the slice: $CLEANED."
+    echo "Clause (jieba block) repetition, corpus: $REPEATS; the 29 real provincial reports alone: $REPEATS_REAL."
     echo "Load average before the run: $LOAD0; after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
     echo
     "$PY" bench/measure.py table --results "$RES"
