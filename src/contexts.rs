@@ -26,32 +26,57 @@ pub enum Window {
 /// The sentence ranges of a cleaned text (byte ranges; sentence-final punctuation and a
 /// following closing quote stay with their sentence; empty sentences are skipped).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    // A byte scan: every terminator and closing quote is ASCII or a three-byte character
+    // whose bytes cannot start inside another character, so no character is decoded.
+    let b = text.as_bytes();
+    let third = |i: usize, lead: u8, second: u8, last: &[u8]| {
+        b[i] == lead
+            && b.get(i + 1) == Some(&second)
+            && b.get(i + 2).is_some_and(|x| last.contains(x))
+    };
+    // 。 E3 80 82; ！ EF BC 81, ？ EF BC 9F, ； EF BC 9B.
+    let terminator = |i: usize| match b[i] {
+        b'!' | b'?' | b';' => 1,
+        0xE3 if third(i, 0xE3, 0x80, &[0x82]) => 3,
+        0xEF if third(i, 0xEF, 0xBC, &[0x81, 0x9F, 0x9B]) => 3,
+        _ => 0,
+    };
+    // ” E2 80 9D, ’ E2 80 99; 」 E3 80 8D, 』 E3 80 8F; ".
+    let closing = |i: usize| match b[i] {
+        b'"' => 1,
+        0xE2 if third(i, 0xE2, 0x80, &[0x9D, 0x99]) => 3,
+        0xE3 if third(i, 0xE3, 0x80, &[0x8D, 0x8F]) => 3,
+        _ => 0,
+    };
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end_here = match c {
-            '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
-                let mut e = i + c.len_utf8();
-                while let Some(&(j, q)) = chars.peek() {
-                    if matches!(q, '”' | '’' | '」' | '』' | '"') {
-                        e = j + q.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
+    let mut i = 0;
+    while i < b.len() {
+        let (end, next) = if b[i] == b'\n' {
+            (i, i + 1)
+        } else {
+            match terminator(i) {
+                0 => {
+                    i += 1;
+                    continue;
                 }
-                Some(e)
+                n => {
+                    let mut e = i + n;
+                    while e < b.len() {
+                        match closing(e) {
+                            0 => break,
+                            q => e += q,
+                        }
+                    }
+                    (e, e)
+                }
             }
-            '\n' => Some(i),
-            _ => None,
         };
-        if let Some(e) = end_here {
-            if !text[start..e].trim().is_empty() {
-                out.push(start..e);
-            }
-            start = if c == '\n' { i + 1 } else { e };
+        if !text[start..end].trim().is_empty() {
+            out.push(start..end);
         }
+        start = next;
+        i = next;
     }
     if start < text.len() && !text[start..].trim().is_empty() {
         out.push(start..text.len());
@@ -255,6 +280,62 @@ fn token_positions<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The straightforward char-by-char splitter, as a second method.
+    fn sentences_by_chars(text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let end_here = match c {
+                '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
+                    let mut e = i + c.len_utf8();
+                    while let Some(&(j, q)) = chars.peek() {
+                        if matches!(q, '”' | '’' | '」' | '』' | '"') {
+                            e = j + q.len_utf8();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    Some(e)
+                }
+                '\n' => Some(i),
+                _ => None,
+            };
+            if let Some(e) = end_here {
+                if !text[start..e].trim().is_empty() {
+                    out.push(start..e);
+                }
+                start = if c == '\n' { i + 1 } else { e };
+            }
+        }
+        if start < text.len() && !text[start..].trim().is_empty() {
+            out.push(start..text.len());
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn byte_scan_equals_char_scan(parts in prop::collection::vec(prop::sample::select(vec![
+            "党建", "引领", "。", "！", "？", "!", "?", ";", "；", "”", "’", "」", "』", "\"",
+            "“", "「", "\n", " ", "\u{3000}", "，", "、", "a", "1", "〃", "】", "＂", "…",
+        ]), 0..40)) {
+            let t: String = parts.concat();
+            prop_assert_eq!(sentences(&t), sentences_by_chars(&t));
+        }
+    }
+
+    #[test]
+    fn byte_scan_equals_char_scan_on_the_seeds() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
+        for e in std::fs::read_dir(dir).unwrap() {
+            let t = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            assert_eq!(sentences(&t), sentences_by_chars(&t));
+        }
+    }
 
     #[test]
     fn sentences_split_after_final_punctuation_and_quotes() {
