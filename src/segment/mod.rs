@@ -7,6 +7,10 @@
 //! management", Party-led residential property services). Protected strings are the
 //! formulations (提法, "formulations": numbered slogans like `1+5+N` or `三治融合`) found by the
 //! slogan extractor; they are never split.
+//!
+//! Repeated clauses are cut once per thread: the `cache` module keeps the tokens of each
+//! block (jieba's unit of segmentation, roughly a clause between punctuation marks) seen
+//! twice, with the same output as cutting afresh ([`SegmentOptions::cache`]).
 
 mod cache;
 mod dict;
