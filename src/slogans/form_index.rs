@@ -3,57 +3,105 @@
 
 use super::Kind;
 
-/// Size of the pair filter of [`FormIndex`], in bits.
-const PAIR_BITS: usize = 1 << 16;
+/// The multiplier of the filter hash (a 64-bit golden-ratio constant).
+const MUL: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// The filter bit of a character pair: a multiplicative hash folded to 16 bits.
-fn pair_bit(c: char, d: char) -> usize {
-    let h = (u64::from(c) << 21 | u64::from(d)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 48) as usize % PAIR_BITS
-}
+/// Filter bits per bucket of a [`Level`]: the bucket of a key is its filter bit >> 4.
+const BITS_PER_BUCKET_LOG2: u32 = 4;
 
-/// The searched forms by their first two characters, longest first, with a 65,536-bit filter
-/// of hashed character pairs so that most positions cost one bit test, not a map look-up.
+/// The searched forms, found from raw bytes: the text is never decoded.
 ///
-/// The forms are stored in buckets by the same hash ([`pair_bit`]): a bucket may hold the
-/// forms of several pairs, but only forms of the pair at the position can start there, so
-/// the first match in the bucket (longest first, then in list order) is the one of the pair
-/// list. Each candidate carries the (up to) 8 bytes after its first two characters, so that
-/// most candidates that do not start at the position are rejected with one integer compare
-/// before the full comparison.
+/// A form is filed by its first `k` bytes in the level of the largest `k` in 8, 4, 2 that
+/// its length reaches (in practice every form of three Han characters is in the 8-byte
+/// level). At a position the next 8 bytes are loaded once as an integer; each level masks
+/// them to its `k` bytes and tests the key's bit in the level's filter of hashed keys, so
+/// that most positions cost a few integer operations. Past the filter, the bucket of the key
+/// (the forms of 16 filter bits, longest first, then by index) is searched for the first
+/// form that starts there; a form of up to 16 bytes is compared as two masked words. A form in a higher level is longer than any form in
+/// a lower one, so the first match over the levels is the longest (then first) form.
 #[derive(Debug, Clone)]
 pub(super) struct FormIndex {
-    /// Bit [`pair_bit`]`(c, d)` set when some form starts with `c` then `d`.
-    pairs: Vec<u64>,
-    /// Bucket `b` is `cands[start[b]..start[b + 1]]` (`PAIR_BITS + 1` entries).
+    /// The forms of 8 bytes or more, by their first 8 bytes.
+    long: Level,
+    /// The forms of 4 to 7 bytes, by their first 4 bytes.
+    mid: Level,
+    /// The forms of 2 or 3 bytes (two ASCII or Latin characters), by their first 2 bytes.
+    short: Level,
+}
+
+/// The forms of one key length in [`FormIndex`].
+#[derive(Debug, Clone)]
+struct Level {
+    /// The bytes of the loaded word that form the key (`k` low bytes, little-endian).
+    mask: u64,
+    /// The filter bit of a key is `hash >> shift`.
+    shift: u32,
+    /// Bit set when some form of the level has a key of that hash (at most 8 KiB: it stays
+    /// in the L1 cache).
+    bits: Vec<u64>,
+    /// Bucket `b` is `cands[start[b]..start[b + 1]]`.
     start: Vec<u32>,
     /// The candidates of all buckets, each bucket longest first, then by index.
     cands: Vec<Candidate>,
 }
 
-/// One form in a bucket of [`FormIndex`].
+/// One form in a bucket of a [`Level`]: its first 16 bytes as two masked words, so that
+/// a form of up to 16 bytes (five Han characters) is compared without reading it.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
+    /// The form's first (up to) 8 bytes, little-endian.
+    first: u64,
+    /// The bytes of `first` that belong to the form.
+    first_mask: u64,
+    /// The form's bytes 8 to 16 (as many as it has), little-endian.
+    second: u64,
+    /// The bytes of `second` that belong to the form.
+    second_mask: u64,
+    /// The form's length in bytes.
+    len: usize,
     /// Index into the known list.
     form: usize,
-    /// Byte length of the first two characters.
-    skip: usize,
-    /// The bytes of the form after them (at most 8, little-endian, zero-padded).
-    key: u64,
-    /// The bytes of `key` that belong to the form.
-    mask: u64,
+}
+
+/// The mask of the first `n` (at most 8) bytes of a little-endian word.
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
+}
+
+impl Candidate {
+    fn new(form: usize, bytes: &[u8]) -> Candidate {
+        let first_mask = low_bytes(bytes.len());
+        let second_mask = low_bytes(bytes.len().saturating_sub(8));
+        Candidate {
+            first: load8(bytes, 0) & first_mask,
+            first_mask,
+            second: load8(bytes, 8) & second_mask,
+            second_mask,
+            len: bytes.len(),
+            form,
+        }
+    }
+
+    /// True when the form starts `rest`, whose first 8 bytes (zero-padded) are `word`.
+    #[inline]
+    fn starts(&self, rest: &[u8], word: u64, known: &[(String, Kind)]) -> bool {
+        word & self.first_mask == self.first
+            && rest.len() >= self.len
+            && (self.len <= 8 || load8(rest, 8) & self.second_mask == self.second)
+            && (self.len <= 16 || rest.starts_with(known[self.form].0.as_bytes()))
+    }
 }
 
 /// Up to 8 bytes of `b` from `from` (little-endian, zero-padded past the end).
 #[inline]
 fn load8(b: &[u8], from: usize) -> u64 {
     let s = b.get(from..).unwrap_or(&[]);
-    match s.get(..8) {
-        Some(w) => {
-            let mut buf = [0u8; 8];
-            buf.copy_from_slice(w);
-            u64::from_le_bytes(buf)
-        }
+    match s.first_chunk::<8>() {
+        Some(w) => u64::from_le_bytes(*w),
         None => {
             let mut buf = [0u8; 8];
             buf[..s.len()].copy_from_slice(s);
@@ -62,98 +110,137 @@ fn load8(b: &[u8], from: usize) -> u64 {
     }
 }
 
-impl FormIndex {
-    /// The index of the forms of `known` (those of at least two characters).
-    pub(super) fn new(known: &[(String, Kind)]) -> FormIndex {
-        let mut pairs = vec![0u64; PAIR_BITS / 64];
-        let mut by_bit: Vec<(usize, Candidate)> = Vec::new();
-        for (i, (form, _)) in known.iter().enumerate() {
-            let mut cs = form.chars();
-            if let (Some(c), Some(d)) = (cs.next(), cs.next()) {
-                let b = pair_bit(c, d);
-                if let Some(w) = pairs.get_mut(b / 64) {
-                    *w |= 1 << (b % 64);
-                }
-                let skip = c.len_utf8() + d.len_utf8();
-                let n = (form.len() - skip).min(8);
-                let mask = if n == 8 {
-                    u64::MAX
-                } else {
-                    (1u64 << (8 * n)) - 1
-                };
-                let key = load8(form.as_bytes(), skip) & mask;
-                by_bit.push((
-                    b,
-                    Candidate {
-                        form: i,
-                        skip,
-                        key,
-                        mask,
-                    },
-                ));
-            }
+impl Level {
+    /// The level of key length `k` (bytes) over `forms` (indices into `known`).
+    fn new(k: usize, forms: &[usize], known: &[(String, Kind)]) -> Level {
+        let mask = low_bytes(k);
+        // About 64 filter bits per form (a 1.5% false-positive rate on random keys),
+        // between 1,024 and 65,536 bits.
+        let log2 = (forms.len().max(1) * 64)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(10, 16);
+        let shift = 64 - log2;
+        let mut bits = vec![0u64; 1 << (log2 - 6)];
+        let mut by_bucket: Vec<(usize, Candidate)> = Vec::with_capacity(forms.len());
+        for &form in forms {
+            let cand = Candidate::new(form, known[form].0.as_bytes());
+            let bit = ((cand.first & mask).wrapping_mul(MUL) >> shift) as usize;
+            bits[bit / 64] |= 1 << (bit % 64);
+            by_bucket.push((bit >> BITS_PER_BUCKET_LOG2, cand));
         }
-        by_bit.sort_by(|(ba, a), (bb, b)| {
+        by_bucket.sort_by(|(ba, a), (bb, b)| {
             ba.cmp(bb)
                 .then(known[b.form].0.len().cmp(&known[a.form].0.len()))
                 .then(a.form.cmp(&b.form))
         });
-        let mut start = vec![0u32; PAIR_BITS + 1];
-        for &(b, _) in &by_bit {
-            if let Some(x) = start.get_mut(b + 1) {
-                *x += 1;
-            }
+        let mut start = vec![0u32; (1 << (log2 - BITS_PER_BUCKET_LOG2)) + 1];
+        for &(b, _) in &by_bucket {
+            start[b + 1] += 1;
         }
-        for k in 1..start.len() {
-            start[k] += start[k - 1];
+        for b in 1..start.len() {
+            start[b] += start[b - 1];
         }
-        let cands = by_bit.into_iter().map(|(_, c)| c).collect();
-        FormIndex {
-            pairs,
+        let cands = by_bucket.into_iter().map(|(_, c)| c).collect();
+        Level {
+            mask,
+            shift,
+            bits,
             start,
             cands,
         }
     }
 
-    /// The longest form starting at byte `at` of `text`, which starts there with the
-    /// characters `c` then `d`.
+    /// The filter bit of the key in `word` (the next 8 bytes of the text).
+    #[inline]
+    fn bit(&self, word: u64) -> usize {
+        ((word & self.mask).wrapping_mul(MUL) >> self.shift) as usize
+    }
+
+    /// True when some form of the level may have the key of filter bit `bit`.
+    #[inline]
+    fn admits(&self, bit: usize) -> bool {
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// The longest (then first) form of the level at the start of `rest`, whose first 8
+    /// bytes (zero-padded) are `word` and whose key has filter bit `bit`.
+    #[inline]
+    fn find(&self, bit: usize, rest: &[u8], word: u64, known: &[(String, Kind)]) -> Option<usize> {
+        if !self.admits(bit) {
+            return None;
+        }
+        let b = bit >> BITS_PER_BUCKET_LOG2;
+        let lo = *self.start.get(b)? as usize;
+        let hi = *self.start.get(b + 1)? as usize;
+        self.cands
+            .get(lo..hi)?
+            .iter()
+            .find_map(|c| c.starts(rest, word, known).then_some(c.form))
+    }
+}
+
+impl FormIndex {
+    /// The index of the forms of `known` (those of at least two characters).
+    pub(super) fn new(known: &[(String, Kind)]) -> FormIndex {
+        let (mut long, mut mid, mut short) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, (form, _)) in known.iter().enumerate() {
+            if form.chars().nth(1).is_none() {
+                continue;
+            }
+            // A form of two characters has at least two bytes.
+            match form.len() {
+                8.. => long.push(i),
+                4..=7 => mid.push(i),
+                _ => short.push(i),
+            }
+        }
+        FormIndex {
+            long: Level::new(8, &long, known),
+            mid: Level::new(4, &mid, known),
+            short: Level::new(2, &short, known),
+        }
+    }
+
+    /// The longest form (then the first in `known`) that starts at byte `at` of `bytes`;
+    /// `at` must be a character boundary of the text.
     #[inline]
     pub(super) fn longest_at(
         &self,
-        text: &str,
+        bytes: &[u8],
         at: usize,
-        c: char,
-        d: char,
         known: &[(String, Kind)],
     ) -> Option<usize> {
-        let b = pair_bit(c, d);
-        if self
-            .pairs
-            .get(b / 64)
-            .is_none_or(|w| w & (1 << (b % 64)) == 0)
-        {
-            return None;
-        }
-        let lo = *self.start.get(b)? as usize;
-        let hi = *self.start.get(b + 1)? as usize;
-        let bytes = text.as_bytes();
         let rest = bytes.get(at..)?;
-        // Forms of one pair share `skip`: the text's next 8 bytes are loaded once per run.
-        let mut loaded: Option<(usize, u64)> = None;
-        for cand in self.cands.get(lo..hi)? {
-            let next = match loaded {
-                Some((skip, w)) if skip == cand.skip => w,
-                _ => {
-                    let w = load8(bytes, at + cand.skip);
-                    loaded = Some((cand.skip, w));
-                    w
-                }
-            };
-            if next & cand.mask == cand.key && rest.starts_with(known[cand.form].0.as_bytes()) {
-                return Some(cand.form);
+        let word = load8(bytes, at);
+        // Both filters are tested without a branch between them: at most positions both
+        // reject, and one branch is cheaper than two.
+        let (l, m) = (self.long.bit(word), self.mid.bit(word));
+        if self.long.admits(l) | self.mid.admits(m) {
+            if let Some(f) = self.long.find(l, rest, word, known) {
+                return Some(f);
+            }
+            if let Some(f) = self.mid.find(m, rest, word, known) {
+                return Some(f);
             }
         }
-        None
+        if self.short.cands.is_empty() {
+            return None;
+        }
+        self.short.find(self.short.bit(word), rest, word, known)
+    }
+}
+
+/// The byte length of the UTF-8 sequence that starts with byte `x` (a leading byte).
+#[inline]
+pub(super) fn utf8_width(x: u8) -> usize {
+    match x {
+        0..0x80 => 1,
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
     }
 }
 
@@ -177,14 +264,13 @@ mod tests {
         best
     }
 
-    /// The index against the reference at every position of `text` with two characters.
+    /// The index against the reference at every position of `text`.
     fn agree(text: &str, known: &[(String, Kind)]) -> Result<(), TestCaseError> {
         let index = FormIndex::new(known);
-        let cs: Vec<(usize, char)> = text.char_indices().collect();
-        for w in cs.windows(2) {
-            let (at, c) = w[0];
+        for (at, c) in text.char_indices() {
+            prop_assert_eq!(utf8_width(text.as_bytes()[at]), c.len_utf8());
             prop_assert_eq!(
-                index.longest_at(text, at, c, w[1].1, known),
+                index.longest_at(text.as_bytes(), at, known),
                 longest_at_naive(text, at, known),
                 "at {} of {:?}",
                 at,
@@ -200,43 +286,58 @@ mod tests {
             .collect()
     }
 
-    /// Two character pairs with the same filter bit, so that their forms share a bucket.
-    fn colliding_pairs() -> ((char, char), (char, char)) {
-        let mut seen = std::collections::HashMap::new();
-        for c in '一'..='龥' {
-            for d in ['党', '建', '红'] {
-                if let Some(&p) = seen.get(&pair_bit(c, d)) {
-                    return (p, (c, d));
-                }
-                seen.insert(pair_bit(c, d), (c, d));
-            }
-        }
-        panic!("no colliding pairs");
-    }
-
     #[test]
     fn shared_buckets_and_prefixes() -> Result<(), TestCaseError> {
-        let ((a, b), (c, d)) = colliding_pairs();
-        assert_eq!(pair_bit(a, b), pair_bit(c, d));
-        let known: Vec<(String, Kind)> = [
-            format!("{a}{b}"),
-            format!("{a}{b}物业服务站点建设"),
-            format!("{c}{d}物业"),
-            format!("{a}{b}物业"),
-            format!("{c}{d}物业服务站点建设工作"),
-            format!("{a}{b}物"),
-            "红色物业".to_string(),
-            "红色物业服务".to_string(),
-            "红色物业服务".to_string(),
-            "a".to_string(),
-            "ab🙂".to_string(),
-        ]
-        .into_iter()
-        .map(|f| (f, Kind::QuotedSlogan))
-        .collect();
-        let text = format!(
-            "{a}{b}物业服务站点建设工作,{c}{d}物业服务站点建设工作。{c}{d}物{a}{b}物业ab🙂红色物业服务站,红色物业"
-        );
+        // 400 first characters, each with forms that share prefixes, in all three levels:
+        // many buckets hold the forms of several heads.
+        // (Pseudo-random characters: the multiplicative hash spreads evenly spaced ones.)
+        let mut r = 1u32;
+        let mut firsts: Vec<char> = (0..400)
+            .filter_map(|_| {
+                r = r.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                char::from_u32(0x4E00 + (r >> 8) % 0x5000)
+            })
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut known = Vec::new();
+        let mut text = String::new();
+        for (n, &a) in firsts.iter().enumerate() {
+            for tail in [
+                "物业服务站点建设",
+                "物业",
+                "物业服务站点建设工作",
+                "物",
+                "",
+                "物",
+            ] {
+                known.push((format!("{a}{tail}"), Kind::QuotedSlogan));
+            }
+            text.push(a);
+            text.push_str(["物业服务站点建设工作,", "物业服务站,", "物,", "物业"][n % 4]);
+        }
+        for f in [
+            "红色物业",
+            "红色物业服务",
+            "红色物业服务",
+            "a",
+            "ab🙂",
+            "ab",
+            "abc",
+            "aé",
+        ] {
+            known.push((f.to_string(), Kind::QuotedSlogan));
+        }
+        text.push_str("ab🙂红色物业服务站,红色物业aébabcab");
+        let index = FormIndex::new(&known);
+        assert!(!index.short.cands.is_empty() && !index.mid.cands.is_empty());
+        let shared = index.long.start.windows(2).any(|w| {
+            let heads = index.long.cands[w[0] as usize..w[1] as usize]
+                .iter()
+                .map(|c| c.first & index.long.mask);
+            heads.clone().any(|h| heads.clone().any(|g| g != h))
+        });
+        assert!(shared, "no bucket with two heads");
         agree(&text, &known)?;
         agree("", &known)?;
         agree("红色物业", &forms(&[]))

@@ -1,7 +1,7 @@
 //! Corpus-level recognition: slogans quoted somewhere in the corpus are also counted where
 //! they stand unquoted (红色物业 quoted in two articles, unquoted in a third).
 
-use super::form_index::FormIndex;
+use super::form_index::{utf8_width, FormIndex};
 use super::{Kind, Mention};
 use std::collections::BTreeMap;
 
@@ -162,21 +162,18 @@ fn add_unquoted(text: &str, ms: &mut Vec<Mention>, index: &FormIndex, known: &[(
         max_end.push(run);
     }
     let mut added = Vec::new();
-    // One decoding pass: each position sees its character and the next one; after a match
-    // the scan resumes at its end.
-    let mut chars = text.char_indices().peekable();
-    let mut resume = 0;
-    while let Some((at, c)) = chars.next() {
-        if at < resume {
-            continue;
-        }
-        let Some(&(_, d)) = chars.peek() else { break };
-        let Some(i) = index.longest_at(text, at, c, d, known) else {
+    // One pass over the bytes: each character boundary is tried; after a match the scan
+    // resumes at its end.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&x) = bytes.get(at) {
+        let Some(i) = index.longest_at(bytes, at, known) else {
+            at += utf8_width(x);
             continue;
         };
         let (form, kind) = &known[i];
         let (s, e) = (at, at + form.len());
-        resume = e;
+        at = e;
         let before = ms.partition_point(|m| m.start < e);
         if before > 0 && max_end[before - 1] > s {
             continue;
@@ -280,7 +277,50 @@ mod prop {
     use super::*;
     use proptest::prelude::*;
 
+    /// The reference of [`add_unquoted`]: every character position in turn, the longest
+    /// (then first) form of at least two characters found by comparing each form.
+    fn add_unquoted_naive(text: &str, ms: &mut Vec<Mention>, known: &[(String, Kind)]) {
+        let old = ms.clone();
+        let mut resume = 0;
+        for (at, _) in text.char_indices() {
+            if at < resume {
+                continue;
+            }
+            let best = known
+                .iter()
+                .filter(|(f, _)| f.chars().count() >= 2 && text[at..].starts_with(f.as_str()))
+                .fold(None::<&(String, Kind)>, |b, f| match b {
+                    Some(b) if b.0.len() >= f.0.len() => Some(b),
+                    _ => Some(f),
+                });
+            let Some((form, kind)) = best else { continue };
+            let (s, e) = (at, at + form.len());
+            resume = e;
+            if old.iter().all(|m| m.end <= s || e <= m.start) {
+                ms.extend(Mention::new(text, s, e, form.clone(), *kind, false));
+            }
+        }
+        ms.sort_by_key(|m| (m.start, m.end));
+    }
+
     proptest! {
+        // The byte scan of the index against the reference, with forms in all three levels
+        // of the index (2-3, 4-7 and 8 or more bytes).
+        #[test]
+        fn scan_equals_naive(
+            text in "[一三红色物业服务融合“”+ab🙂，。]{0,40}",
+            forms in proptest::collection::vec("[一三红色物业服务融合+ab🙂]{0,8}", 0..10),
+        ) {
+            let known: Vec<(String, Kind)> =
+                forms.into_iter().map(|f| (f, Kind::QuotedSlogan)).collect();
+            let index = FormIndex::new(&known);
+            let mut a = extract(&text);
+            let mut b = a.clone();
+            add_unquoted(&text, &mut a, &index, &known);
+            add_unquoted_naive(&text, &mut b, &known);
+            prop_assert_eq!(a, b);
+        }
+
         // Random corpora of three texts: never a panic; every list ordered by start, offsets
         // on character boundaries, surface = text[start..end]; an added (unquoted) mention
         // overlaps no mention the rules found.
