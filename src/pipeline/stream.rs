@@ -151,9 +151,8 @@ pub fn run(
     let mut reader = spill.into_reader()?;
     let mut held = held.into_iter();
     let documents = held.len();
-    // Reading the next batch back from the spill and handing the previous batch to the sink
-    // run beside the parallel work on the current batch (with more than one thread).
-    let mut read_back = || -> Result<Vec<(Held, Entry)>> {
+    let mut pending: Vec<Analysed> = Vec::new();
+    loop {
         let mut batch: Vec<(Held, Entry)> = Vec::new();
         let mut bytes = 0;
         while bytes < opts.batch_bytes.max(1) {
@@ -163,29 +162,24 @@ pub fn run(
             bytes += e.text.len() + 256;
             batch.push((h, e));
         }
-        Ok(batch)
-    };
-    let mut pending: Vec<Analysed> = Vec::new();
-    let mut next = read_back()?;
-    while !next.is_empty() {
-        let batch = std::mem::take(&mut next);
+        if batch.is_empty() {
+            break;
+        }
         let analysed = if overlap {
-            let (analysed, read, sunk) = std::thread::scope(|sc| {
-                let reader = sc.spawn(&mut read_back);
+            let (analysed, sunk) = std::thread::scope(|sc| {
                 let worker = sc.spawn(|| second_pass(batch, opts, &forms));
                 let sunk = pending.drain(..).try_for_each(&mut sink);
-                (join(worker), join(reader), sunk)
+                (join(worker), sunk)
             });
             sunk?;
-            next = read?;
             analysed
         } else {
-            pending.drain(..).try_for_each(&mut sink)?;
-            let analysed = second_pass(batch, opts, &forms);
-            next = read_back()?;
-            analysed
+            second_pass(batch, opts, &forms)
         };
         pending = analysed;
+        if !overlap {
+            pending.drain(..).try_for_each(&mut sink)?;
+        }
     }
     pending.into_iter().try_for_each(&mut sink)?;
     Ok(StreamEnd {
