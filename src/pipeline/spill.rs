@@ -190,8 +190,12 @@ fn invalid(what: &str) -> std::io::Error {
 
 fn get_str(r: &mut impl Read) -> std::io::Result<String> {
     let n = get_usize(r)?;
-    let mut b = vec![0u8; n];
-    r.read_exact(&mut b)?;
+    // Read into spare capacity (no zero-filling of a buffer about to be overwritten).
+    let mut b = Vec::with_capacity(n.min(64 << 20));
+    r.take(n as u64).read_to_end(&mut b)?;
+    if b.len() != n {
+        return Err(invalid("the spill file ends early"));
+    }
     String::from_utf8(b).map_err(|_| invalid("invalid UTF-8 in the spill file"))
 }
 
@@ -314,6 +318,21 @@ mod tests {
             mentions: crate::slogans::extract(t),
         })
         .collect()
+    }
+
+    /// A string reads back whole; a record cut short or not UTF-8 is an error, not a
+    /// shorter string.
+    #[test]
+    fn strings_read_back_whole_or_fail() {
+        let mut buf = Vec::new();
+        put_str(&mut buf, "党建引领").unwrap();
+        assert_eq!(get_str(&mut buf.as_slice()).unwrap(), "党建引领");
+        let short = &buf[..buf.len() - 1];
+        assert!(get_str(&mut &short[..]).is_err());
+        let mut bad = Vec::new();
+        put_usize(&mut bad, 2).unwrap();
+        bad.extend_from_slice(&[0xe5, 0x85]);
+        assert!(get_str(&mut bad.as_slice()).is_err());
     }
 
     /// The same entries come back, in order, from memory and from the temporary file.

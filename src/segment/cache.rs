@@ -32,7 +32,7 @@ use jieba_rs::Jieba;
 use crate::terms::FxBuild;
 
 /// Bytes of cached keys and token offsets, per thread, after which the cache starts over.
-pub const CACHE_BUDGET: usize = 24 << 20;
+pub const CACHE_BUDGET: usize = 16 << 20;
 
 /// Per-entry bookkeeping counted against [`CACHE_BUDGET`] besides the bytes of a record (a
 /// table slot with its share of empty slots, a vocabulary entry's box).
@@ -100,8 +100,8 @@ fn decode(tokens: &[u8]) -> impl Iterator<Item = (usize, u32)> + '_ {
     })
 }
 
-/// Slots of the table of blocks seen once ([`Store::seen_before`]): 4 MB per thread.
-const SEEN_SLOTS: usize = 1 << 20;
+/// Slots of the table of blocks seen once ([`Store::seen_before`]): 2 MB per thread.
+const SEEN_SLOTS: usize = 1 << 19;
 
 /// Block text → its tokens, each as the byte offset of its end in the block and its id in
 /// the thread's vocabulary.
