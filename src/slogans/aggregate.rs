@@ -71,7 +71,7 @@ pub struct SloganStats {
     /// Latest date of a document with a mention.
     pub last_date: Option<String>,
     /// Components found: the first consistent expansion, else the longest one found (among
-    /// the first [`MAX_EXPANSION_TRIES`] mentions tried).
+    /// the first `MAX_EXPANSION_TRIES` (32) mentions tried).
     pub expansion: Vec<String>,
     /// Consistency of `expansion` with the numeral.
     pub consistency: Consistency,
