@@ -2,7 +2,7 @@
 //! a paragraph, a paragraph that repeats an earlier one, and a prose fragment whose whole
 //! text is part of another paragraph (the torn first copy of a repeated passage).
 
-use super::chars::{ends_final, is_clause, is_closer, is_final, is_sentence_end};
+use super::chars::{ends_final, find3, is_clause, is_closer, is_final, is_sentence_end};
 use super::{rebuild, CleanReport, Stage};
 use crate::terms::FxBuild;
 use std::borrow::Cow;
@@ -51,37 +51,12 @@ pub(crate) fn sentences(s: &str) -> Vec<Range<usize>> {
     v
 }
 
-/// Bytes tested at once by [`next_end`].
-const BLOCK: usize = 32;
-
 /// The offset and byte length of the first [`is_sentence_end`] character starting at or
-/// after `i` (a character boundary), found by a byte scan rather than by decoding every
-/// character (this split runs over every paragraph). Blocks of [`BLOCK`] bytes holding
-/// no mark, most of prose, are skipped by one test the compiler vectorises.
-fn next_end(b: &[u8], mut i: usize) -> Option<(usize, usize)> {
-    while let Some(w) = b.get(i..i + BLOCK + 2) {
-        let Ok(w) = <&[u8; BLOCK + 2]>::try_from(w) else {
-            break;
-        };
-        // One flag byte per position (vectorised), then the first set one, 8 at a time.
-        let mut flags = [0u8; BLOCK];
-        for (j, f) in flags.iter_mut().enumerate() {
-            *f = u8::from(end_len(w[j], w[j + 1], w[j + 2]) != 0);
-        }
-        for (k, c) in flags.chunks_exact(8).enumerate() {
-            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            if word != 0 {
-                let j = 8 * k + (word.trailing_zeros() / 8) as usize;
-                return Some((i + j, end_len(w[j], w[j + 1], w[j + 2])));
-            }
-        }
-        i += BLOCK;
-    }
+/// after `i` (a character boundary), by a byte scan ([`find3`]: this split runs over
+/// every paragraph).
+fn next_end(b: &[u8], i: usize) -> Option<(usize, usize)> {
     let at = |j: usize| b.get(j).copied().unwrap_or(0);
-    (i..b.len()).find_map(|j| match end_len(at(j), at(j + 1), at(j + 2)) {
-        0 => None,
-        n => Some((j, n)),
-    })
+    find3(b, i, |x, y, z| end_len(x, y, z) != 0).map(|j| (j, end_len(at(j), at(j + 1), at(j + 2))))
 }
 
 /// The byte length of the [`is_sentence_end`] character whose UTF-8 encoding starts with
