@@ -7,7 +7,6 @@ use super::{rebuild, CleanReport, Stage};
 use crate::terms::FxBuild;
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 /// Paragraphs shorter than this (in characters) are never removed as duplicates within a
@@ -95,29 +94,6 @@ fn is_torn_part(t: &str, o: &str) -> bool {
             .is_some_and(|c| !(is_final(c) || is_closer(c)))
 }
 
-/// A paragraph in the set of paragraphs seen: equal when the texts are, hashed by its
-/// length and 16 bytes at its start, middle and end, so that a paragraph is hashed in
-/// constant time rather than byte by byte (texts that differ elsewhere only are rare, and
-/// then compared in full).
-#[derive(PartialEq, Eq)]
-struct Sampled<'a>(&'a str);
-
-impl Hash for Sampled<'_> {
-    fn hash<H: Hasher>(&self, h: &mut H) {
-        let b = self.0.as_bytes();
-        let n = b.len();
-        h.write_usize(n);
-        let mid = n / 2;
-        for r in [
-            0..n.min(16),
-            mid.saturating_sub(8)..(mid + 8).min(n),
-            n.saturating_sub(16)..n,
-        ] {
-            h.write(b.get(r).unwrap_or_default());
-        }
-    }
-}
-
 /// Removes repeated material from `st` (see the module docs). Returns `None` when
 /// nothing is removed.
 pub(crate) fn dedup(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
@@ -153,7 +129,7 @@ pub(crate) fn dedup(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
         })
         .collect();
     let mut keep = vec![true; texts.len()];
-    let mut seen: HashSet<Sampled<'_>, FxBuild> =
+    let mut seen: HashSet<&str, FxBuild> =
         HashSet::with_capacity_and_hasher(texts.len(), FxBuild::default());
     let mut dup_paragraphs = 0;
     for (k, t) in texts.iter().enumerate() {
@@ -163,7 +139,7 @@ pub(crate) fn dedup(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
         {
             continue;
         }
-        if !seen.insert(Sampled(t)) {
+        if !seen.insert(t) {
             keep[k] = false;
             dup_paragraphs += 1;
         }
@@ -301,21 +277,6 @@ mod tests {
                 let s: String =
                     filler.repeat(k / 3 + 1) + &"a".repeat(k) + mark + &filler.repeat(8) + mark;
                 assert_eq!(sentences(&s), sentences_by_char(&s), "{s}");
-            }
-        }
-    }
-
-    proptest::proptest! {
-        /// A set of [`Sampled`] paragraphs finds the same repeats as a set of the texts,
-        /// also for texts that differ only between the sampled bytes.
-        #[test]
-        fn sampled_hash_finds_the_repeats_the_text_set_finds(
-            v in proptest::collection::vec("[甲乙a]{0,3}(党建引领发展){0,6}[甲乙a]{0,3}", 0..12)
-        ) {
-            let mut by_text: HashSet<&str> = HashSet::new();
-            let mut sampled: HashSet<Sampled<'_>, FxBuild> = HashSet::default();
-            for t in &v {
-                proptest::prop_assert_eq!(sampled.insert(Sampled(t)), by_text.insert(t));
             }
         }
     }
