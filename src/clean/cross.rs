@@ -65,20 +65,36 @@ pub struct DocKeys {
 
 impl DocKeys {
     /// Hashes the text and every paragraph of at least [`MIN_CROSS_CHARS`] characters.
+    ///
+    /// Every byte is hashed once: the key of the whole text is the key of the sequence of
+    /// its paragraphs' keys. Cleaned text is its paragraphs joined by `\n` (paragraphs are
+    /// never empty and hold no `\n`), so equal texts have equal paragraph sequences and
+    /// equal keys; different texts need a 128-bit collision, as before.
     pub fn of(doc: &Cleaned) -> DocKeys {
+        let mut h = DefaultHasher::new();
+        let mut f = crate::terms::FxHasher::default();
+        let paragraphs = doc
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let t = doc.text.get(p.clone()).unwrap_or("");
+                let k = key(t);
+                for x in [k.0, k.1] {
+                    h.write_u64(x);
+                    f.write_u64(x);
+                }
+                // Cheap bounds first: MIN_CROSS_CHARS characters need as many bytes, and
+                // 4 * MIN_CROSS_CHARS bytes hold as many characters.
+                let long = t.len() >= 4 * MIN_CROSS_CHARS
+                    || (t.len() >= MIN_CROSS_CHARS && t.chars().nth(MIN_CROSS_CHARS - 1).is_some());
+                long.then_some(k)
+            })
+            .collect();
+        h.write_usize(doc.paragraphs.len());
+        f.write_usize(doc.paragraphs.len());
         DocKeys {
-            whole: key(&doc.text),
-            paragraphs: doc
-                .paragraphs
-                .iter()
-                .map(|p| {
-                    let t = doc.text.get(p.clone()).unwrap_or("");
-                    // Cheap bound first: MIN_CROSS_CHARS characters need as many bytes.
-                    let long =
-                        t.len() >= MIN_CROSS_CHARS && t.chars().nth(MIN_CROSS_CHARS - 1).is_some();
-                    long.then(|| key(t))
-                })
-                .collect(),
+            whole: (h.finish(), f.finish()),
+            paragraphs,
         }
     }
 }
@@ -179,5 +195,38 @@ impl CrossDedup {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{clean, CleanOptions};
+
+    proptest::proptest! {
+        /// The whole-text key, built from the paragraph keys, tells texts apart exactly as
+        /// the key of the text itself does.
+        #[test]
+        fn whole_key_is_the_text_identity(
+            a in "([甲乙，。 ]{0,4}\n){0,4}",
+            b in "([甲乙，。 ]{0,4}\n){0,4}",
+        ) {
+            let (ca, cb) = (clean(&a, &CleanOptions::default()), clean(&b, &CleanOptions::default()));
+            let (ka, kb) = (DocKeys::of(&ca), DocKeys::of(&cb));
+            proptest::prop_assert_eq!(ka.whole == kb.whole, ca.text == cb.text);
+            proptest::prop_assert_eq!(ka.whole == kb.whole, key(&ca.text) == key(&cb.text));
+        }
+    }
+
+    #[test]
+    fn long_paragraphs_are_keyed() {
+        let long = "党建引领".repeat(13); // 52 characters
+        let raw = format!("短段落，好。\n{long}\n");
+        let c = clean(&raw, &CleanOptions::default());
+        let k = DocKeys::of(&c);
+        assert_eq!(k.paragraphs, vec![None, Some(key(&long))]);
+        let short = "党".repeat(MIN_CROSS_CHARS - 1);
+        let k = DocKeys::of(&clean(&short, &CleanOptions::default()));
+        assert_eq!(k.paragraphs, vec![None]);
     }
 }

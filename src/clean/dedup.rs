@@ -2,14 +2,12 @@
 //! a paragraph, a paragraph that repeats an earlier one, and a prose fragment whose whole
 //! text is part of another paragraph (the torn first copy of a repeated passage).
 
-use super::chars::{ends_final, is_clause, is_closer, is_final, is_sentence_end};
+use super::chars::{ends_final, find3, is_clause, is_closer, is_final, is_sentence_end};
 use super::{rebuild, CleanReport, Stage};
 use crate::terms::FxBuild;
-use aho_corasick::{AhoCorasick, Input, MatchKind};
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Paragraphs shorter than this (in characters) are never removed as duplicates within a
 /// document: headings and salutations such as 各位代表！ "Deputies!" legitimately recur.
@@ -30,19 +28,12 @@ const FRAGMENT_WINDOW: usize = 6;
 /// Byte ranges (relative to `s`) of the sentences of `s`: each ends after a run of
 /// sentence-final punctuation and any closing quotes; a tail without one is a sentence.
 pub(crate) fn sentences(s: &str) -> Vec<Range<usize>> {
+    let b = s.as_bytes();
     let mut v = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < s.len() {
-        // The next sentence-final mark, found by a SIMD substring search rather than by
-        // decoding every character (this split runs over every paragraph).
-        let Some(m) = SENTENCE_ENDS
-            .as_ref()
-            .and_then(|ac| ac.find(Input::new(s).range(i..)))
-        else {
-            break;
-        };
-        let mut end = m.end();
+    while let Some((at, n)) = next_end(b, i) {
+        let mut end = at + n;
         while let Some(d) = s.get(end..).and_then(|r| r.chars().next()) {
             if is_sentence_end(d) || is_closer(d) {
                 end += d.len_utf8();
@@ -60,27 +51,37 @@ pub(crate) fn sentences(s: &str) -> Vec<Range<usize>> {
     v
 }
 
-/// The characters of [`is_sentence_end`] as a searcher (`None` only if it cannot be
-/// built, in which case no paragraph is split into sentences).
-static SENTENCE_ENDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let ends: Vec<String> = ['。', '！', '？', '!', '?', '…']
-        .iter()
-        .filter(|&&c| is_sentence_end(c))
-        .map(|c| c.to_string())
-        .collect();
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(ends)
-        .ok()
-});
+/// The offset and byte length of the first [`is_sentence_end`] character starting at or
+/// after `i` (a character boundary), by a byte scan ([`find3`]: this split runs over
+/// every paragraph).
+fn next_end(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    let at = |j: usize| b.get(j).copied().unwrap_or(0);
+    find3(b, i, |x, y, z| end_len(x, y, z) != 0).map(|j| (j, end_len(at(j), at(j + 1), at(j + 2))))
+}
+
+/// The byte length of the [`is_sentence_end`] character whose UTF-8 encoding starts with
+/// the bytes `x y z` (0 when none does): `!` `?`, `。` (E3 80 82), `！` (EF BC 81),
+/// `？` (EF BC 9F) and `…` (E2 80 A6). Branch-free, so that [`next_end`] vectorises.
+fn end_len(x: u8, y: u8, z: u8) -> usize {
+    let one = (x == b'!') | (x == b'?');
+    let three = ((x == 0xE3) & (y == 0x80) & (z == 0x82))
+        | ((x == 0xEF) & (y == 0xBC) & ((z == 0x81) | (z == 0x9F)))
+        | ((x == 0xE2) & (y == 0x80) & (z == 0xA6));
+    usize::from(one) | (3 * usize::from(three))
+}
 
 /// True when `t` occurs in `o` as a torn piece: `t` ends mid-sentence, or its
 /// occurrence in `o` starts mid-sentence (`逐一签` + `字,按手印…`). A whole sentence
 /// that `o` merely quotes or repeats after a `：` is not torn.
 fn is_torn_part(t: &str, o: &str) -> bool {
-    // Prefilter with the first two characters (a short needle is cheap to set up).
-    let head = t.char_indices().nth(2).map_or(t, |(i, _)| &t[..i]);
-    if !o.contains(head) {
+    // Prefilter with the longest head of at most 32 bytes (about ten characters): a needle
+    // that short is looked for with SIMD and no searcher to set up, and rarely occurs by
+    // chance, so the full search runs almost only where `t` occurs.
+    let mut cut = t.len().min(32);
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if !o.contains(&t[..cut]) {
         return false;
     }
     let Some(pos) = o.find(t) else {
@@ -242,9 +243,41 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn byte_scan_splits_like_the_char_definition_on_any_text(
-            s in "[甲乙、，。！？…”’」』）)》〉】!?\"'a 🙂\n]{0,40}"
+            s in "[甲乙、，。！？…”’」』）)》〉】!?\"'a 🙂\n]{0,120}"
         ) {
             proptest::prop_assert_eq!(sentences(&s), sentences_by_char(&s));
+        }
+
+        #[test]
+        fn block_skip_splits_like_the_char_definition_on_sparse_marks(
+            s in "([甲乙，、a 🙂”）]{0,50}[。！？…!?]?){0,6}"
+        ) {
+            proptest::prop_assert_eq!(sentences(&s), sentences_by_char(&s));
+        }
+    }
+
+    #[test]
+    fn byte_test_matches_every_sentence_end() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let e = c.encode_utf8(&mut buf).as_bytes();
+            let at = |j: usize| e.get(j).copied().unwrap_or(0);
+            let n = end_len(at(0), at(1), at(2));
+            assert_eq!(n > 0, is_sentence_end(c), "{c:?}");
+            assert!(n == 0 || n == e.len(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn block_skip_splits_like_the_char_definition_on_long_text() {
+        // Marks at every offset around block edges, in text longer than several blocks.
+        let filler = "党建引领发展，“好”";
+        for mark in ["。", "！", "？", "!", "?", "…", "。”", "?!"] {
+            for k in 0..40 {
+                let s: String =
+                    filler.repeat(k / 3 + 1) + &"a".repeat(k) + mark + &filler.repeat(8) + mark;
+                assert_eq!(sentences(&s), sentences_by_char(&s), "{s}");
+            }
         }
     }
 

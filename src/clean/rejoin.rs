@@ -94,11 +94,13 @@ fn is_continuation(q: &str) -> bool {
 /// `chuàng)新`): glosses are removed before rejoining, so a second cleaning would remove
 /// it and cleaning would not be idempotent (found by the clean_idempotent fuzz target).
 fn makes_gloss(p: &str, q: &str) -> bool {
-    let Some(open) = p.rfind(['(', '（']) else {
+    // A gloss has at most 7 letters: only a bracket among the last 8 characters can open
+    // one, so only they are searched (not the whole paragraph, backwards char by char).
+    let from = p.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+    let Some(open) = p[from..].rfind(['(', '（']) else {
         return false;
     };
-    let tail = &p[open..];
-    // A gloss has at most 7 letters: only a bracket near the end can open one.
+    let tail = &p[from + open..];
     if tail.chars().count() > 8 {
         return false;
     }
@@ -115,8 +117,11 @@ pub(crate) fn rejoin(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
         let q = &st.text[p.clone()];
         if let Some(g) = groups.last_mut() {
             let pieces: Vec<&str> = g.iter().map(|r| &st.text[r.clone()]).collect();
-            let seam = pieces.last().is_some_and(|p| makes_gloss(p, q));
-            if is_cut(&pieces) && is_continuation(q) && !seam {
+            // Cheapest and most selective test first; all three are pure.
+            if is_cut(&pieces)
+                && is_continuation(q)
+                && !pieces.last().is_some_and(|p| makes_gloss(p, q))
+            {
                 g.push(p.clone());
                 joined += 1;
                 continue;
@@ -165,5 +170,28 @@ mod tests {
         );
         assert!(!makes_gloss("村(社区", "居民)参加。"));
         assert!(!makes_gloss("鼓励创新,", "推进工作。"));
+    }
+
+    /// The definition: the last bracket of the whole paragraph, found by a backward scan.
+    fn makes_gloss_by_whole_scan(p: &str, q: &str) -> bool {
+        let Some(open) = p.rfind(['(', '（']) else {
+            return false;
+        };
+        let tail = &p[open..];
+        if tail.chars().count() > 8 {
+            return false;
+        }
+        let head: String = q.chars().take(9).collect();
+        gloss_len(&format!("{tail}{head}"), true).is_some_and(|n| n > tail.len())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bounded_bracket_search_agrees_with_the_whole_scan(
+            p in "[创新(（a ，。]{0,12}[(（]?(c|chu|chuà|chuàn)?",
+            q in "(|g|àng|ng|uàng)[)）]?[新(（a ，。]{0,4}",
+        ) {
+            proptest::prop_assert_eq!(makes_gloss(&p, &q), makes_gloss_by_whole_scan(&p, &q));
+        }
     }
 }

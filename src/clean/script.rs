@@ -65,10 +65,11 @@ fn traditional_table() -> &'static [u64] {
     })
 }
 
-/// True when `t2s` changes `c` (a Traditional-only character such as 黨, 國, 區).
-pub(crate) fn is_traditional(c: char) -> bool {
-    let u = c as u32;
-    u < TABLE_END && traditional_table()[u as usize / 64] & (1 << (u % 64)) != 0
+/// True when `t2s` changes `c` (a Traditional-only character such as 黨, 國, 區), by
+/// the [`traditional_table`] `table` (looked up once per text by the caller).
+fn is_traditional(table: &[u64], c: char) -> bool {
+    let u = c as usize;
+    table.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
 }
 
 /// Detects whether `text` is written in Traditional or Simplified characters: of (up
@@ -76,11 +77,12 @@ pub(crate) fn is_traditional(c: char) -> bool {
 /// built once from OpenCC); 5 % or more is Traditional. Fewer than 10 Han characters is
 /// [`Script::Unknown`].
 pub fn detect_script(text: &str) -> Script {
+    let table = traditional_table();
     let mut han = 0;
     let mut changed = 0;
     for c in text.chars().filter(|&c| is_han(c)).take(SAMPLE_HAN) {
         han += 1;
-        changed += usize::from(is_traditional(c));
+        changed += usize::from(is_traditional(table, c));
     }
     if han < MIN_HAN || t2s().is_none() {
         return Script::Unknown;
@@ -195,11 +197,11 @@ mod tests {
     fn table_knows_traditional_characters() {
         for c in "黨國區發經濟開與為個會從實組織體業務過質進題報產帶處領設兩張".chars()
         {
-            assert!(is_traditional(c), "{c}");
+            assert!(is_traditional(traditional_table(), c), "{c}");
         }
         for c in "党国区发经济开与为个会从实组织体业务过质进题报产带处领设两张的一".chars()
         {
-            assert!(!is_traditional(c), "{c}");
+            assert!(!is_traditional(traditional_table(), c), "{c}");
         }
     }
 

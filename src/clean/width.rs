@@ -2,70 +2,50 @@
 //! whitespace runs collapsed to one space, pinyin glosses removed — in one pass over
 //! the line, with a fast path that copies a line needing none of this whole.
 
-use super::chars::{fold_width, is_han, is_space};
+use super::chars::{find3, fold_width, is_han, is_space};
 use super::pinyin::gloss_len;
 use super::{CleanOptions, CleanReport};
 use crate::offsets::MapBuilder;
 
 /// True when the line may need a change: it holds `(`, `（`, a full-width digit,
-/// letter or `＋`, a tab, two spaces in a row, or a non-ASCII space. A byte scan, so
-/// lines of plain Chinese text (including full-width `，。：`) take the fast path.
+/// letter or `＋`, a tab, a space followed by whitespace, or a non-ASCII space. A byte
+/// scan, so lines of plain Chinese text (including full-width `，。：`) take the fast path.
 pub(crate) fn needs_work(line: &str) -> bool {
-    let b = line.as_bytes();
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    let mut i = 0;
-    while i < b.len() {
-        // Skip uninteresting bytes (Han characters, most punctuation) quickly.
-        match b[i..].iter().position(|&x| LEAD[x as usize]) {
-            Some(k) => i += k,
-            None => return false,
-        }
-        let hit = match b[i] {
-            b'(' | b'\t' | 0x0b | 0x0c | b'\r' => true,
-            b' ' => at(i + 1) == b' ',
-            // U+FF00..U+FF3F: （ U+FF08, ＋ U+FF0B, digits, A-Z; U+FF40..: a-z.
-            0xEF => match at(i + 1) {
-                0xBC => matches!(at(i + 2), 0x80 | 0x88 | 0x8B | 0x90..=0x99 | 0xA1..=0xBA),
-                0xBD => matches!(at(i + 2), 0x81..=0x9A),
-                0xBB => at(i + 2) == 0xBF, // U+FEFF
-                _ => false,
-            },
-            0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80, // U+3000
-            0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
-            0xE2 => match at(i + 1) {
-                0x80 => matches!(at(i + 2), 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF),
-                0x81 => at(i + 2) == 0x9F,
-                _ => false,
-            },
-            0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80, // U+1680
-            _ => false,
-        };
-        if hit {
-            return true;
-        }
-        i += 1;
-    }
-    false
+    next_work(line.as_bytes(), 0).is_some()
 }
 
-/// Bytes that can start something [`needs_work`] looks at.
-static LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    let lead: [u8; 11] = [
-        b'(', b'\t', 0x0b, 0x0c, b'\r', b' ', 0xEF, 0xE3, 0xC2, 0xE2, 0xE1,
-    ];
-    let mut k = 0;
-    while k < lead.len() {
-        t[lead[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+/// The first offset at or after `i` where [`normalize_line`] may change something.
+fn next_work(b: &[u8], i: usize) -> Option<usize> {
+    find3(b, i, may_work)
+}
+
+/// True when [`normalize_line`] may change the character whose UTF-8 encoding starts
+/// with `x y z`: `(` `（`, a space followed by whitespace, any other whitespace, a
+/// full-width digit, letter or `＋`. A superset, cheap to test (a rare character such as
+/// `（` after a non-Han character, `：` or U+1xxx costs one look more), but never `，`,
+/// `。`, quotes or Han characters. Branch-free, so that [`find3`] vectorises.
+fn may_work(x: u8, y: u8, z: u8) -> bool {
+    // `\t` .. `\r`, `(`, a space followed by a control character, a space or non-ASCII.
+    let ascii =
+        (x.wrapping_sub(0x09) < 5) | (x == b'(') | ((x == b' ') & ((y <= b' ') | (y >= 0xC2)));
+    // U+FF00..U+FF0B (`（` U+FF08, `＋` U+FF0B), U+FF10..U+FF3A (digits, A-Z), U+FF40..U+FF5F
+    // (a-z), U+FEC0..U+FEFF (U+FEFF).
+    let ef = (x == 0xEF)
+        & (((y == 0xBC) & ((z < 0x8C) | (z.wrapping_sub(0x90) <= 0xBA - 0x90)))
+            | ((y == 0xBD) & (z < 0xA0))
+            | (y == 0xBB));
+    // U+3000; U+0085, U+00A0; U+2000..U+200F, U+2028..U+202F, U+2040..U+207F; U+1xxx.
+    let spaces = ((x == 0xE3) & (y == 0x80) & (z == 0x80))
+        | ((x == 0xC2) & ((y == 0x85) | (y == 0xA0)))
+        | ((x == 0xE2) & (((y == 0x80) & ((z < 0x90) | ((z & 0xF8) == 0xA8))) | (y == 0x81)))
+        | (x == 0xE1);
+    ascii | ef | spaces
+}
 
 /// Emits the trimmed `line` (at byte `at` of the builder's input) into `b`, normalised
-/// as `opts` asks, counting changes in `report`. One pass over the bytes: only bytes
-/// that can start a full-width character, a bracket or a space are decoded; the runs
-/// between are copied whole (a line needing no change is one copy).
+/// as `opts` asks, counting changes in `report`. One pass over the bytes: only
+/// characters [`may_work`] picks are decoded; the runs between are copied whole (a line
+/// needing no change is one copy).
 pub(crate) fn normalize_line(
     line: &str,
     at: usize,
@@ -86,11 +66,9 @@ pub(crate) fn normalize_line(
             b.push_copy(&line[from..to], at + from);
         }
     };
-    while i < bytes.len() {
-        match bytes[i..].iter().position(|&x| LEAD[x as usize]) {
-            Some(k) => i += k,
-            None => break,
-        }
+    // Only where something may change: every other character is copied as it is.
+    while let Some(k) = next_work(bytes, i) {
+        i = k;
         let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
@@ -162,6 +140,108 @@ mod tests {
         assert_eq!(norm("a(fā) 1(fā)").0, "a(fā) 1(fā)");
         assert!(!needs_work("党建引领，发展。“好”"));
         assert!(needs_work("党建　引领"));
+    }
+
+    /// The definition: every character that can start a change is decoded and looked at
+    /// (the scan before [`may_work`]); the reference for the block scan.
+    fn normalize_by_char(line: &str, opts: &CleanOptions) -> (String, OffsetMap, CleanReport) {
+        let id = OffsetMap::identity();
+        let mut b = MapBuilder::new(&id, line.len());
+        let mut report = CleanReport::default();
+        let mut copied = 0;
+        let mut after_gloss = usize::MAX;
+        let mut i = 0;
+        for (j, c) in line.char_indices() {
+            if j < i {
+                continue;
+            }
+            i = j;
+            let n = c.len_utf8();
+            if opts.width && is_space(c) {
+                let mut e = i + n;
+                while let Some(d) = line[e..].chars().next().filter(|&d| is_space(d)) {
+                    e += d.len_utf8();
+                }
+                if &line[i..e] != " " {
+                    b.push_copy(&line[copied..i], copied);
+                    if e < line.len() {
+                        b.push_replaced(" ", i);
+                    }
+                    copied = e;
+                }
+                i = e;
+                continue;
+            }
+            if opts.pinyin && (c == '(' || c == '（') {
+                let prev_han =
+                    i == after_gloss || line[..i].chars().next_back().is_some_and(is_han);
+                if prev_han {
+                    if let Some(g) = gloss_len(&line[i..], opts.width) {
+                        b.push_copy(&line[copied..i], copied);
+                        report.pinyin_glosses += 1;
+                        i += g;
+                        copied = i;
+                        after_gloss = i;
+                        continue;
+                    }
+                }
+            }
+            if opts.width {
+                if let Some(a) = fold_width(c) {
+                    b.push_copy(&line[copied..i], copied);
+                    let mut buf = [0u8; 4];
+                    b.push_replacing(a.encode_utf8(&mut buf), i..i + n);
+                    report.width_chars += 1;
+                    copied = i + n;
+                }
+            }
+            i += n;
+        }
+        b.push_copy(&line[copied..], copied);
+        let (t, m) = b.finish();
+        (t, m, report)
+    }
+
+    fn norm_with(s: &str, opts: &CleanOptions) -> (String, OffsetMap, CleanReport) {
+        let id = OffsetMap::identity();
+        let mut b = MapBuilder::new(&id, s.len());
+        let mut r = CleanReport::default();
+        normalize_line(s, 0, opts, &mut b, &mut r);
+        let (t, m) = b.finish();
+        (t, m, r)
+    }
+
+    #[test]
+    fn every_changed_character_is_picked() {
+        // A line holds no '\n' (lines are split at it).
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != '\n')
+        {
+            let mut buf = [0u8; 4];
+            let e = c.encode_utf8(&mut buf).as_bytes();
+            let at = |j: usize| e.get(j).copied().unwrap_or(0);
+            let changes =
+                (is_space(c) && c != ' ') || fold_width(c).is_some() || c == '(' || c == '（';
+            if changes {
+                assert!(may_work(at(0), at(1), at(2)), "{c:?}");
+            }
+            if is_space(c) {
+                assert!(may_work(b' ', at(0), at(1)), "space then {c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn block_scan_normalises_like_the_char_scan(
+            s in "([发展党建引领，。“”a]{0,40}[ 　\t\u{a0}\u{2003}\u{200b}\u{feff}１２ＡＮａ＋(（]?(fā|zhǎn|fa)?[)）]?){0,5}",
+            width: bool,
+            pinyin: bool,
+        ) {
+            let opts = CleanOptions { width, pinyin, ..CleanOptions::default() };
+            proptest::prop_assert_eq!(norm_with(&s, &opts), normalize_by_char(&s, &opts));
+        }
     }
 
     #[test]
