@@ -178,22 +178,17 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
     let setup = a.terms.setup()?;
     progress.step("loading, cleaning, segmenting, extracting formulations");
     // Documents are streamed: each is folded into the accumulators and dropped.
-    let mut acc = Accumulated::default();
-    let end = g.stream(&path, !a.terms.no_lexicon, Some(&setup), |d| {
-        acc.add(&d, &setup);
-        Ok(())
-    })?;
+    let (end, terms, rest) = accumulate(g, a, &path, &setup)?;
     progress.step("analysing");
+    let TermsAccumulated { table, tokens } = terms;
     let Accumulated {
         documents,
         cleaning,
         group_docs,
-        table,
-        tokens,
         slogans,
         slogan_groups,
         co,
-    } = acc;
+    } = rest;
     let fields = end.fields;
     let skipped: Vec<Value> = end
         .skipped
@@ -556,7 +551,72 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Built> {
     })
 }
 
-/// What the report keeps of the streamed documents: per-document summary rows, and
+/// Documents a side thread may have queued and not yet folded into its accumulators.
+const SIDE_QUEUE: usize = 64;
+
+/// Streams the corpus into the report's accumulators. With more than one thread, the term
+/// table is filled on the thread that receives the documents and everything else on a side
+/// thread, so that these serial folds (a quarter of the work) overlap each other as well as
+/// the parallel segmentation. Each accumulator still sees the documents in corpus order, so
+/// the result does not depend on the thread count.
+fn accumulate(
+    g: &Global,
+    a: &Args,
+    path: &std::path::Path,
+    setup: &pipeline::TermSetup,
+) -> Result<(pipeline::stream::StreamEnd, TermsAccumulated, Accumulated)> {
+    let lexicon = !a.terms.no_lexicon;
+    let mut terms = TermsAccumulated::default();
+    if rayon::current_num_threads() < 2 {
+        let mut rest = Accumulated::default();
+        let end = g.stream(path, lexicon, Some(setup), |d| {
+            terms.add(&d);
+            rest.add(&d, setup);
+            Ok(())
+        })?;
+        return Ok((end, terms, rest));
+    }
+    std::thread::scope(|sc| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<pipeline::Analysed>(SIDE_QUEUE);
+        let side = sc.spawn(move || {
+            let mut rest = Accumulated::default();
+            for d in rx {
+                rest.add(&d, setup);
+            }
+            rest
+        });
+        let table = &mut terms;
+        let end = g.stream(path, lexicon, Some(setup), move |d| {
+            table.add(&d);
+            // Fails only when the side thread has panicked; joining it below re-raises that.
+            let _ = tx.send(d);
+            Ok(())
+        });
+        let rest = match side.join() {
+            Ok(r) => r,
+            Err(p) => std::panic::resume_unwind(p),
+        };
+        Ok((end?, terms, rest))
+    })
+}
+
+/// The term table of the streamed documents (it grows with the vocabulary, not the corpus).
+#[derive(Default)]
+struct TermsAccumulated {
+    table: tifa::terms::GroupTable,
+    tokens: u64,
+}
+
+impl TermsAccumulated {
+    fn add(&mut self, d: &pipeline::Analysed) {
+        let empty = tifa::terms::DocTerms::default();
+        let terms = d.terms.as_ref().unwrap_or(&empty);
+        self.table.add(&d.group, terms);
+        self.tokens += terms.tokens();
+    }
+}
+
+/// What else the report keeps of the streamed documents: per-document summary rows, and
 /// per-group accumulators that grow with the vocabulary, not the corpus.
 #[derive(Default)]
 struct Accumulated {
@@ -564,8 +624,6 @@ struct Accumulated {
     cleaning: Vec<super::clean::ReportRow>,
     /// Documents per group, groups in first-seen order.
     group_docs: IndexMap<String, usize>,
-    table: tifa::terms::GroupTable,
-    tokens: u64,
     slogans: tifa::slogans::Aggregator,
     slogan_groups: contexts::SloganGroups,
     co: tifa::cooccur::Cooccurrence,
@@ -576,10 +634,6 @@ impl Accumulated {
         self.documents.push(pipeline::summarize(&d.prepared));
         self.cleaning.push(super::clean::report_row(&d.prepared));
         *self.group_docs.entry(d.group.clone()).or_insert(0) += 1;
-        let empty = tifa::terms::DocTerms::default();
-        let terms = d.terms.as_ref().unwrap_or(&empty);
-        self.table.add(&d.group, terms);
-        self.tokens += terms.tokens();
         self.slogans.add(&d.doc_mentions());
         self.slogan_groups.add(d);
         contexts::add_slogan_contexts(&mut self.co, d, Window::Sentence, Some(setup));
