@@ -152,34 +152,33 @@ pub fn run(
     let mut held = held.into_iter();
     let documents = held.len();
     let mut pending: Vec<Analysed> = Vec::new();
-    loop {
-        let mut batch: Vec<(Held, Entry)> = Vec::new();
-        let mut bytes = 0;
-        while bytes < opts.batch_bytes.max(1) {
-            let Some(h) = held.next() else { break };
-            let Some(e) = reader.next() else { break };
-            let e = e?;
-            bytes += e.text.len() + 256;
-            batch.push((h, e));
-        }
-        if batch.is_empty() {
-            break;
-        }
+    let mut batch = spilled_batch(&mut held, &mut reader, opts.batch_bytes)?;
+    while !batch.is_empty() {
+        let work = std::mem::take(&mut batch);
         let analysed = if overlap {
-            let (analysed, sunk) = std::thread::scope(|sc| {
-                let worker = sc.spawn(|| second_pass(batch, opts, &forms));
+            // The main thread hands the previous batch to the sink and then reads the next
+            // one back from the spill, both beside the parallel work on this batch. The
+            // sunk batch is gone before the next is read, so memory holds two batches, as
+            // without the overlap.
+            let (analysed, sunk, next) = std::thread::scope(|sc| {
+                let worker = sc.spawn(|| second_pass(work, opts, &forms));
                 let sunk = pending.drain(..).try_for_each(&mut sink);
-                (join(worker), sunk)
+                let next = match sunk {
+                    Ok(()) => spilled_batch(&mut held, &mut reader, opts.batch_bytes),
+                    Err(_) => Ok(Vec::new()),
+                };
+                (join(worker), sunk, next)
             });
             sunk?;
+            batch = next?;
             analysed
         } else {
-            second_pass(batch, opts, &forms)
+            let analysed = second_pass(work, opts, &forms);
+            analysed.into_iter().try_for_each(&mut sink)?;
+            batch = spilled_batch(&mut held, &mut reader, opts.batch_bytes)?;
+            Vec::new()
         };
         pending = analysed;
-        if !overlap {
-            pending.drain(..).try_for_each(&mut sink)?;
-        }
     }
     pending.into_iter().try_for_each(&mut sink)?;
     Ok(StreamEnd {
@@ -188,6 +187,25 @@ pub fn run(
         documents,
         spilled,
     })
+}
+
+/// The next documents of pass 2, up to about `batch_bytes` of cleaned text: their pass-1
+/// records with their entries read back from the spill.
+fn spilled_batch(
+    held: &mut impl Iterator<Item = Held>,
+    reader: &mut super::spill::SpillReader,
+    batch_bytes: usize,
+) -> Result<Vec<(Held, Entry)>> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while bytes < batch_bytes.max(1) {
+        let Some(h) = held.next() else { break };
+        let Some(e) = reader.next() else { break };
+        let e = e?;
+        bytes += e.text.len() + 256;
+        batch.push((h, e));
+    }
+    Ok(batch)
 }
 
 /// The result of a scoped thread; a panic there goes on in the caller.
