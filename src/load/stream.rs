@@ -193,7 +193,7 @@ impl DocStream {
                 in_collection,
             } => {
                 let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-                match encoding::decode(&bytes, self.opts.encoding.as_deref()) {
+                match encoding::decode_owned(bytes, self.opts.encoding.as_deref()) {
                     Ok(d) => Ok(Some(Step::Doc(Document {
                         id,
                         file,

@@ -196,7 +196,7 @@ fn get_str(r: &mut impl Read) -> std::io::Result<String> {
     if b.len() != n {
         return Err(invalid("the spill file ends early"));
     }
-    String::from_utf8(b).map_err(|_| invalid("invalid UTF-8 in the spill file"))
+    crate::load::encoding::utf8_string(b).map_err(|_| invalid("invalid UTF-8 in the spill file"))
 }
 
 const KINDS: [Kind; 5] = [
