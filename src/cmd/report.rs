@@ -621,7 +621,7 @@ impl TermsAccumulated {
 #[derive(Default)]
 struct Accumulated {
     documents: Vec<pipeline::DocSummary>,
-    cleaning: Vec<super::clean::ReportRow>,
+    cleaning: Vec<pipeline::CleaningRow>,
     /// Documents per group, groups in first-seen order.
     group_docs: IndexMap<String, usize>,
     slogans: tifa::slogans::Aggregator,
@@ -632,7 +632,7 @@ struct Accumulated {
 impl Accumulated {
     fn add(&mut self, d: &pipeline::Analysed, setup: &pipeline::TermSetup) {
         self.documents.push(pipeline::summarize(&d.prepared));
-        self.cleaning.push(super::clean::report_row(&d.prepared));
+        self.cleaning.push(pipeline::cleaning_row(&d.prepared));
         *self.group_docs.entry(d.group.clone()).or_insert(0) += 1;
         self.slogans.add(&d.doc_mentions());
         self.slogan_groups.add(d);
