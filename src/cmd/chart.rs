@@ -106,14 +106,11 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
                     ))
                 })?,
             };
-            format!("keyness-{:02}.svg", i + 1)
+            tifa::report::Report::keyness_file_name(i)
         }
     };
     let svg = built
-        .files
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, s)| s.as_str())
+        .chart(&name)
         .ok_or_else(|| Error::Usage("the corpus has no groups to chart".into()))?;
     tifa::output::write_atomic(&a.out, svg.as_bytes())?;
     print(&format!("{}\n", a.out.display()))

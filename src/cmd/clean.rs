@@ -18,10 +18,9 @@
 //! `==> id <==`.
 
 use super::{print, to_json, CorpusArg, Global};
-use serde::Serialize;
 use std::path::PathBuf;
 use tifa::error::{Error, Result};
-use tifa::pipeline::{self, Prepared};
+use tifa::pipeline::{self, CleaningRow, Prepared};
 use tifa::table::{Align, Format, Table};
 
 /// Options of `tifa clean`.
@@ -37,47 +36,12 @@ pub struct Args {
     out: Option<PathBuf>,
 }
 
-/// One row of the cleaning report (`--report`).
-#[derive(Debug, Serialize)]
-pub struct ReportRow {
-    id: String,
-    script: &'static str,
-    chars: usize,
-    clean_chars: usize,
-    width_chars: usize,
-    simplified_chars: usize,
-    pinyin_glosses: usize,
-    rejoined: usize,
-    dup_paragraphs: usize,
-    dup_sentences: usize,
-    dropped_lines: usize,
-    captions: usize,
+/// The cleaning report rows of the documents.
+fn report_rows(docs: &[Prepared]) -> Vec<CleaningRow> {
+    docs.iter().map(pipeline::cleaning_row).collect()
 }
 
-pub fn report_rows(docs: &[Prepared]) -> Vec<ReportRow> {
-    docs.iter().map(report_row).collect()
-}
-
-/// The cleaning report row of one document.
-pub fn report_row(p: &Prepared) -> ReportRow {
-    let r = &p.clean.report;
-    ReportRow {
-        id: p.doc.id.clone(),
-        script: pipeline::script_name(p.clean.script),
-        chars: p.raw_chars,
-        clean_chars: p.clean.text.chars().count(),
-        width_chars: r.width_chars,
-        simplified_chars: r.simplified_chars,
-        pinyin_glosses: r.pinyin_glosses,
-        rejoined: r.rejoined,
-        dup_paragraphs: r.dup_paragraphs,
-        dup_sentences: r.dup_sentences,
-        dropped_lines: r.dropped_lines,
-        captions: r.captions,
-    }
-}
-
-fn print_report(g: &Global, rows: &[ReportRow]) -> Result<()> {
+fn print_report(g: &Global, rows: &[CleaningRow]) -> Result<()> {
     if g.format() == Format::Json {
         return print(&to_json(&serde_json::json!({ "documents": rows }))?);
     }

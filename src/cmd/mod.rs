@@ -161,12 +161,17 @@ impl Global {
     /// Loads the corpus at `path`, printing warnings for skipped inputs unless `--quiet`.
     pub fn load(&self, path: &Path) -> Result<tifa::load::Corpus> {
         let corpus = tifa::load::load(path, &self.load_options())?;
+        self.warn_skipped(&corpus.skipped);
+        Ok(corpus)
+    }
+
+    /// Prints a warning for each skipped input unless `--quiet`.
+    pub fn warn_skipped(&self, skipped: &[tifa::load::Skipped]) {
         if !self.quiet {
-            for s in &corpus.skipped {
+            for s in skipped {
                 eprintln!("tifa: warning: {}: skipped: {}", s.path.display(), s.reason);
             }
         }
-        Ok(corpus)
     }
 }
 
@@ -191,11 +196,7 @@ impl Global {
             setup,
         );
         let end = tifa::pipeline::stream::run(docs, &opts, sink)?;
-        if !self.quiet {
-            for s in &end.skipped {
-                eprintln!("tifa: warning: {}: skipped: {}", s.path.display(), s.reason);
-            }
-        }
+        self.warn_skipped(&end.skipped);
         Ok(end)
     }
 }

@@ -128,6 +128,55 @@ pub fn summarize(p: &Prepared) -> DocSummary {
     }
 }
 
+/// One row of the cleaning report (`tifa clean --report`, `metrics.json`): what each
+/// cleaning step changed in one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct CleaningRow {
+    /// Document id.
+    pub id: String,
+    /// Detected script: `simplified`, `traditional` or `unknown`.
+    pub script: &'static str,
+    /// Characters in the raw text.
+    pub chars: usize,
+    /// Characters after cleaning.
+    pub clean_chars: usize,
+    /// Full-width characters converted to ASCII.
+    pub width_chars: usize,
+    /// Traditional characters converted to Simplified.
+    pub simplified_chars: usize,
+    /// Pinyin glosses removed.
+    pub pinyin_glosses: usize,
+    /// Paragraphs rejoined across page breaks.
+    pub rejoined: usize,
+    /// Repeated paragraphs removed.
+    pub dup_paragraphs: usize,
+    /// Repeated sentences removed.
+    pub dup_sentences: usize,
+    /// Non-text lines dropped.
+    pub dropped_lines: usize,
+    /// Lines kept but identified as bylines or photo captions.
+    pub captions: usize,
+}
+
+/// The cleaning report row of one prepared document.
+pub fn cleaning_row(p: &Prepared) -> CleaningRow {
+    let r = &p.clean.report;
+    CleaningRow {
+        id: p.doc.id.clone(),
+        script: script_name(p.clean.script),
+        chars: p.raw_chars,
+        clean_chars: p.clean.text.chars().count(),
+        width_chars: r.width_chars,
+        simplified_chars: r.simplified_chars,
+        pinyin_glosses: r.pinyin_glosses,
+        rejoined: r.rejoined,
+        dup_paragraphs: r.dup_paragraphs,
+        dup_sentences: r.dup_sentences,
+        dropped_lines: r.dropped_lines,
+        captions: r.captions,
+    }
+}
+
 /// The lower-case name of a script.
 pub fn script_name(s: clean::Script) -> &'static str {
     match s {
