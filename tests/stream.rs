@@ -113,3 +113,24 @@ fn one_thread_gives_the_same_documents() {
     let got = pool.install(|| streamed(&path, &s, 1, 0));
     assert_eq!(got, want);
 }
+
+/// With more than one thread the serial parts overlap the parallel work (pass 1 reads and
+/// spills beside the cleaning; pass 2 sinks one batch and reads the next beside the
+/// segmentation of the current one). An explicit pool makes sure that path runs even on a
+/// one-core machine, where the global pool has one thread.
+#[test]
+fn overlapping_passes_give_the_same_documents() {
+    let s = setup();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let want = batch(&path, &s);
+    for threads in [2, 3] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        for (b, sp) in [(1, 0), (20_000, 0), (1, usize::MAX / 2)] {
+            let got = pool.install(|| streamed(&path, &s, b, sp));
+            assert_eq!(got, want, "{threads} threads, batch {b}, spill {sp}");
+        }
+    }
+}
