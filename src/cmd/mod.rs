@@ -186,7 +186,6 @@ impl Global {
         setup: Option<&tifa::pipeline::TermSetup>,
         sink: impl FnMut(tifa::pipeline::Analysed) -> Result<()>,
     ) -> Result<tifa::pipeline::stream::StreamEnd> {
-        let docs = tifa::load::stream(path, &self.load_options())?;
         let opts = tifa::pipeline::stream::StreamOptions::new(
             self.clean_options(),
             tifa::pipeline::AnalyseOptions {
@@ -195,7 +194,7 @@ impl Global {
             },
             setup,
         );
-        let end = tifa::pipeline::stream::run(docs, &opts, sink)?;
+        let end = tifa::pipeline::stream::run_path(path, &self.load_options(), &opts, sink)?;
         self.warn_skipped(&end.skipped);
         Ok(end)
     }

@@ -79,6 +79,17 @@ struct Held {
     report: clean::CleanReport,
 }
 
+/// Opens the corpus at `path` (a file, directory, manifest, CSV or JSON Lines file) and runs
+/// the pipeline over it (see [`run`]).
+pub fn run_path(
+    path: &std::path::Path,
+    load: &crate::load::LoadOptions,
+    opts: &StreamOptions<'_>,
+    sink: impl FnMut(Analysed) -> Result<()>,
+) -> Result<StreamEnd> {
+    run(crate::load::stream(path, load)?, opts, sink)
+}
+
 /// Runs the pipeline over `stream`, handing each analysed document to `sink` in corpus
 /// order. A load error ends the run with that error before the sink sees any document; an
 /// error from the sink ends it at once.

@@ -76,7 +76,6 @@ fn stream(
     setup: &TermSetup,
     sink: impl FnMut(Analysed) -> Result<()>,
 ) -> Result<StreamEnd> {
-    let docs = crate::load::stream(&opts.corpus, &opts.load)?;
     let stream_opts = pipeline::stream::StreamOptions::new(
         opts.clean.clone(),
         pipeline::AnalyseOptions {
@@ -85,7 +84,7 @@ fn stream(
         },
         Some(setup),
     );
-    pipeline::stream::run(docs, &stream_opts, sink)
+    pipeline::stream::run_path(&opts.corpus, &opts.load, &stream_opts, sink)
 }
 
 /// The term table of the streamed documents (it grows with the vocabulary, not the corpus).
