@@ -164,25 +164,15 @@ fn slogan_charts(opts: &ReportOptions, a: &Analysis) -> (String, String) {
 fn similarity_chart(opts: &ReportOptions, a: &Analysis) -> String {
     let group_by = &opts.group_by;
     let m = &a.similarity.matrix;
-    chart::heatmap(
-        &ChartText {
-            title: format!("How alike the {group_by}s are in their formulations"),
-            subtitle: format!(
-                "{} · Jaccard similarity of formulation sets · diagonal (self) left blank",
-                a.short_name
-            ),
-            x_label: group_by.clone(),
-            y_label: group_by.clone(),
-        },
-        m.rows(),
-        m.cols(),
-        &blank_diagonal(m),
-        &HeatmapOptions {
-            mark_diagonal: true,
-            value_format: ValueFormat::Decimal2,
-            distinct_zero: true,
-            scale_label: "Jaccard".into(),
-        },
+    similarity_heatmap(
+        m,
+        format!("How alike the {group_by}s are in their formulations"),
+        format!(
+            "{} · Jaccard similarity of formulation sets · diagonal (self) left blank",
+            a.short_name
+        ),
+        group_by,
+        "Jaccard",
     )
 }
 
@@ -221,16 +211,34 @@ fn term_similarity(opts: &ReportOptions, a: &Analysis) -> String {
     let cosine =
         cooccur::group_similarity(&contexts::term_groups_of(&a.table, &vocab), Measure::Cosine);
     let m = &cosine.matrix;
+    similarity_heatmap(
+        m,
+        format!("How alike the {group_by}s are in their vocabulary"),
+        format!(
+            "{} · cosine of term frequencies (top {} terms) · diagonal (self) left blank",
+            a.short_name,
+            vocab.len()
+        ),
+        group_by,
+        "cosine",
+    )
+}
+
+/// A group × group similarity heat map: two-decimal values, the diagonal blank and
+/// outlined, zero drawn apart from the scale.
+fn similarity_heatmap(
+    m: &cooccur::Matrix,
+    title: String,
+    subtitle: String,
+    group_by: &str,
+    scale_label: &str,
+) -> String {
     chart::heatmap(
         &ChartText {
-            title: format!("How alike the {group_by}s are in their vocabulary"),
-            subtitle: format!(
-                "{} · cosine of term frequencies (top {} terms) · diagonal (self) left blank",
-                a.short_name,
-                vocab.len()
-            ),
-            x_label: group_by.clone(),
-            y_label: group_by.clone(),
+            title,
+            subtitle,
+            x_label: group_by.to_string(),
+            y_label: group_by.to_string(),
         },
         m.rows(),
         m.cols(),
@@ -239,7 +247,7 @@ fn term_similarity(opts: &ReportOptions, a: &Analysis) -> String {
             mark_diagonal: true,
             value_format: ValueFormat::Decimal2,
             distinct_zero: true,
-            scale_label: "cosine".into(),
+            scale_label: scale_label.into(),
         },
     )
 }
