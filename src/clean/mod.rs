@@ -43,6 +43,7 @@ mod rejoin;
 mod script;
 mod width;
 
+pub(crate) use chars::find3;
 pub use cross::{CrossDedup, CrossDuplicate, DocKeys, MIN_CROSS_CHARS};
 pub use dedup::MIN_DUP_CHARS;
 pub use lines::{classify_line, LineKind};

@@ -3,9 +3,10 @@
 use super::expand::{expand_with, Consistency, Memo};
 use super::{Kind, Mention};
 use crate::offsets::OffsetMap;
+use crate::terms::FxBuild;
 use indexmap::IndexMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Longest context snippet, in characters on each side of the mention.
 const CONTEXT_SIDE: usize = 60;
@@ -102,7 +103,8 @@ pub struct Aggregator {
     with_contexts: bool,
     /// Groups in first-seen order (every document's group, with mentions or not).
     order: Vec<String>,
-    acc: BTreeMap<String, Acc>,
+    /// Per normalised form; [`Aggregator::finish`] sorts them, so the map's order is free.
+    acc: HashMap<String, Acc, FxBuild>,
     /// Documents added so far.
     docs: usize,
 }
@@ -120,9 +122,13 @@ impl Aggregator {
     pub fn add(&mut self, d: &DocMentions<'_>) {
         let doc = self.docs;
         self.docs += 1;
-        if !self.order.iter().any(|g| g == d.group) {
-            self.order.push(d.group.to_string());
-        }
+        let group = match self.order.iter().position(|g| g == d.group) {
+            Some(i) => i,
+            None => {
+                self.order.push(d.group.to_string());
+                self.order.len() - 1
+            }
+        };
         let mut memo = Memo::default();
         for m in d.mentions {
             let a = match self.acc.get_mut(m.normalized.as_str()) {
@@ -134,12 +140,7 @@ impl Aggregator {
             };
             a.total += 1;
             *a.kinds.entry(m.kind).or_insert(0) += 1;
-            match a.by_group.get_mut(d.group) {
-                Some(c) => *c += 1,
-                None => {
-                    a.by_group.insert(d.group.to_string(), 1);
-                }
-            }
+            *a.by_group.entry(group).or_insert(0) += 1;
             if a.last_doc != Some(doc) {
                 a.last_doc = Some(doc);
                 a.documents += 1;
@@ -189,7 +190,8 @@ impl Aggregator {
                     .map_or(a.kind, |k| *k.0);
                 let by_group: IndexMap<String, usize> = order
                     .iter()
-                    .filter_map(|g| a.by_group.get(g).map(|c| (g.clone(), *c)))
+                    .enumerate()
+                    .filter_map(|(i, g)| a.by_group.get(&i).map(|c| (g.clone(), *c)))
                     .collect();
                 SloganStats {
                     normalized: name,
@@ -224,7 +226,8 @@ struct Acc {
     shape: String,
     total: usize,
     kinds: BTreeMap<Kind, usize>,
-    by_group: BTreeMap<String, usize>,
+    /// Mentions per group, by the group's index in [`Aggregator::order`].
+    by_group: HashMap<usize, usize, FxBuild>,
     documents: usize,
     last_doc: Option<usize>,
     first_date: Option<String>,
@@ -242,7 +245,7 @@ impl Acc {
             shape: m.shape.clone(),
             total: 0,
             kinds: BTreeMap::new(),
-            by_group: BTreeMap::new(),
+            by_group: HashMap::default(),
             documents: 0,
             last_doc: None,
             first_date: None,
