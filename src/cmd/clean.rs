@@ -6,7 +6,10 @@
 //! rejoined (`--no-rejoin`), repeated paragraphs and sentences removed, within and across
 //! documents (`--no-dedup`), non-text lines dropped (`--keep-nontext`).
 //!
-//! Cost: one decode and cleaning pass per document.
+//! Cost: one decode and cleaning pass per document. Documents are streamed a batch at a
+//! time (memory holds a batch, not the corpus): the text is printed as batches are cleaned,
+//! so an input error ends the output there (with the error on standard error and a non-zero
+//! exit); `--out` writes all files or none.
 //!
 //! Options:
 //! - `--report`: print a per-document table of every change (counts per step) instead of
@@ -18,9 +21,10 @@
 //! `==> id <==`.
 
 use super::{print, to_json, CorpusArg, Global};
+use std::io::Write;
 use std::path::PathBuf;
 use tifa::error::{Error, Result};
-use tifa::pipeline::{self, CleaningRow, Prepared};
+use tifa::pipeline::{self, CleaningRow};
 use tifa::table::{Align, Format, Table};
 
 /// Options of `tifa clean`.
@@ -34,11 +38,6 @@ pub struct Args {
     /// Write the cleaned documents to this directory (`<id>.txt`, UTF-8).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-}
-
-/// The cleaning report rows of the documents.
-fn report_rows(docs: &[Prepared]) -> Vec<CleaningRow> {
-    docs.iter().map(pipeline::cleaning_row).collect()
 }
 
 fn print_report(g: &Global, rows: &[CleaningRow]) -> Result<()> {
@@ -101,38 +100,71 @@ fn file_name(id: &str) -> String {
 
 /// Runs `tifa clean`.
 pub fn run(g: &Global, a: Args) -> Result<()> {
-    let corpus = g.load(&a.corpus.path())?;
-    let docs = pipeline::prepare(corpus, &g.clean_options());
     if let Some(dir) = &a.out {
+        let existed = dir.exists();
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let mut staged = tifa::output::Staged::new();
         let mut seen = std::collections::BTreeSet::new();
-        for p in &docs {
+        let mut rows = Vec::new();
+        let streamed = g.clean_stream(&a.corpus.path(), |p| {
             let name = file_name(&p.doc.id);
             if !seen.insert(name.clone()) {
                 return Err(Error::Usage(format!(
                     "two documents map to the same output file {name}; give them distinct ids"
                 )));
             }
-            let mut text = p.clean.text.clone();
+            rows.push(pipeline::cleaning_row(&p));
+            let mut text = p.clean.text;
             if !text.is_empty() && !text.ends_with('\n') {
                 text.push('\n');
             }
-            staged.add(&dir.join(name), text.as_bytes())?;
+            staged.add(&dir.join(name), text.as_bytes())
+        });
+        if let Err(e) = streamed {
+            // Nothing half-written: the staged files go with `staged`, and a directory this
+            // run created is removed again (only if empty).
+            drop(staged);
+            if !existed {
+                let _ = std::fs::remove_dir(dir);
+            }
+            return Err(e);
         }
         staged.commit()?;
-        return print_report(g, &report_rows(&docs));
+        return print_report(g, &rows);
     }
     if a.report {
-        return print_report(g, &report_rows(&docs));
+        let mut rows = Vec::new();
+        g.clean_stream(&a.corpus.path(), |p| {
+            rows.push(pipeline::cleaning_row(&p));
+            Ok(())
+        })?;
+        return print_report(g, &rows);
     }
-    let mut s = String::new();
-    for p in &docs {
-        s.push_str(&format!("==> {} <==\n", p.doc.id));
+    // The text goes out document by document as batches are cleaned; a reader that closes
+    // the pipe (`| head`) ends the run quietly.
+    let mut out = std::io::stdout().lock();
+    let mut closed = false;
+    let result = g.clean_stream(&a.corpus.path(), |p| {
+        let mut s = format!("==> {} <==\n", p.doc.id);
         s.push_str(&p.clean.text);
         if !p.clean.text.ends_with('\n') {
             s.push('\n');
         }
+        match out.write_all(s.as_bytes()) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                closed = true;
+                Err(Error::Usage("standard output closed".into()))
+            }
+            Err(e) => Err(Error::io("<stdout>", e)),
+        }
+    });
+    match (result, closed) {
+        (_, true) => Ok(()),
+        (Err(e), false) => Err(e),
+        (Ok(_), false) => match out.flush() {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("<stdout>", e)),
+            _ => Ok(()),
+        },
     }
-    print(&s)
 }

@@ -5,7 +5,8 @@
 //! and after cleaning, paragraphs. Empty documents are listed as empty; skipped inputs
 //! (binary files, undecodable files under `--skip-bad`) are listed after the table.
 //!
-//! Cost: one read, decode and cleaning pass over every document (no segmentation).
+//! Cost: one read, decode and cleaning pass over every document (no segmentation); the
+//! documents are streamed a batch at a time, so memory holds the rows, not the corpus.
 //!
 //! Options: the global ones (`--format table|csv|json`, `--group-by`, `--text-column`,
 //! `--encoding`, `--skip-bad`, `--strict`, the cleaning switches). JSON:
@@ -39,9 +40,18 @@ struct Skip {
 
 /// Runs `tifa corpus`.
 pub fn run(g: &Global, a: Args) -> Result<()> {
-    let corpus = g.load(&a.corpus.path())?;
-    let fields = corpus.fields.clone();
-    let skipped: Vec<Skip> = corpus
+    let mut documents: Vec<DocSummary> = Vec::new();
+    let mut groups: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let end = g.clean_stream(&a.corpus.path(), |p| {
+        documents.push(pipeline::summarize(&p));
+        let group = pipeline::group_of(&p.doc, &g.group_by);
+        if !groups.contains(group) {
+            groups.insert(group.to_string());
+        }
+        Ok(())
+    })?;
+    let fields = end.fields;
+    let skipped: Vec<Skip> = end
         .skipped
         .iter()
         .map(|s| Skip {
@@ -49,8 +59,6 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
             reason: s.reason.clone(),
         })
         .collect();
-    let prepared = pipeline::prepare(corpus, &g.clean_options());
-    let documents: Vec<DocSummary> = prepared.iter().map(pipeline::summarize).collect();
     let out = Output { documents, skipped };
     match g.format() {
         Format::Json => print(&to_json(&out)?),
@@ -111,10 +119,6 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
                 return print(&t.to_csv());
             }
             let mut s = t.render();
-            let groups: std::collections::BTreeSet<&str> = prepared
-                .iter()
-                .map(|p| pipeline::group_of(&p.doc, &g.group_by))
-                .collect();
             s.push_str(&format!(
                 "\n{} documents, {} groups by {}, {} characters\n",
                 out.documents.len(),

@@ -8,7 +8,8 @@
 //! of the keyword in the document's raw text (`raw_offset`, `raw_end`), so it can be quoted
 //! from the original.
 //!
-//! Cost: one cleaning pass per document and one scan; no segmentation.
+//! Cost: one cleaning pass per document and one scan; no segmentation. Documents are
+//! streamed a batch at a time: memory holds a batch and the hits, not the corpus.
 //!
 //! Order: documents in corpus order, hits by offset. `--top N` limits the table (default
 //! 100; 0 = all); CSV and JSON carry every hit.
@@ -43,23 +44,17 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
     } else {
         Pattern::literal(&a.pattern)?
     };
-    let corpus = g.load(&a.corpus.path())?;
-    let docs = tifa::pipeline::prepare(corpus, &g.clean_options());
-    let groups: Vec<&str> = docs
-        .iter()
-        .map(|p| tifa::pipeline::group_of(&p.doc, &g.group_by))
-        .collect();
-    let inputs: Vec<KwicDoc> = docs
-        .iter()
-        .zip(&groups)
-        .map(|(p, gr)| KwicDoc {
+    let mut hits = Vec::new();
+    g.clean_stream(&a.corpus.path(), |p| {
+        let doc = KwicDoc {
             id: &p.doc.id,
-            group: gr,
+            group: tifa::pipeline::group_of(&p.doc, &g.group_by),
             text: &p.clean.text,
             map: &p.clean.map,
-        })
-        .collect();
-    let hits = kwic(&inputs, &pattern, a.window);
+        };
+        hits.extend(kwic(&[doc], &pattern, a.window));
+        Ok(())
+    })?;
     match g.format() {
         Format::Json => print(&to_json(&serde_json::json!({ "hits": hits }))?),
         f => {

@@ -158,13 +158,6 @@ impl Global {
         }
     }
 
-    /// Loads the corpus at `path`, printing warnings for skipped inputs unless `--quiet`.
-    pub fn load(&self, path: &Path) -> Result<tifa::load::Corpus> {
-        let corpus = tifa::load::load(path, &self.load_options())?;
-        self.warn_skipped(&corpus.skipped);
-        Ok(corpus)
-    }
-
     /// Prints a warning for each skipped input unless `--quiet`.
     pub fn warn_skipped(&self, skipped: &[tifa::load::Skipped]) {
         if !self.quiet {
@@ -195,6 +188,26 @@ impl Global {
             setup,
         );
         let end = tifa::pipeline::stream::run_path(path, &self.load_options(), &opts, sink)?;
+        self.warn_skipped(&end.skipped);
+        Ok(end)
+    }
+}
+
+impl Global {
+    /// Cleans the corpus at `path` a batch at a time ([`tifa::pipeline::cleaning`]), handing
+    /// each document to `sink` in corpus order; prints warnings for skipped inputs unless
+    /// `--quiet`.
+    pub fn clean_stream(
+        &self,
+        path: &Path,
+        sink: impl FnMut(tifa::pipeline::Prepared) -> Result<()>,
+    ) -> Result<tifa::pipeline::cleaning::CleanEnd> {
+        let end = tifa::pipeline::cleaning::clean_path(
+            path,
+            &self.load_options(),
+            &self.clean_options(),
+            sink,
+        )?;
         self.warn_skipped(&end.skipped);
         Ok(end)
     }

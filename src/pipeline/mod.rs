@@ -6,6 +6,7 @@
 //! by the batch and the accumulators: the commands use it) and [`prepare`] + [`analyse`]
 //! (the whole corpus in memory: for library users and tests).
 
+pub mod cleaning;
 pub mod spill;
 pub mod stream;
 

@@ -19,7 +19,7 @@
 
 use super::spill::{Entry, Spill};
 use super::{date_of, group_of, AnalyseOptions, Analysed, Prepared, TermSetup};
-use crate::clean::{self, CleanOptions, Cleaned, CrossDedup, DocKeys};
+use crate::clean::{self, CleanOptions, Cleaned, CrossDedup};
 use crate::error::Result;
 use crate::load::{DocStream, Document, Skipped};
 use crate::slogans::{KnownCollector, KnownGuard, Lexicon, Mention};
@@ -220,7 +220,7 @@ fn spilled_batch(
 }
 
 /// The result of a scoped thread; a panic there goes on in the caller.
-fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+pub(super) fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
     match h.join() {
         Ok(t) => t,
         Err(p) => std::panic::resume_unwind(p),
@@ -228,7 +228,7 @@ fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
 }
 
 /// The next documents of the stream, up to about `batch_bytes` of raw text.
-fn read_docs(stream: &mut DocStream, batch_bytes: usize) -> Result<Vec<Document>> {
+pub(super) fn read_docs(stream: &mut DocStream, batch_bytes: usize) -> Result<Vec<Document>> {
     let mut batch: Vec<Document> = Vec::new();
     let mut bytes = 0;
     while bytes < batch_bytes.max(1) {
@@ -255,33 +255,14 @@ fn first_pass(
     cross: &mut CrossDedup,
     lexicon: Option<&Lexicon>,
 ) -> Vec<FirstPass> {
-    let mut cleaned: Vec<(Document, Cleaned, usize, DocKeys)> = batch
+    super::cleaning::clean_batch(batch, &opts.clean, cross)
         .into_par_iter()
-        .map(|mut doc| {
-            let c = clean::clean(&doc.raw, &opts.clean);
-            let raw_chars = doc.raw.chars().count();
-            doc.raw = String::new();
-            let keys = if opts.clean.dedup {
-                DocKeys::of(&c)
-            } else {
-                DocKeys::default()
-            };
-            (doc, c, raw_chars, keys)
-        })
-        .collect();
-    if opts.clean.dedup {
-        for (doc, c, _, keys) in &mut cleaned {
-            cross.apply_keyed(&doc.id, c, keys);
-        }
-    }
-    cleaned
-        .into_par_iter()
-        .map(|(doc, c, raw_chars, _)| {
+        .map(|p| {
             let mentions = match lexicon {
-                Some(l) => crate::slogans::extract_with_lexicon(&c.text, l),
-                None => crate::slogans::extract(&c.text),
+                Some(l) => crate::slogans::extract_with_lexicon(&p.clean.text, l),
+                None => crate::slogans::extract(&p.clean.text),
             };
-            (doc, c, raw_chars, mentions)
+            (p.doc, p.clean, p.raw_chars, mentions)
         })
         .collect()
 }
