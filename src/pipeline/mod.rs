@@ -4,7 +4,9 @@
 //!
 //! Two drivers give the same documents: [`stream::run`] (a batch at a time, memory bounded
 //! by the batch and the accumulators: the commands use it) and [`prepare`] + [`analyse`]
-//! (the whole corpus in memory: for library users and tests).
+//! (the whole corpus in memory: for library users and tests). [`cleaning::clean_stream`]
+//! streams the cleaned documents alone, for the commands that analyse nothing (`corpus`,
+//! `clean`, `kwic`).
 
 pub mod cleaning;
 pub mod spill;
