@@ -6,7 +6,7 @@
 //! The documents are those of [`super::prepare`] on the loaded corpus, in the same order:
 //! each batch is cleaned in parallel and then de-duplicated against everything before it in
 //! corpus order, exactly as [`super::stream::run`]'s first pass does (it calls
-//! [`clean_batch`] too).
+//! the same batch function too).
 
 use super::stream::{join, read_docs};
 use super::Prepared;
