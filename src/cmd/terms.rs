@@ -15,7 +15,8 @@
 //! indexed by token id per document.
 //! Documents are streamed ([`tifa::pipeline::stream`]): with `--by group` memory holds a
 //! batch of texts and the per-group counts (it grows with the vocabulary, not the corpus);
-//! `--by doc` keeps every document's counts (not its text) for the corpus-wide `df`.
+//! `--by doc` keeps each document's top N terms and the corpus-wide `df` of every term
+//! ([`tifa::terms::DocTable`]).
 //!
 //! Sorting: groups in corpus order (documents in corpus order within a group), then count
 //! descending, then term ascending (by UTF-8 bytes).
@@ -30,7 +31,7 @@ use super::{group_table, print, to_json, CorpusArg, Global, TermArgs};
 use clap::ValueEnum;
 use tifa::error::Result;
 use tifa::table::{fmt_f64, Align, Format, Table};
-use tifa::terms::{By, TermRow};
+use tifa::terms::TermRow;
 
 /// Options of `tifa terms`.
 #[derive(Debug, clap::Args)]
@@ -63,16 +64,13 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         ByArg::Group => group_table(g, &a.corpus, &a.terms)?.top_rows(top),
         ByArg::Doc => {
             let setup = a.terms.setup()?;
-            let mut inputs = Vec::new();
+            let mut table = tifa::terms::DocTable::new(top);
             g.stream(&a.corpus.path(), !a.terms.no_lexicon, Some(&setup), |d| {
-                inputs.push(tifa::terms::DocInput {
-                    id: d.prepared.doc.id,
-                    group: d.group,
-                    terms: d.terms.unwrap_or_default(),
-                });
+                let terms = d.terms.unwrap_or_default();
+                table.add(&d.prepared.doc.id, &d.group, &terms);
                 Ok(())
             })?;
-            tifa::terms::top(&tifa::terms::frequencies(&inputs, By::Doc), top)
+            table.rows()
         }
     };
     match g.format() {

@@ -9,6 +9,7 @@
 //! stopword, length, number and POS filtering: whitespace and punctuation are excluded,
 //! everything else is included. So per-10k figures do not change when the stopword list does.
 
+mod doc_table;
 mod filter;
 mod freq;
 mod hash;
@@ -17,6 +18,7 @@ mod table;
 
 use std::collections::HashMap;
 
+pub use doc_table::DocTable;
 pub use filter::{is_word, Stopwords, TermFilter, BUILTIN_STOPWORDS};
 pub use freq::{frequencies, top, By, DocInput, TermRow};
 pub use hash::{FxBuild, FxHasher};
