@@ -229,27 +229,40 @@ pub fn term_cooccurrence(
     let wanted: HashSet<&str> = items.iter().map(String::as_str).collect();
     let mut co = Cooccurrence::new();
     for d in docs {
-        if let Window::Tokens(n) = window {
-            let occ = token_positions(d, setup, |_, tok| wanted.get(tok).copied());
-            co.add_windows(&occ, n);
-            continue;
-        }
-        let text = &d.prepared.clean.text;
-        for r in ranges(d, window) {
-            let mut ctx: Vec<&str> = Vec::new();
-            setup.segmenter.for_each_token(
-                &text[r.clone()],
-                &crate::segment::Protected::new::<&str>(&[]),
-                |t| {
-                    if let Some(w) = wanted.get(t) {
-                        ctx.push(w);
-                    }
-                },
-            );
-            co.add(ctx);
-        }
+        add_term_contexts(&mut co, d, &wanted, window, setup);
     }
     co
+}
+
+/// Adds one document's contexts to a term co-occurrence (see [`term_cooccurrence`]):
+/// `wanted` holds the items. The document's counts are not needed (its text is segmented
+/// again), so it may come from a pipeline run without segmentation.
+pub fn add_term_contexts(
+    co: &mut Cooccurrence,
+    d: &Analysed,
+    wanted: &HashSet<&str>,
+    window: Window,
+    setup: &TermSetup,
+) {
+    if let Window::Tokens(n) = window {
+        let occ = token_positions(d, setup, |_, tok| wanted.get(tok).copied());
+        co.add_windows(&occ, n);
+        return;
+    }
+    let text = &d.prepared.clean.text;
+    for r in ranges(d, window) {
+        let mut ctx: Vec<&str> = Vec::new();
+        setup.segmenter.for_each_token(
+            &text[r.clone()],
+            &crate::segment::Protected::new::<&str>(&[]),
+            |t| {
+                if let Some(w) = wanted.get(t) {
+                    ctx.push(w);
+                }
+            },
+        );
+        co.add(ctx);
+    }
 }
 
 /// Word-token positions of the items selected by `pick(byte_start, token)`.

@@ -18,13 +18,16 @@
 //!   covers the `--matrix-items K` most frequent items (default 20).
 //!
 //! Cost: one cleaning, extraction and segmentation pass per document; item-item over terms
-//! segments the contexts a second time (the only analysis that needs token order).
+//! segments the contexts a second time (the only analysis that needs token order: it
+//! streams the corpus twice, the second time cleaning and extracting again but not
+//! counting). Memory holds a batch of texts and the counts or contexts' item sets, not the
+//! corpus.
 //!
 //! Output: table (groups as columns, long labels cut with …), CSV in tidy long form
 //! (row, column, value; pairs for item-item), JSON `{"matrix": {"rows", "columns",
 //! "values"}, ...}`.
 
-use super::{analyse_with_terms, print, to_json, CorpusArg, Global, TermArgs};
+use super::{print, to_json, CorpusArg, Global, TermArgs};
 use clap::ValueEnum;
 use tifa::contexts::{self, Window};
 use tifa::cooccur::{self, Association, Matrix, Measure, Norm};
@@ -144,16 +147,45 @@ pub fn parse_window(s: &str) -> Result<Window> {
 }
 
 /// Runs `tifa cooccur`.
+///
+/// The corpus is streamed: group-item and group-group keep per-group counts, item-item the
+/// contexts' item sets. Item-item over terms needs the top terms before the first context,
+/// so it streams twice: once to count terms, once (without counting) to segment the
+/// contexts.
 pub fn run(g: &Global, a: Args) -> Result<()> {
     let window = parse_window(&a.window)?;
-    let (docs, setup) = analyse_with_terms(g, &a.corpus, &a.terms)?;
+    let setup = a.terms.setup()?;
+    let lexicon = !a.terms.no_lexicon;
+    let path = a.corpus.path();
+    let mut table = tifa::terms::GroupTable::new();
+    let mut slogans = contexts::SloganGroups::default();
+    let mut co = tifa::cooccur::Cooccurrence::new();
+    let empty = tifa::terms::DocTerms::default();
+    let item_item = a.matrix == MatrixArg::ItemItem;
+    g.stream(&path, lexicon, Some(&setup), |d| {
+        match a.of {
+            Of::Terms => table.add(&d.group, d.terms.as_ref().unwrap_or(&empty)),
+            Of::Slogans if item_item => {
+                contexts::add_slogan_contexts(&mut co, &d, window, Some(&setup))
+            }
+            Of::Slogans => slogans.add(&d),
+        }
+        Ok(())
+    })?;
     let items = match a.of {
-        Of::Terms => contexts::top_terms(&docs, a.top_terms),
+        Of::Terms => table.top_terms(a.top_terms),
         Of::Slogans => Vec::new(),
     };
+    if a.of == Of::Terms && item_item {
+        let wanted: std::collections::HashSet<&str> = items.iter().map(String::as_str).collect();
+        g.stream(&path, lexicon, None, |d| {
+            contexts::add_term_contexts(&mut co, &d, &wanted, window, &setup);
+            Ok(())
+        })?;
+    }
     let groups = match a.of {
-        Of::Slogans => contexts::slogan_groups(&docs),
-        Of::Terms => contexts::term_groups(&docs, &items),
+        Of::Slogans => slogans.finish(),
+        Of::Terms => contexts::term_groups_of(&table, &items),
     };
     match a.matrix {
         MatrixArg::GroupItem => {
@@ -181,10 +213,6 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
             present_matrix(g, &sim.matrix, 0, 3, "group")
         }
         MatrixArg::ItemItem => {
-            let co = match a.of {
-                Of::Slogans => contexts::slogan_cooccurrence(&docs, window, Some(&setup)),
-                Of::Terms => contexts::term_cooccurrence(&docs, &items, window, &setup),
-            };
             let assoc = match a.assoc {
                 AssocArg::Count => Association::Count,
                 AssocArg::Pmi => Association::Pmi,

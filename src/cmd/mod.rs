@@ -332,19 +332,3 @@ pub fn group_table(
     })?;
     Ok(table)
 }
-
-/// Loads, cleans and analyses the corpus with segmentation, keeping every document: the
-/// shared front half of `cooccur` (which needs the texts) and of `terms --by doc`.
-pub fn analyse_with_terms(
-    g: &Global,
-    corpus: &CorpusArg,
-    t: &TermArgs,
-) -> Result<(Vec<tifa::pipeline::Analysed>, tifa::pipeline::TermSetup)> {
-    let setup = t.setup()?;
-    let mut docs = Vec::new();
-    g.stream(&corpus.path(), !t.no_lexicon, Some(&setup), |d| {
-        docs.push(d);
-        Ok(())
-    })?;
-    Ok((docs, setup))
-}
