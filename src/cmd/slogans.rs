@@ -98,9 +98,11 @@ pub enum By {
 
 /// Runs `tifa slogans`.
 pub fn run(g: &Global, a: Args) -> Result<()> {
-    // Streamed: each document's mentions (with their sentences) are aggregated, then the
-    // document is dropped.
-    let mut agg = tifa::slogans::Aggregator::new(true);
+    // Streamed: each document's mentions are aggregated, then the document is dropped. The
+    // sentence of every mention is kept only for the outputs that print it (JSON and CSV of
+    // `--by slogan`): they are as large as the mentions, the table is not.
+    let contexts = a.by == By::Slogan && g.format() != Format::Table;
+    let mut agg = tifa::slogans::Aggregator::new(contexts);
     let mut groups: Vec<String> = Vec::new();
     g.stream(&a.corpus.path(), !a.no_lexicon, None, |d| {
         if !groups.contains(&d.group) {

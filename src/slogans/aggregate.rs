@@ -76,8 +76,13 @@ pub struct SloganStats {
     pub expansion: Vec<String>,
     /// Consistency of `expansion` with the numeral.
     pub consistency: Consistency,
-    /// Every mention, in input-document order, then by offset.
+    /// Every mention, in input-document order, then by offset (empty when the aggregation
+    /// keeps no contexts, see [`Aggregator::new`]).
     pub contexts: Vec<Context>,
+    /// The documents with a mention, as indices in input order, ascending (`documents` is
+    /// their number). Not serialised: [`super::by_shape`] unites them over the variants.
+    #[serde(skip)]
+    pub doc_indices: Vec<usize>,
 }
 
 /// Aggregates the mentions of all documents by normalised form.
@@ -141,9 +146,8 @@ impl Aggregator {
             a.total += 1;
             *a.kinds.entry(m.kind).or_insert(0) += 1;
             *a.by_group.entry(group).or_insert(0) += 1;
-            if a.last_doc != Some(doc) {
-                a.last_doc = Some(doc);
-                a.documents += 1;
+            if a.doc_indices.last() != Some(&doc) {
+                a.doc_indices.push(doc);
             }
             if let Some(date) = d.date {
                 if a.first_date.as_deref().is_none_or(|f| date < f) {
@@ -201,12 +205,13 @@ impl Aggregator {
                     total: a.total,
                     groups: by_group.len(),
                     by_group,
-                    documents: a.documents,
                     first_date: a.first_date,
                     last_date: a.last_date,
                     expansion: a.expansion,
                     consistency: a.consistency,
                     contexts: a.contexts,
+                    documents: a.doc_indices.len(),
+                    doc_indices: a.doc_indices,
                 }
             })
             .collect();
@@ -228,8 +233,8 @@ struct Acc {
     kinds: BTreeMap<Kind, usize>,
     /// Mentions per group, by the group's index in [`Aggregator::order`].
     by_group: HashMap<usize, usize, FxBuild>,
-    documents: usize,
-    last_doc: Option<usize>,
+    /// Documents with a mention, as indices in input order, ascending.
+    doc_indices: Vec<usize>,
     first_date: Option<String>,
     last_date: Option<String>,
     expansion: Vec<String>,
@@ -246,8 +251,7 @@ impl Acc {
             total: 0,
             kinds: BTreeMap::new(),
             by_group: HashMap::default(),
-            documents: 0,
-            last_doc: None,
+            doc_indices: Vec::new(),
             first_date: None,
             last_date: None,
             expansion: Vec::new(),
@@ -385,5 +389,39 @@ mod tests {
         assert_eq!(pa[0].shape, "{3}化{3}促");
         assert_eq!(pa[1].pattern, "{6}联{6}*");
         assert_eq!(pa[1].variants, ["六联六促"]);
+    }
+
+    #[test]
+    fn without_contexts_only_the_contexts_differ() {
+        // Documents: 三化三促 in a and c, 三化三治 in b and c; by pattern they are one row
+        // over the 3 documents a, b, c (c counted once).
+        let o = Owned::new(vec![
+            ("a", "A", "2021", "推行“三化三促”。"),
+            ("b", "B", "2022", "实施“三化三治”。"),
+            ("c", "A", "2023", "“三化三促”和“三化三治”。"),
+        ]);
+        let with = aggregate(&o.docs());
+        let mut agg = Aggregator::new(false);
+        for d in &o.docs() {
+            agg.add(d);
+        }
+        let without = agg.finish();
+        assert!(without.iter().all(|s| s.contexts.is_empty()));
+        let strip = |v: &[SloganStats]| -> Vec<SloganStats> {
+            v.iter()
+                .cloned()
+                .map(|mut s| {
+                    s.contexts.clear();
+                    s
+                })
+                .collect()
+        };
+        assert_eq!(strip(&with), without);
+        assert_eq!(by_pattern(&with), by_pattern(&without));
+        assert_eq!(by_pattern(&without)[0].documents, 3);
+        // 三化三治 (groups B and A) sorts before 三化三促 (group A only).
+        assert_eq!(with[0].normalized, "三化三治");
+        assert_eq!(with[0].doc_indices, [1, 2]);
+        assert_eq!(with[1].doc_indices, [0, 2]);
     }
 }

@@ -65,13 +65,13 @@ fn group_rows<'a>(
                     .then_with(|| a.normalized.cmp(&b.normalized))
             });
             let mut by_group: IndexMap<String, usize> = IndexMap::new();
-            let mut docs = BTreeSet::new();
+            let mut docs: BTreeSet<usize> = BTreeSet::new();
             let mut shapes: Vec<String> = Vec::new();
             for v in &vs {
                 for (g, c) in &v.by_group {
                     *by_group.entry(g.clone()).or_insert(0) += c;
                 }
-                docs.extend(v.contexts.iter().map(|c| c.doc.as_str()));
+                docs.extend(v.doc_indices.iter().copied());
                 if !shapes.contains(&v.shape) {
                     shapes.push(v.shape.clone());
                 }
