@@ -9,7 +9,9 @@
 //! mismatch, undefined), and counts them per document and per group.
 //!
 //! Cost: one cleaning pass and one extraction pass per document (extraction is a single
-//! scan triggered by quotes, digits, Chinese numerals and `+`); no segmentation.
+//! scan triggered by quotes, digits, Chinese numerals and `+`); no segmentation. Documents
+//! are streamed: memory holds a batch of texts and the counts per formulation, plus, for
+//! JSON and CSV by slogan (which print them), the sentence of every mention.
 //!
 //! Sorting: by number of groups (descending), then total (descending), then normalised form
 //! (ascending, by code point). Groups appear as columns in corpus order.
