@@ -50,6 +50,9 @@ def main():
         "tifa terms": lambda t: [a.tifa, "terms", txt, "--threads", t, "--format", "json", "--quiet"],
         "tifa report --no-segment-cache": lambda t: [
             a.tifa, "report", txt, "--out", out, "--threads", t, "--quiet", "--no-segment-cache"],
+        "tifa terms --no-segment-cache": lambda t: [
+            a.tifa, "terms", txt, "--threads", t, "--format", "json", "--quiet",
+            "--no-segment-cache"],
     }
     ratios = {(name, t): [] for name in commands for t in a.threads.split(",")}
     walls = {}

@@ -26,6 +26,7 @@
 //! * **Log Ratio** (Hardie 2014): `log2((a/T) / (b/R))`, with 0.5 put in place of a zero count
 //!   (only the zero one); 0 when T or R is 0.
 
+use rayon::prelude::*;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::terms::{DocInput, GroupTable};
@@ -120,70 +121,67 @@ fn keyness_rows(table: &GroupTable, measure: Measure, top: Option<(usize, bool)>
         return Vec::new();
     }
     let (corpus, corpus_tokens) = table.corpus_counts();
-    let mut rows = Vec::new();
-    // Scores of every term for one group: (score, term id).
-    let mut scored: Vec<(f64, u32)> = Vec::with_capacity(corpus.len());
-    for (g, acc) in table.accs() {
-        let t_tokens = acc.tokens;
-        let r_tokens = corpus_tokens - t_tokens;
-        let counts = |id: u32| {
-            let a = acc.counts.get(&id).map_or(0, |e| e.0);
-            let b = corpus.get(id as usize).copied().unwrap_or(0) - a;
-            (a, b)
-        };
-        scored.clear();
-        for id in 0..corpus.len() as u32 {
-            let (a, b) = counts(id);
-            let c = t_tokens.saturating_sub(a) as f64;
-            let d = r_tokens.saturating_sub(b) as f64;
-            scored.push((measure.score(a as f64, b as f64, c, d), id));
-        }
-        // Score descending, then term ascending (the order of the full table).
-        let order = |x: &(f64, u32), y: &(f64, u32)| {
-            y.0.total_cmp(&x.0)
-                .then_with(|| table.term(x.1).cmp(table.term(y.1)))
-        };
-        let keep: Vec<(f64, u32)> = match top {
-            None => {
-                scored.sort_by(order);
-                scored.clone()
+    // The groups are scored in parallel (each over the whole vocabulary) and their rows
+    // joined in group order, so the result does not depend on the thread count.
+    let accs: Vec<_> = table.accs().collect();
+    let per_group: Vec<Vec<KeyRow>> = accs
+        .par_iter()
+        .map(|&(g, acc)| {
+            let t_tokens = acc.tokens;
+            let r_tokens = corpus_tokens - t_tokens;
+            let counts = |id: u32| {
+                let a = acc.counts.get(&id).map_or(0, |e| e.0);
+                let b = corpus.get(id as usize).copied().unwrap_or(0) - a;
+                (a, b)
+            };
+            // Scores of every term for the group: (score, term id).
+            let mut scored: Vec<(f64, u32)> = Vec::with_capacity(corpus.len());
+            for id in 0..corpus.len() as u32 {
+                let (a, b) = counts(id);
+                let c = t_tokens.saturating_sub(a) as f64;
+                let d = r_tokens.saturating_sub(b) as f64;
+                scored.push((measure.score(a as f64, b as f64, c, d), id));
             }
-            Some((n, negative)) => {
-                let mut side: Vec<(f64, u32)> = scored
-                    .iter()
-                    .copied()
-                    .filter(|s| if negative { s.0 < 0.0 } else { s.0 > 0.0 })
-                    .collect();
-                // The most under-used come first with `negative`: the reverse order.
-                let cmp = |x: &(f64, u32), y: &(f64, u32)| {
-                    if negative {
-                        order(y, x)
-                    } else {
-                        order(x, y)
-                    }
-                };
-                if side.len() > n {
-                    side.select_nth_unstable_by(n, cmp);
-                    side.truncate(n);
+            // Score descending, then term ascending (the order of the full table).
+            let order = |x: &(f64, u32), y: &(f64, u32)| {
+                y.0.total_cmp(&x.0)
+                    .then_with(|| table.term(x.1).cmp(table.term(y.1)))
+            };
+            let keep: Vec<(f64, u32)> = match top {
+                None => {
+                    scored.sort_by(order);
+                    scored
                 }
-                side.sort_by(cmp);
-                side
-            }
-        };
-        for (_, id) in keep {
-            let (a, b) = counts(id);
-            rows.push(key_row(
-                g,
-                table.term(id),
-                measure,
-                a,
-                b,
-                t_tokens,
-                r_tokens,
-            ));
-        }
-    }
-    rows
+                Some((n, negative)) => {
+                    let mut side: Vec<(f64, u32)> = scored
+                        .into_iter()
+                        .filter(|s| if negative { s.0 < 0.0 } else { s.0 > 0.0 })
+                        .collect();
+                    // The most under-used come first with `negative`: the reverse order.
+                    let cmp = |x: &(f64, u32), y: &(f64, u32)| {
+                        if negative {
+                            order(y, x)
+                        } else {
+                            order(x, y)
+                        }
+                    };
+                    if side.len() > n {
+                        side.select_nth_unstable_by(n, cmp);
+                        side.truncate(n);
+                    }
+                    side.sort_by(cmp);
+                    side
+                }
+            };
+            keep.into_iter()
+                .map(|(_, id)| {
+                    let (a, b) = counts(id);
+                    key_row(g, table.term(id), measure, a, b, t_tokens, r_tokens)
+                })
+                .collect()
+        })
+        .collect();
+    per_group.into_iter().flatten().collect()
 }
 
 /// The top `n` rows of each group: the most over-used (largest scores), or with `negative`

@@ -6,6 +6,7 @@ use crate::chart::{self, ChartText, HeatmapOptions, Panel, ValueFormat};
 use crate::contexts;
 use crate::cooccur::{self, Measure, Norm};
 use crate::slogans::SloganStats;
+use rayon::prelude::*;
 
 /// The drawn charts.
 pub(super) struct Charts {
@@ -26,11 +27,23 @@ pub(super) fn draw(opts: &ReportOptions, a: &Analysis) -> Charts {
     files.push(("similarity.svg".into(), similarity_chart(opts, a)));
     files.push(("heatmap-terms.svg".into(), term_heatmap(opts, a)));
     files.push(("similarity-terms.svg".into(), term_similarity(opts, a)));
+    // One keyness chart per group, drawn in parallel (there can be dozens), in group order.
+    let keyness: Vec<(String, String, String)> = a
+        .groups
+        .par_iter()
+        .enumerate()
+        .map(|(i, grp)| {
+            (
+                keyness_file_name(i),
+                grp.clone(),
+                keyness_chart(opts, a, grp),
+            )
+        })
+        .collect();
     let mut keyness_files: Vec<(String, String)> = Vec::new();
-    for (i, grp) in a.groups.iter().enumerate() {
-        let name = keyness_file_name(i);
-        keyness_files.push((name.clone(), grp.clone()));
-        files.push((name, keyness_chart(opts, a, grp)));
+    for (name, grp, svg) in keyness {
+        keyness_files.push((name.clone(), grp));
+        files.push((name, svg));
     }
     Charts {
         files,
