@@ -104,7 +104,7 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
     // sentence of every mention is kept only for the outputs that print it (JSON and CSV of
     // `--by slogan`): they are as large as the mentions, the table is not.
     let contexts = a.by == By::Slogan && g.format() != Format::Table;
-    let mut agg = tifa::slogans::Aggregator::new(contexts);
+    let mut agg = tifa::slogans::Aggregator::new(contexts).keep_documents(a.by != By::Slogan);
     let mut groups: Vec<String> = Vec::new();
     g.stream(&a.corpus.path(), !a.no_lexicon, None, |d| {
         if !groups.contains(&d.group) {

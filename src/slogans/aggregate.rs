@@ -79,8 +79,9 @@ pub struct SloganStats {
     /// Every mention, in input-document order, then by offset (empty when the aggregation
     /// keeps no contexts, see [`Aggregator::new`]).
     pub contexts: Vec<Context>,
-    /// The documents with a mention, as indices in input order, ascending (`documents` is
-    /// their number). Not serialised: [`super::by_shape`] unites them over the variants.
+    /// The documents with a mention, as indices in input order, ascending, when the
+    /// aggregation keeps them ([`Aggregator::keep_documents`]; [`aggregate`] does), else
+    /// empty. Not serialised: [`super::by_shape`] unites them over the variants.
     #[serde(skip)]
     pub doc_indices: Vec<usize>,
 }
@@ -91,7 +92,7 @@ pub struct SloganStats {
 /// (ascending, by Unicode code point) — so recurring cross-region formulations come first
 /// and the order is fully determined. This is an [`Aggregator`] fed every document.
 pub fn aggregate(docs: &[DocMentions<'_>]) -> Vec<SloganStats> {
-    let mut agg = Aggregator::new(true);
+    let mut agg = Aggregator::new(true).keep_documents(true);
     for d in docs {
         agg.add(d);
     }
@@ -106,6 +107,9 @@ pub struct Aggregator {
     /// Keep one [`Context`] per mention (the evidence sentences); off, memory does not grow
     /// with the number of mentions.
     with_contexts: bool,
+    /// Keep the list of documents of every form ([`SloganStats::doc_indices`]); off, memory
+    /// does not grow with the number of documents.
+    with_documents: bool,
     /// Groups in first-seen order (every document's group, with mentions or not).
     order: Vec<String>,
     /// Per normalised form; [`Aggregator::finish`] sorts them, so the map's order is free.
@@ -121,6 +125,14 @@ impl Aggregator {
             with_contexts,
             ..Aggregator::default()
         }
+    }
+
+    /// Also keeps, with `yes`, the documents of every form ([`SloganStats::doc_indices`]),
+    /// which [`super::by_shape`] and [`super::by_pattern`] need to count the documents of
+    /// several variants.
+    pub fn keep_documents(mut self, yes: bool) -> Aggregator {
+        self.with_documents = yes;
+        self
     }
 
     /// Adds one document's mentions.
@@ -146,8 +158,12 @@ impl Aggregator {
             a.total += 1;
             *a.kinds.entry(m.kind).or_insert(0) += 1;
             *a.by_group.entry(group).or_insert(0) += 1;
-            if a.doc_indices.last() != Some(&doc) {
-                a.doc_indices.push(doc);
+            if a.last_doc != Some(doc) {
+                a.last_doc = Some(doc);
+                a.documents += 1;
+                if self.with_documents {
+                    a.doc_indices.push(doc);
+                }
             }
             if let Some(date) = d.date {
                 if a.first_date.as_deref().is_none_or(|f| date < f) {
@@ -210,7 +226,7 @@ impl Aggregator {
                     expansion: a.expansion,
                     consistency: a.consistency,
                     contexts: a.contexts,
-                    documents: a.doc_indices.len(),
+                    documents: a.documents,
                     doc_indices: a.doc_indices,
                 }
             })
@@ -233,7 +249,10 @@ struct Acc {
     kinds: BTreeMap<Kind, usize>,
     /// Mentions per group, by the group's index in [`Aggregator::order`].
     by_group: HashMap<usize, usize, FxBuild>,
-    /// Documents with a mention, as indices in input order, ascending.
+    /// Documents with a mention, and the last one (documents come in order).
+    documents: usize,
+    last_doc: Option<usize>,
+    /// Their indices, when kept.
     doc_indices: Vec<usize>,
     first_date: Option<String>,
     last_date: Option<String>,
@@ -251,6 +270,8 @@ impl Acc {
             total: 0,
             kinds: BTreeMap::new(),
             by_group: HashMap::default(),
+            documents: 0,
+            last_doc: None,
             doc_indices: Vec::new(),
             first_date: None,
             last_date: None,
@@ -401,7 +422,7 @@ mod tests {
             ("c", "A", "2023", "“三化三促”和“三化三治”。"),
         ]);
         let with = aggregate(&o.docs());
-        let mut agg = Aggregator::new(false);
+        let mut agg = Aggregator::new(false).keep_documents(true);
         for d in &o.docs() {
             agg.add(d);
         }

@@ -34,6 +34,8 @@ pub struct ShapeStats {
 /// → `1+k+N`; 三化三促 and 三化三治 stay apart (`{3}化{3}促`, `{3}化{3}治`).
 ///
 /// Sorted like [`super::aggregate`]: groups descending, total descending, shape ascending.
+/// A row's `documents` unites its variants' documents, so the stats must carry their
+/// document lists ([`super::aggregate`], or an [`super::Aggregator`] that keeps them).
 pub fn by_shape(stats: &[SloganStats]) -> Vec<ShapeStats> {
     group_rows(stats, |s| s.shape.as_str())
 }
@@ -86,7 +88,13 @@ fn group_rows<'a>(
                 variants: vs.iter().map(|v| v.normalized.clone()).collect(),
                 groups: by_group.len(),
                 by_group,
-                documents: docs.len(),
+                // The union of the variants' documents; without their lists (an aggregation
+                // that kept none), the largest variant's count, a lower bound.
+                documents: if vs.iter().all(|v| v.doc_indices.len() == v.documents) {
+                    docs.len()
+                } else {
+                    vs.iter().map(|v| v.documents).max().unwrap_or(0)
+                },
             };
             (k, row)
         })
