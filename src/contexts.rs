@@ -244,30 +244,65 @@ pub fn add_term_contexts(
     window: Window,
     setup: &TermSetup,
 ) {
+    term_contexts(d, wanted, window, setup).add_to(co);
+}
+
+/// One document's contexts for a co-occurrence, found apart from the [`Cooccurrence`] so
+/// that documents can be segmented in parallel and added in order ([`TermContexts::add_to`]).
+/// The items borrow from the set of wanted items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TermContexts<'a> {
+    /// Item occurrences by word-token position, for windows of `n` tokens on each side.
+    Windows(Vec<(usize, &'a str)>, usize),
+    /// The items of each sentence, paragraph or document, in order.
+    Sets(Vec<Vec<&'a str>>),
+}
+
+impl TermContexts<'_> {
+    /// Adds the contexts to `co`.
+    pub fn add_to(self, co: &mut Cooccurrence) {
+        match self {
+            TermContexts::Windows(occ, n) => co.add_windows(&occ, n),
+            TermContexts::Sets(sets) => {
+                for set in sets {
+                    co.add(set);
+                }
+            }
+        }
+    }
+}
+
+/// The contexts of the `wanted` items in one document (see [`add_term_contexts`]).
+pub fn term_contexts<'a>(
+    d: &Analysed,
+    wanted: &HashSet<&'a str>,
+    window: Window,
+    setup: &TermSetup,
+) -> TermContexts<'a> {
     if let Window::Tokens(n) = window {
         let occ = token_positions(d, setup, |_, tok| wanted.get(tok).copied());
-        co.add_windows(&occ, n);
-        return;
+        return TermContexts::Windows(occ, n);
     }
     let text = &d.prepared.clean.text;
-    for r in ranges(d, window) {
-        let mut ctx: Vec<&str> = Vec::new();
-        setup.segmenter.for_each_token(
-            &text[r.clone()],
-            &crate::segment::Protected::new::<&str>(&[]),
-            |t| {
+    let none = crate::segment::Protected::new::<&str>(&[]);
+    let sets = ranges(d, window)
+        .into_iter()
+        .map(|r| {
+            let mut ctx: Vec<&'a str> = Vec::new();
+            setup.segmenter.for_each_token(&text[r], &none, |t| {
                 if let Some(w) = wanted.get(t) {
                     ctx.push(w);
                 }
-            },
-        );
-        co.add(ctx);
-    }
+            });
+            ctx
+        })
+        .collect();
+    TermContexts::Sets(sets)
 }
 
 /// Word-token positions of the items selected by `pick(byte_start, token)`.
 fn token_positions<'a>(
-    d: &'a Analysed,
+    d: &Analysed,
     setup: &TermSetup,
     pick: impl Fn(usize, &str) -> Option<&'a str>,
 ) -> Vec<(usize, &'a str)> {

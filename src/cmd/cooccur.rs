@@ -29,6 +29,7 @@
 
 use super::{print, to_json, CorpusArg, Global, TermArgs};
 use clap::ValueEnum;
+use rayon::prelude::*;
 use tifa::contexts::{self, Window};
 use tifa::cooccur::{self, Association, Matrix, Measure, Norm};
 use tifa::error::{Error, Result};
@@ -146,6 +147,9 @@ pub fn parse_window(s: &str) -> Result<Window> {
     }
 }
 
+/// Cleaned text segmented for term contexts at a time (item-item over terms).
+const CONTEXT_BATCH_BYTES: usize = 4 << 20;
+
 /// Runs `tifa cooccur`.
 ///
 /// The corpus is streamed: group-item and group-group keep per-group counts, item-item the
@@ -177,11 +181,31 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         Of::Slogans => Vec::new(),
     };
     if a.of == Of::Terms && item_item {
+        // The contexts are segmented in parallel a batch of documents at a time and added
+        // in corpus order.
         let wanted: std::collections::HashSet<&str> = items.iter().map(String::as_str).collect();
+        let mut batch: Vec<tifa::pipeline::Analysed> = Vec::new();
+        let mut bytes = 0;
+        let mut flush = |batch: &mut Vec<tifa::pipeline::Analysed>| {
+            let found: Vec<contexts::TermContexts<'_>> = batch
+                .par_iter()
+                .map(|d| contexts::term_contexts(d, &wanted, window, &setup))
+                .collect();
+            for c in found {
+                c.add_to(&mut co);
+            }
+            batch.clear();
+        };
         g.stream(&path, lexicon, None, |d| {
-            contexts::add_term_contexts(&mut co, &d, &wanted, window, &setup);
+            bytes += d.prepared.clean.text.len();
+            batch.push(d);
+            if bytes >= CONTEXT_BATCH_BYTES {
+                flush(&mut batch);
+                bytes = 0;
+            }
             Ok(())
         })?;
+        flush(&mut batch);
     }
     let groups = match a.of {
         Of::Slogans => slogans.finish(),
