@@ -49,12 +49,12 @@ one slogans --by shape
 one cooccur
 one cooccur --matrix item-item
 one cooccur --matrix item-item --of terms
-one chart terms --out "$OUT/terms.svg"
+one chart terms --out "$WORK/memory-terms.svg"
 one corpus
 one clean --report
 one clean --out "$OUT"
 one kwic 两张皮
-rm -rf "$OUT"
+rm -rf "$OUT" "$WORK/memory-terms.svg"
 
 {
     echo "## Memory run $STAMP: ${mb} MB, ${docs} documents, ${THREADS} threads"
