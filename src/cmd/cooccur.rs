@@ -180,7 +180,15 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         Of::Terms => table.top_terms(a.top_terms),
         Of::Slogans => Vec::new(),
     };
+    let groups = match a.of {
+        Of::Slogans => slogans.finish(),
+        Of::Terms => contexts::term_groups_of(&table, &items),
+    };
+    // The term table is done with, and the per-thread segmentation caches would sit idle
+    // through the second pass's cleaning: their memory goes before it.
+    drop(table);
     if a.of == Of::Terms && item_item {
+        tifa::segment::release_caches();
         // The contexts are segmented in parallel a batch of documents at a time and added
         // in corpus order.
         let wanted: std::collections::HashSet<&str> = items.iter().map(String::as_str).collect();
@@ -207,10 +215,6 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         })?;
         flush(&mut batch);
     }
-    let groups = match a.of {
-        Of::Slogans => slogans.finish(),
-        Of::Terms => contexts::term_groups_of(&table, &items),
-    };
     match a.matrix {
         MatrixArg::GroupItem => {
             let norm = match a.norm {
