@@ -20,6 +20,19 @@ pub struct DocInput {
     pub terms: DocTerms,
 }
 
+#[cfg(test)]
+impl DocInput {
+    /// A test document from term/count pairs and a token total (see
+    /// [`DocTerms::from_counts`]).
+    pub(crate) fn of(id: &str, group: &str, pairs: &[(&str, u64)], tokens: u64) -> DocInput {
+        DocInput {
+            id: id.into(),
+            group: group.into(),
+            terms: DocTerms::from_counts(pairs.iter().copied(), tokens),
+        }
+    }
+}
+
 /// The unit of a frequency table (`--by`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum By {
@@ -164,11 +177,7 @@ mod tests {
     use super::*;
 
     fn doc(id: &str, group: &str, pairs: &[(&str, u64)], tokens: u64) -> DocInput {
-        DocInput {
-            id: id.into(),
-            group: group.into(),
-            terms: DocTerms::from_counts(pairs.iter().copied(), tokens),
-        }
+        DocInput::of(id, group, pairs, tokens)
     }
 
     fn corpus() -> Vec<DocInput> {

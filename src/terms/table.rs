@@ -177,11 +177,7 @@ mod tests {
     use super::*;
 
     fn doc(id: &str, group: &str, pairs: &[(&str, u64)], tokens: u64) -> DocInput {
-        DocInput {
-            id: id.into(),
-            group: group.into(),
-            terms: DocTerms::from_counts(pairs.iter().copied(), tokens),
-        }
+        DocInput::of(id, group, pairs, tokens)
     }
 
     #[test]
