@@ -84,12 +84,35 @@ fn closing(x: u8, y: u8, z: u8) -> usize {
     }
 }
 
-fn ranges(d: &Analysed, window: Window) -> Vec<Range<usize>> {
-    let text = &d.prepared.clean.text;
+/// What contexts are cut from: a document's cleaned text, its paragraphs and its
+/// formulations (protected when segmenting), borrowed from an [`Analysed`] document
+/// ([`ContextDoc::of`]) or from wherever a caller kept them.
+#[derive(Debug, Clone, Copy)]
+pub struct ContextDoc<'d> {
+    /// Cleaned text.
+    pub text: &'d str,
+    /// Paragraph ranges in `text`.
+    pub paragraphs: &'d [Range<usize>],
+    /// Formulations found in `text`.
+    pub mentions: &'d [crate::slogans::Mention],
+}
+
+impl<'d> ContextDoc<'d> {
+    /// The view of an analysed document.
+    pub fn of(d: &'d Analysed) -> ContextDoc<'d> {
+        ContextDoc {
+            text: &d.prepared.clean.text,
+            paragraphs: &d.prepared.clean.paragraphs,
+            mentions: &d.mentions,
+        }
+    }
+}
+
+fn ranges(d: ContextDoc<'_>, window: Window) -> Vec<Range<usize>> {
     match window {
-        Window::Sentence => sentences(text),
-        Window::Paragraph => d.prepared.clean.paragraphs.clone(),
-        Window::Doc | Window::Tokens(_) => std::iter::once(0..text.len()).collect(),
+        Window::Sentence => sentences(d.text),
+        Window::Paragraph => d.paragraphs.to_vec(),
+        Window::Doc | Window::Tokens(_) => std::iter::once(0..d.text.len()).collect(),
     }
 }
 
@@ -194,7 +217,9 @@ pub fn add_slogan_contexts(
             .iter()
             .map(|m| (m.start, m.normalized.as_str()))
             .collect();
-        let occ = token_positions(d, s, |start, _tok| by_start.get(&start).copied());
+        let occ = token_positions(ContextDoc::of(d), s, |start, _tok| {
+            by_start.get(&start).copied()
+        });
         co.add_windows(&occ, n);
         return;
     }
@@ -211,7 +236,7 @@ pub fn add_slogan_contexts(
         .map(|m| (m.start, m.normalized.as_str()))
         .collect();
     by_start.sort_unstable();
-    for r in ranges(d, w) {
+    for r in ranges(ContextDoc::of(d), w) {
         let lo = by_start.partition_point(|m| m.0 < r.start);
         let hi = by_start.partition_point(|m| m.0 < r.end);
         co.add(by_start[lo..hi].iter().map(|m| m.1));
@@ -244,7 +269,7 @@ pub fn add_term_contexts(
     window: Window,
     setup: &TermSetup,
 ) {
-    term_contexts(d, wanted, window, setup).add_to(co);
+    term_contexts(ContextDoc::of(d), wanted, window, setup).add_to(co);
 }
 
 /// One document's contexts for a co-occurrence, found apart from the [`Cooccurrence`] so
@@ -274,7 +299,7 @@ impl TermContexts<'_> {
 
 /// The contexts of the `wanted` items in one document (see [`add_term_contexts`]).
 pub fn term_contexts<'a>(
-    d: &Analysed,
+    d: ContextDoc<'_>,
     wanted: &HashSet<&'a str>,
     window: Window,
     setup: &TermSetup,
@@ -283,7 +308,7 @@ pub fn term_contexts<'a>(
         let occ = token_positions(d, setup, |_, tok| wanted.get(tok).copied());
         return TermContexts::Windows(occ, n);
     }
-    let text = &d.prepared.clean.text;
+    let text = d.text;
     let none = crate::segment::Protected::new::<&str>(&[]);
     let sets = ranges(d, window)
         .into_iter()
@@ -302,11 +327,11 @@ pub fn term_contexts<'a>(
 
 /// Word-token positions of the items selected by `pick(byte_start, token)`.
 fn token_positions<'a>(
-    d: &Analysed,
+    d: ContextDoc<'_>,
     setup: &TermSetup,
     pick: impl Fn(usize, &str) -> Option<&'a str>,
 ) -> Vec<(usize, &'a str)> {
-    let text = &d.prepared.clean.text;
+    let text = d.text;
     let surfaces: Vec<&str> = d.mentions.iter().map(|m| m.surface.as_str()).collect();
     let protected = crate::segment::Protected::new(&surfaces);
     let base = text.as_ptr() as usize;

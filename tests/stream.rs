@@ -134,3 +134,50 @@ fn overlapping_passes_give_the_same_documents() {
         }
     }
 }
+
+/// `tifa cooccur --matrix item-item --of terms` keeps the cleaned texts in a spill until
+/// the top terms are known and segments the contexts from there; its pairs equal those of
+/// the in-memory method (`prepare` + `analyse`, then `contexts::top_terms` and
+/// `contexts::term_cooccurrence`) on the sample corpus, for sentence and token windows.
+#[test]
+fn cooccur_term_pairs_from_the_spill_equal_the_in_memory_method() {
+    let s = setup();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let corpus = tifa::load::load(&path, &LoadOptions::default()).unwrap();
+    let docs = pipeline::analyse(
+        pipeline::prepare(corpus, &CleanOptions::default()),
+        &analyse_opts(),
+        Some(&s),
+    );
+    let items = tifa::contexts::top_terms(&docs, 50);
+    for (arg, window) in [
+        ("sentence", tifa::contexts::Window::Sentence),
+        ("5", tifa::contexts::Window::Tokens(5)),
+    ] {
+        let co = tifa::contexts::term_cooccurrence(&docs, &items, window, &s);
+        let want = co.top_pairs(tifa::cooccur::Association::Count, 2, None);
+        assert!(want.len() > 20, "{arg}: only {} pairs", want.len());
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tifa"))
+            .args([
+                "cooccur",
+                "--matrix",
+                "item-item",
+                "--of",
+                "terms",
+                "--window",
+                arg,
+            ])
+            .args(["--top", "0", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["contexts"], co.n_contexts() as u64, "{arg}");
+        assert_eq!(json["pairs"], serde_json::to_value(&want).unwrap(), "{arg}");
+    }
+}

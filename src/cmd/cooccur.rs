@@ -18,10 +18,10 @@
 //!   covers the `--matrix-items K` most frequent items (default 20).
 //!
 //! Cost: one cleaning, extraction and segmentation pass per document; item-item over terms
-//! segments the contexts a second time (the only analysis that needs token order: it
-//! streams the corpus twice, the second time cleaning and extracting again but not
-//! counting). Memory holds a batch of texts and the counts or contexts' item sets, not the
-//! corpus.
+//! segments the contexts a second time (the only analysis that needs token order), from the
+//! cleaned texts kept in a spill (memory up to 32 MB, then a temporary file) until the top
+//! terms are known. Memory holds a batch of texts and the counts or contexts' item sets, not
+//! the corpus.
 //!
 //! Output: table (groups as columns, long labels cut with …), CSV in tidy long form
 //! (row, column, value; pairs for item-item), JSON `{"matrix": {"rows", "columns",
@@ -33,6 +33,7 @@ use rayon::prelude::*;
 use tifa::contexts::{self, Window};
 use tifa::cooccur::{self, Association, Matrix, Measure, Norm};
 use tifa::error::{Error, Result};
+use tifa::pipeline::spill::{Entry, Spill};
 use tifa::table::{fmt_f64, Align, Format, Table};
 
 /// Options of `tifa cooccur`.
@@ -150,29 +151,42 @@ pub fn parse_window(s: &str) -> Result<Window> {
 /// Cleaned text segmented for term contexts at a time (item-item over terms).
 const CONTEXT_BATCH_BYTES: usize = 4 << 20;
 
+/// Cleaned text kept in memory for the term contexts before it moves to a temporary file.
+const SPILL_BYTES: usize = 32 << 20;
+
 /// Runs `tifa cooccur`.
 ///
-/// The corpus is streamed: group-item and group-group keep per-group counts, item-item the
-/// contexts' item sets. Item-item over terms needs the top terms before the first context,
-/// so it streams twice: once to count terms, once (without counting) to segment the
-/// contexts.
+/// The corpus is streamed once: group-item and group-group keep per-group counts, item-item
+/// the contexts' item sets. Item-item over terms needs the top terms before the first
+/// context, so it keeps each document's cleaned text and formulations in a spill (memory up
+/// to 32 MB, then a temporary file) and segments the contexts from there afterwards.
 pub fn run(g: &Global, a: Args) -> Result<()> {
     let window = parse_window(&a.window)?;
     let setup = a.terms.setup()?;
     let lexicon = !a.terms.no_lexicon;
-    let path = a.corpus.path();
     let mut table = tifa::terms::GroupTable::new();
     let mut slogans = contexts::SloganGroups::default();
     let mut co = tifa::cooccur::Cooccurrence::new();
     let empty = tifa::terms::DocTerms::default();
     let item_item = a.matrix == MatrixArg::ItemItem;
-    g.stream(&path, lexicon, Some(&setup), |d| {
+    let term_contexts = a.of == Of::Terms && item_item;
+    let mut kept = Spill::new(SPILL_BYTES);
+    g.stream(&a.corpus.path(), lexicon, Some(&setup), |d| {
         match a.of {
             Of::Terms => table.add(&d.group, d.terms.as_ref().unwrap_or(&empty)),
             Of::Slogans if item_item => {
                 contexts::add_slogan_contexts(&mut co, &d, window, Some(&setup))
             }
             Of::Slogans => slogans.add(&d),
+        }
+        if term_contexts {
+            let clean = d.prepared.clean;
+            kept.push(Entry {
+                text: clean.text,
+                paragraphs: clean.paragraphs,
+                map: tifa::offsets::OffsetMap::identity(),
+                mentions: d.mentions,
+            })?;
         }
         Ok(())
     })?;
@@ -184,36 +198,9 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         Of::Slogans => slogans.finish(),
         Of::Terms => contexts::term_groups_of(&table, &items),
     };
-    // The term table is done with, and the per-thread segmentation caches would sit idle
-    // through the second pass's cleaning: their memory goes before it.
     drop(table);
-    if a.of == Of::Terms && item_item {
-        tifa::segment::release_caches();
-        // The contexts are segmented in parallel a batch of documents at a time and added
-        // in corpus order.
-        let wanted: std::collections::HashSet<&str> = items.iter().map(String::as_str).collect();
-        let mut batch: Vec<tifa::pipeline::Analysed> = Vec::new();
-        let mut bytes = 0;
-        let mut flush = |batch: &mut Vec<tifa::pipeline::Analysed>| {
-            let found: Vec<contexts::TermContexts<'_>> = batch
-                .par_iter()
-                .map(|d| contexts::term_contexts(d, &wanted, window, &setup))
-                .collect();
-            for c in found {
-                c.add_to(&mut co);
-            }
-            batch.clear();
-        };
-        g.stream(&path, lexicon, None, |d| {
-            bytes += d.prepared.clean.text.len();
-            batch.push(d);
-            if bytes >= CONTEXT_BATCH_BYTES {
-                flush(&mut batch);
-                bytes = 0;
-            }
-            Ok(())
-        })?;
-        flush(&mut batch);
+    if term_contexts {
+        add_term_contexts(&mut co, kept, &items, window, &setup)?;
     }
     match a.matrix {
         MatrixArg::GroupItem => {
@@ -286,6 +273,44 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
             }
         }
     }
+}
+
+/// Adds the contexts of the documents kept in `kept` to `co`: a batch at a time, each
+/// batch segmented in parallel and added in corpus order.
+fn add_term_contexts(
+    co: &mut tifa::cooccur::Cooccurrence,
+    kept: Spill,
+    items: &[String],
+    window: Window,
+    setup: &tifa::pipeline::TermSetup,
+) -> Result<()> {
+    let wanted: std::collections::HashSet<&str> = items.iter().map(String::as_str).collect();
+    let mut reader = kept.into_reader()?.peekable();
+    while reader.peek().is_some() {
+        let mut batch: Vec<Entry> = Vec::new();
+        let mut bytes = 0;
+        while bytes < CONTEXT_BATCH_BYTES {
+            let Some(e) = reader.next() else { break };
+            let e = e?;
+            bytes += e.text.len();
+            batch.push(e);
+        }
+        let found: Vec<contexts::TermContexts<'_>> = batch
+            .par_iter()
+            .map(|e| {
+                let doc = contexts::ContextDoc {
+                    text: &e.text,
+                    paragraphs: &e.paragraphs,
+                    mentions: &e.mentions,
+                };
+                contexts::term_contexts(doc, &wanted, window, setup)
+            })
+            .collect();
+        for c in found {
+            c.add_to(co);
+        }
+    }
+    Ok(())
 }
 
 /// Prints a labelled matrix: JSON as is, CSV in long form, a table with the columns as

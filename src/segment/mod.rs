@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use jieba_rs::Jieba;
 
-pub use cache::{is_block_char, release_caches, CACHE_BUDGET};
+pub use cache::{is_block_char, CACHE_BUDGET};
 pub use dict::{parse_dict, DictEntry};
 pub use protect::Protected;
 

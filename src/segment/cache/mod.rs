@@ -95,14 +95,6 @@ thread_local! {
     static CACHE: RefCell<BlockCache> = RefCell::new(BlockCache::default());
 }
 
-/// Empties the cache of the calling thread and of every thread of the current rayon pool
-/// (their memory goes back to the allocator; the caches fill again on the next cut).
-pub fn release_caches() {
-    let clear = || CACHE.with(|c| *c.borrow_mut() = BlockCache::default());
-    rayon::broadcast(|_| clear());
-    clear();
-}
-
 /// The runs of `text` as jieba-rs splits it: `(run, is_block)`.
 fn runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut rest = text;
