@@ -308,20 +308,27 @@ pub fn term_contexts<'a>(
         let occ = token_positions(d, setup, |_, tok| wanted.get(tok).copied());
         return TermContexts::Windows(occ, n);
     }
+    // The whole text is cut once with its formulations protected (as the counts cut it),
+    // and each token goes to the context it starts in: jieba never joins characters across
+    // the punctuation and line breaks that end sentences and paragraphs.
     let text = d.text;
-    let none = crate::segment::Protected::new::<&str>(&[]);
-    let sets = ranges(d, window)
-        .into_iter()
-        .map(|r| {
-            let mut ctx: Vec<&'a str> = Vec::new();
-            setup.segmenter.for_each_token(&text[r], &none, |t| {
-                if let Some(w) = wanted.get(t) {
-                    ctx.push(w);
-                }
-            });
-            ctx
-        })
-        .collect();
+    let contexts = ranges(d, window);
+    let protected =
+        crate::segment::Protected::at_spans(d.mentions.iter().map(|m| (m.start, m.end)).collect());
+    let base = text.as_ptr() as usize;
+    let mut sets: Vec<Vec<&'a str>> = vec![Vec::new(); contexts.len()];
+    let mut at = 0;
+    setup.segmenter.for_each_token(text, &protected, |t| {
+        let start = t.as_ptr() as usize - base;
+        while contexts.get(at).is_some_and(|r| r.end <= start) {
+            at += 1;
+        }
+        if let (Some(r), Some(w)) = (contexts.get(at), wanted.get(t)) {
+            if r.start <= start {
+                sets[at].push(w);
+            }
+        }
+    });
     TermContexts::Sets(sets)
 }
 
@@ -354,6 +361,41 @@ fn token_positions<'a>(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A formulation that is among the items is found in sentence contexts: the contexts
+    /// are cut with the formulations protected, as the counts are (cut alone, jieba splits
+    /// 1+5+N into 1 / + / 5 / + / N).
+    #[test]
+    fn term_contexts_keep_formulations_whole() {
+        let setup = TermSetup {
+            segmenter: crate::segment::Segmenter::new(&Default::default()).unwrap(),
+            filter: crate::terms::TermFilter::default(),
+        };
+        let text = "推行“1+5+N”调解模式。完善1+5+N体系和调解机制。";
+        let mentions = crate::slogans::extract(text);
+        assert!(
+            mentions.iter().any(|m| m.surface == "1+5+N"),
+            "{mentions:?}"
+        );
+        let plain = setup.segmenter.cut(text, &[]);
+        assert!(!plain.contains(&"1+5+N"), "{plain:?}");
+        let doc = ContextDoc {
+            text,
+            paragraphs: &[],
+            mentions: &mentions,
+        };
+        let wanted: HashSet<&str> = ["1+5+N", "调解"].into_iter().collect();
+        let got = term_contexts(doc, &wanted, Window::Sentence, &setup);
+        // By hand: sentence 1 holds 1+5+N and 调解 (in 调解模式, if jieba cuts 调解/模式),
+        // sentence 2 holds 1+5+N and 调解 (调解机制).
+        let TermContexts::Sets(sets) = got else {
+            panic!("sentence windows give sets")
+        };
+        assert_eq!(sets.len(), 2);
+        for set in &sets {
+            assert!(set.contains(&"1+5+N"), "{sets:?}");
+        }
+    }
 
     /// The straightforward char-by-char splitter, as a second method.
     fn sentences_by_chars(text: &str) -> Vec<Range<usize>> {
