@@ -244,7 +244,8 @@ pub fn add_slogan_contexts(
 }
 
 /// Co-occurrence of the given terms: contexts are re-segmented (this is the one analysis
-/// that needs token order, so it segments a second time; counts come from the first pass).
+/// that needs token order, so it segments a second time; counts come from the first pass),
+/// with the formulations protected as in the counts.
 pub fn term_cooccurrence(
     docs: &[Analysed],
     items: &[String],

@@ -15,7 +15,9 @@
 //!   contexts, empty ones included. Measures (`--assoc`): count (default), pmi
 //!   (log2(n_ab·N/(n_a·n_b))), npmi (pmi / −log2(n_ab/N)), jaccard. `--min-count` (default
 //!   2) drops rarer pairs; `--top N` pairs are listed (default 30), and the matrix (JSON)
-//!   covers the `--matrix-items K` most frequent items (default 20).
+//!   covers the `--matrix-items K` most frequent items (default 20). Terms are found in
+//!   the contexts as they are counted: formulations are single tokens (融合 inside 三治融合
+//!   is not 融合).
 //!
 //! Cost: one cleaning, extraction and segmentation pass per document; item-item over terms
 //! segments the contexts a second time (the only analysis that needs token order), from the
