@@ -101,15 +101,48 @@ fn runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
     std::iter::from_fn(move || {
         let first = rest.chars().next()?;
         let in_block = is_block_char(first);
-        let len = rest
-            .char_indices()
-            .find(|&(_, c)| is_block_char(c) != in_block)
-            .map_or(rest.len(), |(i, _)| i);
-        let (run, tail) = rest.split_at(len);
+        let (run, tail) = rest.split_at(class_run_len(rest, in_block));
         rest = tail;
         Some((run, in_block))
     })
 }
+
+/// The byte length of the longest prefix of `s` whose characters all have block class
+/// `in_block` ([`is_block_char`]). A byte scan: ASCII is classed by table, and a character
+/// led by E5–E9 (U+5000–U+9FFF, the bulk of Chinese text) is a block character without
+/// being decoded; only other characters are decoded.
+fn class_run_len(s: &str, in_block: bool) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let (class, width) = match x {
+            0x00..=0x7F => (ASCII_BLOCK[x as usize], 1),
+            0xE5..=0xE9 => (true, 3),
+            _ => match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (is_block_char(c), c.len_utf8()),
+                None => break,
+            },
+        };
+        if class != in_block {
+            break;
+        }
+        i += width;
+    }
+    i
+}
+
+/// [`is_block_char`] of each ASCII character.
+static ASCII_BLOCK: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphanumeric()
+            || matches!(c, b'+' | b'#' | b'&' | b'.' | b'_' | b'%' | b'-');
+        i += 1;
+    }
+    t
+};
 
 /// Cuts `text` exactly like `jieba.cut(text, hmm)`, calling `emit` for each token in order,
 /// with blocks looked up in (and added to) this thread's cache for segmenter `owner`.
@@ -282,6 +315,39 @@ mod tests {
             .into_iter()
             .map(|t| t.word.to_string())
             .collect()
+    }
+
+    /// The char-by-char definition of a class run, as a second method.
+    fn class_run_len_by_chars(s: &str, in_block: bool) -> usize {
+        s.char_indices()
+            .find(|&(_, c)| is_block_char(c) != in_block)
+            .map_or(s.len(), |(i, _)| i)
+    }
+
+    proptest! {
+        #[test]
+        fn class_runs_by_bytes_equal_runs_by_chars(
+            s in "[党建a-z0-9+#&._%\\-〇㐀䷀𠀀，。“”\\s１é🙂\u{4DBF}\u{4DC0}\u{9FFF}\u{A000}\u{F900}]{0,24}"
+        ) {
+            for in_block in [true, false] {
+                prop_assert_eq!(class_run_len(&s, in_block), class_run_len_by_chars(&s, in_block));
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_block_table_agrees_with_the_class() {
+        for b in 0u8..128 {
+            assert_eq!(ASCII_BLOCK[b as usize], is_block_char(b as char), "{b}");
+        }
+        // Every character led by E5..E9 (U+5000..U+9FFF) is a block character.
+        for c in ['\u{5000}', '党', '\u{9FFF}'] {
+            assert!(is_block_char(c));
+        }
+        assert!(
+            !is_block_char('\u{4DC0}'),
+            "Yijing hexagram (led by E4) is not"
+        );
     }
 
     #[test]
