@@ -4,7 +4,7 @@
 use super::classify::is_han;
 use super::components::{paragraph_heads, quoted_with_key};
 pub(super) use super::memo::Memo;
-use super::window::{head_chars, tail_chars};
+use super::window::{clause_sep, head_chars, sentence_sep, split_at_bytes, tail_chars};
 use super::{Kind, Mention};
 use serde::Serialize;
 
@@ -291,14 +291,10 @@ fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
     if !window.contains(cx) || !window.contains(cy) {
         return Vec::new();
     }
-    let clause_sets: [&[char]; 2] = [
-        &['，', ',', '。', '；', ';', '\n', '、', '：', '—'],
-        &['。', '；', ';', '\n', '—'],
-    ];
-    let mut best: Vec<String> = Vec::new();
-    for seps in clause_sets {
+    // The clauses that hold both parts in order, up to n of them.
+    let pass = |clauses: &mut dyn Iterator<Item = &str>| {
         let mut out: Vec<String> = Vec::new();
-        for clause in window.split(seps) {
+        for clause in clauses {
             if n >= 1 && !(clause.contains(cx) && clause.contains(cy)) {
                 continue;
             }
@@ -320,11 +316,15 @@ fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
                 break;
             }
         }
+        out
+    };
+    // Clauses (cut at `，` `,` `。` `；` `;` `\n` `、` `：` `—`), then, if fewer than n,
+    // sentences (cut at `。` `；` `;` `\n` `—`).
+    let mut best = pass(&mut split_at_bytes(window, clause_sep));
+    if best.len() < n {
+        let out = pass(&mut split_at_bytes(window, sentence_sep));
         if out.len() > best.len() {
             best = out;
-        }
-        if best.len() >= n {
-            break;
         }
     }
     best

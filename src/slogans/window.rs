@@ -1,6 +1,9 @@
 //! Character windows as slices: the first or last `n` characters of a text without
 //! collecting them into a new `String` (the expansion strategies look at windows of up to
-//! 3,000 characters around every mention they try).
+//! 3,000 characters around every mention they try), and the clauses of a window, cut at
+//! separators found by a byte scan rather than by decoding every character.
+
+use crate::clean::find3;
 
 /// Bytes counted at once by [`head_chars`] and [`tail_chars`].
 const WORD: usize = 8;
@@ -80,6 +83,51 @@ pub(super) fn tail_chars(s: &str, n: usize) -> &str {
     }
     s
 }
+/// The pieces of `s` between the separators whose UTF-8 encoding starts with the bytes
+/// `x y z` for which `sep(x, y, z)` holds: the items of `s.split(seps)` when `sep` is true
+/// exactly at the first bytes of the characters `seps` (each ASCII or of three bytes: a
+/// three-byte encoding found in a text starts a character there). `sep` must be false for
+/// `x = 0` and should be branch-free (see [`find3`]).
+pub(super) fn split_at_bytes<'a, F>(s: &'a str, sep: F) -> impl Iterator<Item = &'a str>
+where
+    F: Fn(u8, u8, u8) -> bool,
+{
+    let b = s.as_bytes();
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let start = from?;
+        match find3(b, start, &sep) {
+            Some(j) => {
+                from = Some(j + if b[j] < 0x80 { 1 } else { 3 });
+                s.get(start..j)
+            }
+            None => {
+                from = None;
+                s.get(start..)
+            }
+        }
+    })
+}
+
+/// The first bytes of the clause separators `，` `,` `。` `；` `;` `\n` `、` `：` `—`.
+pub(super) fn clause_sep(x: u8, y: u8, z: u8) -> bool {
+    (x == b',')
+        | (x == b';')
+        | (x == b'\n')
+        | ((x == 0xEF) & (y == 0xBC) & ((z == 0x8C) | (z == 0x9B) | (z == 0x9A)))
+        | ((x == 0xE3) & (y == 0x80) & ((z == 0x82) | (z == 0x81)))
+        | ((x == 0xE2) & (y == 0x80) & (z == 0x94))
+}
+
+/// The first bytes of the sentence separators `。` `；` `;` `\n` `—`.
+pub(super) fn sentence_sep(x: u8, y: u8, z: u8) -> bool {
+    (x == b';')
+        | (x == b'\n')
+        | ((x == 0xEF) & (y == 0xBC) & (z == 0x9B))
+        | ((x == 0xE3) & (y == 0x80) & (z == 0x82))
+        | ((x == 0xE2) & (y == 0x80) & (z == 0x94))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,7 +152,38 @@ mod tests {
         }
     }
 
+    const CLAUSE: [char; 9] = ['，', ',', '。', '；', ';', '\n', '、', '：', '—'];
+    const SENTENCE: [char; 5] = ['。', '；', ';', '\n', '—'];
+
+    #[test]
+    fn splits_like_str_split() {
+        let t = "一，二,三。四；五;六\n七、八：九—十“，”";
+        let got: Vec<&str> = split_at_bytes(t, clause_sep).collect();
+        assert_eq!(
+            got,
+            ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十“", "”"]
+        );
+        let got: Vec<&str> = split_at_bytes("甲。乙，丙—", sentence_sep).collect();
+        assert_eq!(got, ["甲", "乙，丙", ""]);
+        assert_eq!(split_at_bytes("", clause_sep).collect::<Vec<_>>(), [""]);
+    }
+
     proptest! {
+        /// The byte split gives the pieces of `str::split` at the same characters, on texts
+        /// holding the separators, characters sharing their first bytes (“ ” ： ‘ ’) and
+        /// others.
+        #[test]
+        fn byte_split_equals_str_split(
+            s in "[a-z，,。；;\\n、：—“”‘’！｜中国🙂 ]{0,120}",
+        ) {
+            let got: Vec<&str> = split_at_bytes(&s, clause_sep).collect();
+            let want: Vec<&str> = s.split(CLAUSE).collect();
+            prop_assert_eq!(got, want);
+            let got: Vec<&str> = split_at_bytes(&s, sentence_sep).collect();
+            let want: Vec<&str> = s.split(SENTENCE).collect();
+            prop_assert_eq!(got, want);
+        }
+
         #[test]
         fn windows_equal_collected_chars_on_any_text(s in "\\PC{0,30}", n in 0usize..40) {
             prop_assert_eq!(head_chars(&s, n), head_naive(&s, n));
