@@ -3,6 +3,7 @@
 
 use super::components::compound_parts;
 use super::{Kind, Mention};
+use crate::clean::find3;
 use std::collections::HashMap;
 
 /// What [`super::expand`] remembers within one text: the expansion of a compound part by part
@@ -25,10 +26,7 @@ impl Memo {
         let Some(c) = p.chars().next() else {
             return text.match_indices(p).map(|(s, _)| s).collect();
         };
-        let starts = self
-            .starts
-            .entry(c)
-            .or_insert_with(|| text.match_indices(c).map(|(s, _)| s).collect());
+        let starts = self.starts.entry(c).or_insert_with(|| char_starts(text, c));
         let mut out = Vec::new();
         // A match resumes the search at its end, as `match_indices` does.
         let mut from = 0;
@@ -60,5 +58,41 @@ impl Memo {
         self.compounds
             .insert(m.normalized.clone(), (m.value.clone(), parts.clone()));
         parts
+    }
+}
+
+/// The byte offsets of the occurrences of `c` in `text`: those of `text.match_indices(c)`.
+/// A character of three bytes (every Han numeral) is found by a byte scan of 32 bytes at a
+/// time ([`find3`]) for its three bytes, which in a text can only start a character.
+fn char_starts(text: &str, c: char) -> Vec<usize> {
+    let mut buf = [0u8; 4];
+    let &[x, y, z] = c.encode_utf8(&mut buf).as_bytes() else {
+        return text.match_indices(c).map(|(s, _)| s).collect();
+    };
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(j) = find3(b, i, |p, q, r| (p == x) & (q == y) & (r == z)) {
+        out.push(j);
+        i = j + 3;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The offsets of a character (of one to four bytes) are those `match_indices` finds.
+        #[test]
+        fn char_starts_equal_match_indices(
+            s in "[a三二“”化治中🙂é\\n]{0,150}",
+            c in prop::sample::select(vec!['三', '化', 'a', '🙂', 'é', '“', '中']),
+        ) {
+            let want: Vec<usize> = s.match_indices(c).map(|(i, _)| i).collect();
+            prop_assert_eq!(char_starts(&s, c), want);
+        }
     }
 }
