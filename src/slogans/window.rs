@@ -6,17 +6,22 @@
 use crate::clean::find3;
 
 /// Bytes counted at once by [`head_chars`] and [`tail_chars`].
-const WORD: usize = 8;
+const BLOCK: usize = 64;
 
-/// The number of bytes of `w` (eight bytes) that start a character (that are no UTF-8
-/// continuation byte `10xxxxxx`).
-fn starts_in(w: &[u8]) -> usize {
-    let mut a = [0u8; WORD];
-    a.copy_from_slice(w);
-    let x = u64::from_le_bytes(a);
-    // A continuation byte has its top bit set and the next one clear.
-    let cont = x & !(x << 1) & 0x8080_8080_8080_8080;
-    WORD - cont.count_ones() as usize
+/// The number of bytes of `w` that start a character (that are no UTF-8 continuation
+/// byte `10xxxxxx`, i.e. no byte from -128 to -65 as `i8`). A loop the compiler vectorises
+/// over the fixed-size block (a popcount is no baseline x86-64 instruction).
+fn starts_in(w: &[u8; BLOCK]) -> usize {
+    let mut c: u8 = 0;
+    for &b in w {
+        c += u8::from((b as i8) >= -64);
+    }
+    usize::from(c)
+}
+
+/// The block of `b` at `i`, if `b` has [`BLOCK`] bytes from there.
+fn block_at(b: &[u8], i: usize) -> Option<&[u8; BLOCK]> {
+    b.get(i..i.checked_add(BLOCK)?)?.try_into().ok()
 }
 
 /// The first `n` characters of `s` (all of `s` if it is shorter): the slice equal to
@@ -27,17 +32,17 @@ pub(super) fn head_chars(s: &str, n: usize) -> &str {
         return s;
     }
     let b = s.as_bytes();
-    // Characters started before byte `i`; whole words are skipped while the character at
+    // Characters started before byte `i`; whole blocks are skipped while the character at
     // position `n` cannot start in them, then the bytes are looked at one by one.
     let mut seen = 0;
     let mut i = 0;
-    while let Some(w) = b.get(i..i + WORD) {
+    while let Some(w) = block_at(b, i) {
         let k = starts_in(w);
         if seen + k > n {
             break;
         }
         seen += k;
-        i += WORD;
+        i += BLOCK;
     }
     for (j, &c) in b.iter().enumerate().skip(i) {
         // A byte that is no UTF-8 continuation byte starts a character.
@@ -61,17 +66,17 @@ pub(super) fn tail_chars(s: &str, n: usize) -> &str {
         return "";
     }
     let b = s.as_bytes();
-    // Characters started at or after byte `end`; whole words are skipped while fewer than
+    // Characters started at or after byte `end`; whole blocks are skipped while fewer than
     // `n` characters start in them and after them.
     let mut seen = 0;
     let mut end = b.len();
-    while end >= WORD {
-        let k = starts_in(&b[end - WORD..end]);
+    while let Some(w) = end.checked_sub(BLOCK).and_then(|i| block_at(b, i)) {
+        let k = starts_in(w);
         if seen + k >= n {
             break;
         }
         seen += k;
-        end -= WORD;
+        end -= BLOCK;
     }
     for (i, &c) in b[..end].iter().enumerate().rev() {
         if c & 0xC0 != 0x80 {
@@ -191,7 +196,7 @@ mod tests {
         }
 
         /// Longer texts, mostly Han with some ASCII and four-byte characters, so that
-        /// whole words are skipped and the window ends anywhere in them.
+        /// whole blocks are skipped and the window ends anywhere in them.
         #[test]
         fn windows_equal_collected_chars_on_long_texts(
             s in "[a-z0-9，。“”\\n中国社会治理🙂]{0,200}",
