@@ -5,7 +5,7 @@
 use super::classify::is_han;
 use super::expand::{expand_with, Memo};
 use super::numerals::is_numeral;
-use super::window::{head_chars, tail_chars};
+use super::window::{find_char, head_chars, tail_chars};
 use super::{Consistency, Kind, Mention};
 
 /// How many characters around the occurrence are searched for quoted items.
@@ -35,7 +35,7 @@ pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
     let before = tail_chars(text.get(..m.start).unwrap_or(""), QUOTE_WINDOW);
     let after = head_chars(text.get(m.end..).unwrap_or(""), QUOTE_WINDOW);
     // Every item holds the key morpheme (and a quotation mark precedes it).
-    if !(before.contains(k) || after.contains(k)) {
+    if find_char(before, k).is_none() && find_char(after, k).is_none() {
         return Vec::new();
     }
     // The occurrence itself is left out: a run may join quotations on both sides of it.
@@ -47,12 +47,15 @@ pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
         (3..=8).contains(&len) && item.chars().all(is_han) && item.chars().skip(1).any(|c| c == k)
     };
     let mut rest = window.as_str();
-    while let Some(open) = rest.find('“') {
+    while let Some(open) = find_char(rest, '“') {
         rest = &rest[open..];
         let mut run: Vec<String> = Vec::new();
         let mut cur = rest;
         while let Some(r) = cur.strip_prefix('“') {
-            let Some(close) = r.find('”') else { break };
+            // An item fits in 8 characters: a closing mark further on (or none) ends the run.
+            let Some(close) = find_char(head_chars(r, 9), '”') else {
+                break;
+            };
             let item = &r[..close];
             if !fits(item) {
                 break;

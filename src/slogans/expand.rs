@@ -4,7 +4,9 @@
 use super::classify::is_han;
 use super::components::{paragraph_heads, quoted_with_key};
 pub(super) use super::memo::Memo;
-use super::window::{clause_sep, head_chars, sentence_sep, split_at_bytes, tail_chars};
+use super::window::{
+    clause_sep, find_char, head_chars, sentence_sep, split_at_bytes, split_holding, tail_chars,
+};
 use super::{Kind, Mention};
 use serde::Serialize;
 
@@ -288,7 +290,7 @@ fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
     let (Some(cx), Some(cy)) = (x.chars().next(), y.chars().next()) else {
         return Vec::new();
     };
-    if !window.contains(cx) || !window.contains(cy) {
+    if find_char(window, cx).is_none() || find_char(window, cy).is_none() {
         return Vec::new();
     }
     // The clauses that hold both parts in order, up to n of them.
@@ -320,9 +322,14 @@ fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
     };
     // Clauses (cut at `，` `,` `。` `；` `;` `\n` `、` `：` `—`), then, if fewer than n,
     // sentences (cut at `。` `；` `;` `\n` `—`).
-    let mut best = pass(&mut split_at_bytes(window, clause_sep));
+    // With n ≥ 1 only the clauses holding cx are looked at, so only those are cut.
+    let mut best = if n >= 1 {
+        pass(&mut split_holding(window, clause_sep, cx))
+    } else {
+        pass(&mut split_at_bytes(window, clause_sep))
+    };
     if best.len() < n {
-        let out = pass(&mut split_at_bytes(window, sentence_sep));
+        let out = pass(&mut split_holding(window, sentence_sep, cx));
         if out.len() > best.len() {
             best = out;
         }

@@ -88,6 +88,18 @@ pub(super) fn tail_chars(s: &str, n: usize) -> &str {
     }
     s
 }
+/// The byte offset of the first `c` in `s`, as `s.find(c)`: a character of three bytes
+/// (every Han character, the Chinese quotation marks) is found by a byte scan of 32 bytes at
+/// a time ([`find3`]) for its three bytes, which in a text can only start a character
+/// (`str::find` stops at every byte equal to its last byte, a common continuation byte).
+pub(super) fn find_char(s: &str, c: char) -> Option<usize> {
+    let mut buf = [0u8; 4];
+    match *c.encode_utf8(&mut buf).as_bytes() {
+        [x, y, z] => find3(s.as_bytes(), 0, |p, q, r| (p == x) & (q == y) & (r == z)),
+        _ => s.find(c),
+    }
+}
+
 /// The pieces of `s` between the separators whose UTF-8 encoding starts with the bytes
 /// `x y z` for which `sep(x, y, z)` holds: the items of `s.split(seps)` when `sep` is true
 /// exactly at the first bytes of the characters `seps` (each ASCII or of three bytes: a
@@ -105,6 +117,44 @@ where
             Some(j) => {
                 from = Some(j + if b[j] < 0x80 { 1 } else { 3 });
                 s.get(start..j)
+            }
+            None => {
+                from = None;
+                s.get(start..)
+            }
+        }
+    })
+}
+
+/// The pieces of [`split_at_bytes`]`(s, sep)` that hold `c`, in order, and possibly others
+/// (only when `c` is itself a separator): a piece is found from an occurrence of `c`
+/// ([`find_char`]) by looking back for the separator before it and on for the one after,
+/// so that the pieces without `c` (most clauses of a window) are not cut at all.
+pub(super) fn split_holding<'a, F>(s: &'a str, sep: F, c: char) -> impl Iterator<Item = &'a str>
+where
+    F: Fn(u8, u8, u8) -> bool,
+{
+    let b = s.as_bytes();
+    let at = move |j: usize| b.get(j).copied().unwrap_or(0);
+    let len = move |j: usize| if at(j) < 0x80 { 1 } else { 3 };
+    // The start of the pieces not yet looked at.
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let lo = from?;
+        let Some(p) = s.get(lo..).and_then(|r| find_char(r, c)).map(|p| lo + p) else {
+            from = None;
+            return None;
+        };
+        // A separator found before a character start `p` ends at or before it (its bytes
+        // form a whole character), and bytes that match none start no separator.
+        let start = (lo..p)
+            .rev()
+            .find(|&j| sep(at(j), at(j + 1), at(j + 2)))
+            .map_or(lo, |j| j + len(j));
+        match find3(b, p, &sep) {
+            Some(e) => {
+                from = Some(e + len(e));
+                s.get(start..e)
             }
             None => {
                 from = None;
@@ -174,6 +224,33 @@ mod tests {
     }
 
     proptest! {
+        /// `find_char` finds what `str::find` finds, for characters of one to four bytes.
+        #[test]
+        fn find_char_equals_str_find(
+            s in "[a三二“”化治中🙂é\\n]{0,150}",
+            c in prop::sample::select(vec!['三', '化', 'a', '🙂', 'é', '“', '”', '中']),
+        ) {
+            prop_assert_eq!(find_char(&s, c), s.find(c));
+        }
+
+        /// The pieces holding a character are those of the byte split that hold it.
+        #[test]
+        fn split_holding_keeps_the_pieces_with_the_character(
+            s in "[a，,。；;\\n、：—“”联促中🙂 ]{0,120}",
+            c in prop::sample::select(vec!['联', '促', 'a', '🙂', '“', '，', '\n']),
+        ) {
+            let got: Vec<&str> = split_holding(&s, clause_sep, c).filter(|p| p.contains(c)).collect();
+            let want: Vec<&str> = split_at_bytes(&s, clause_sep).filter(|p| p.contains(c)).collect();
+            prop_assert_eq!(got, want);
+            if c != '，' && c != '\n' {
+                // Without the filter: nothing else for a character that is no separator.
+                let got: Vec<&str> = split_holding(&s, sentence_sep, c).collect();
+                let want: Vec<&str> =
+                    split_at_bytes(&s, sentence_sep).filter(|p| p.contains(c)).collect();
+                prop_assert_eq!(got, want);
+            }
+        }
+
         /// The byte split gives the pieces of `str::split` at the same characters, on texts
         /// holding the separators, characters sharing their first bytes (“ ” ： ‘ ’) and
         /// others.
