@@ -3,7 +3,6 @@
 
 use super::components::compound_parts;
 use super::{Kind, Mention};
-use crate::clean::find3;
 use std::collections::HashMap;
 
 /// What [`super::expand`] remembers within one text: the expansion of a compound part by part
@@ -61,22 +60,13 @@ impl Memo {
     }
 }
 
-/// The byte offsets of the occurrences of `c` in `text`: those of `text.match_indices(c)`.
-/// A character of three bytes (every Han numeral) is found by a byte scan of 32 bytes at a
-/// time ([`find3`]) for its three bytes, which in a text can only start a character.
+/// The byte offsets of the occurrences of `c` in `text`: those of `text.match_indices(c)`,
+/// found by a SIMD search for its bytes (the encoding of a character found in a text starts
+/// a character there; `match_indices` stops at every byte equal to the character's last
+/// byte, 0x89 for 三, a common continuation byte).
 fn char_starts(text: &str, c: char) -> Vec<usize> {
     let mut buf = [0u8; 4];
-    let &[x, y, z] = c.encode_utf8(&mut buf).as_bytes() else {
-        return text.match_indices(c).map(|(s, _)| s).collect();
-    };
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(j) = find3(b, i, |p, q, r| (p == x) & (q == y) & (r == z)) {
-        out.push(j);
-        i = j + 3;
-    }
-    out
+    memchr::memmem::find_iter(text.as_bytes(), c.encode_utf8(&mut buf).as_bytes()).collect()
 }
 
 #[cfg(test)]

@@ -88,13 +88,17 @@ pub(super) fn tail_chars(s: &str, n: usize) -> &str {
     }
     s
 }
-/// The byte offset of the first `c` in `s`, as `s.find(c)`: a character of three bytes
-/// (every Han character, the Chinese quotation marks) is found by a byte scan of 32 bytes at
-/// a time ([`find3`]) for its three bytes, which in a text can only start a character
-/// (`str::find` stops at every byte equal to its last byte, a common continuation byte).
+/// The byte offset of the first `c` in `s`, as `s.find(c)`, found by a search for its bytes
+/// (in a text, the encoding of a character can only start at a character): a SIMD search
+/// ([`memchr::memmem`]) in a text of 256 bytes or more, else, for a character of three bytes
+/// (every Han character, the Chinese quotation marks), a byte scan of 32 bytes at a time
+/// ([`find3`]). `str::find` stops at every byte equal to the character's last byte, a common
+/// continuation byte.
 pub(super) fn find_char(s: &str, c: char) -> Option<usize> {
     let mut buf = [0u8; 4];
-    match *c.encode_utf8(&mut buf).as_bytes() {
+    let e = c.encode_utf8(&mut buf).as_bytes();
+    match *e {
+        _ if s.len() >= 256 => memchr::memmem::find(s.as_bytes(), e),
         [x, y, z] => find3(s.as_bytes(), 0, |p, q, r| (p == x) & (q == y) & (r == z)),
         _ => s.find(c),
     }
