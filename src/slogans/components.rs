@@ -46,11 +46,10 @@ pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
         let len = item.chars().count();
         (3..=8).contains(&len) && item.chars().all(is_han) && item.chars().skip(1).any(|c| c == k)
     };
-    let mut rest = window.as_str();
-    while let Some(open) = find_char(rest, '“') {
-        rest = &rest[open..];
+    // A run from every opening mark, in order (one search of the window for them all).
+    for open in memchr::memmem::find_iter(window.as_bytes(), "“".as_bytes()) {
         let mut run: Vec<String> = Vec::new();
-        let mut cur = rest;
+        let mut cur = window.get(open..).unwrap_or("");
         while let Some(r) = cur.strip_prefix('“') {
             // An item fits in 8 characters: a closing mark further on (or none) ends the run.
             let Some(close) = find_char(head_chars(r, 9), '”') else {
@@ -66,7 +65,6 @@ pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
         if run.len() == n {
             return run;
         }
-        rest = &rest['“'.len_utf8()..];
     }
     Vec::new()
 }
@@ -83,7 +81,7 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
     }
     let window = head_chars(after, QUOTE_WINDOW * 2);
     // Every head holds the key morpheme.
-    if !window.contains(k) {
+    if find_char(window, k).is_none() {
         return Vec::new();
     }
     let mut out: Vec<String> = Vec::new();

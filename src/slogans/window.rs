@@ -109,7 +109,7 @@ pub(super) fn find_char(s: &str, c: char) -> Option<usize> {
 /// exactly at the first bytes of the characters `seps` (each ASCII or of three bytes: a
 /// three-byte encoding found in a text starts a character there). `sep` must be false for
 /// `x = 0` and should be branch-free (see [`find3`]).
-pub(super) fn split_at_bytes<'a, F>(s: &'a str, sep: F) -> impl Iterator<Item = &'a str>
+pub(super) fn split_at_bytes<F>(s: &str, sep: F) -> impl Iterator<Item = &str>
 where
     F: Fn(u8, u8, u8) -> bool,
 {
@@ -134,7 +134,7 @@ where
 /// (only when `c` is itself a separator): a piece is found from an occurrence of `c`
 /// ([`find_char`]) by looking back for the separator before it and on for the one after,
 /// so that the pieces without `c` (most clauses of a window) are not cut at all.
-pub(super) fn split_holding<'a, F>(s: &'a str, sep: F, c: char) -> impl Iterator<Item = &'a str>
+pub(super) fn split_holding<F>(s: &str, sep: F, c: char) -> impl Iterator<Item = &str>
 where
     F: Fn(u8, u8, u8) -> bool,
 {
