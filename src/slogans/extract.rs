@@ -1,7 +1,7 @@
 //! The single pass over the text: quotations first, then the unquoted rules.
 
 use super::classify::{classify_quoted, is_han};
-use super::numerals::is_numeral;
+use super::scan::Scan;
 use super::{unquoted, Kind, Mention};
 
 /// Longest quotation (in characters) looked at.
@@ -29,12 +29,16 @@ pub fn extract(text: &str) -> Vec<Mention> {
     if u32::try_from(text.len()).is_err() {
         return Vec::new();
     }
-    let chars = char_table(text);
+    let Scan {
+        chars,
+        openers,
+        triggers,
+    } = Scan::new(text);
     let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0 as usize);
     let mut out: Vec<Mention> = Vec::new();
     // covered[i]: char i belongs to an accepted quotation.
     let mut covered = vec![false; chars.len()];
-    let quotes = find_quotes(&chars);
+    let quotes = find_quotes(&chars, &openers);
     let mut q = 0;
     while q < quotes.len() {
         // Units split over several quotes joined by 、: “打虎”、“拍蝇”、“猎狐”.
@@ -99,89 +103,32 @@ pub fn extract(text: &str) -> Vec<Mention> {
             }
         }
     }
-    let mut i = 0;
-    while i < chars.len() {
-        let ch = chars[i].1;
-        let trigger =
-            may_trigger(ch) && (is_numeral(ch) || ch == '第' || ch.is_ascii_digit() || ch == '+');
-        if trigger && !covered[i] {
-            if let Some((s, e, kind)) = unquoted::at(&chars, i) {
-                if (s..e).all(|k| !covered[k]) && s < e {
-                    let surface = &text[byte(s)..byte(e)];
-                    push(
-                        &mut out,
-                        text,
-                        byte(s),
-                        byte(e),
-                        surface.to_string(),
-                        kind,
-                        false,
-                    );
-                    i = e.max(i + 1);
-                    continue;
-                }
+    // The unquoted rules at each trigger not inside an accepted quotation; after a match
+    // the search resumes at its end.
+    let mut resume = 0;
+    for &t in &triggers {
+        let i = t as usize;
+        if i < resume || covered[i] {
+            continue;
+        }
+        if let Some((s, e, kind)) = unquoted::at(&chars, i) {
+            if (s..e).all(|k| !covered[k]) && s < e {
+                let surface = &text[byte(s)..byte(e)];
+                push(
+                    &mut out,
+                    text,
+                    byte(s),
+                    byte(e),
+                    surface.to_string(),
+                    kind,
+                    false,
+                );
+                resume = e;
             }
         }
-        i += 1;
     }
     out.sort_by_key(|m| (m.start, m.end));
     out
-}
-
-/// `(byte offset, char)` of every character of `text` (which must be shorter than 4 GiB),
-/// decoded in one pass into an array of exactly the right size.
-fn char_table(text: &str) -> Vec<(u32, char)> {
-    // Counting chars is a cheap byte scan; the exact capacity avoids any reallocation.
-    let mut v: Vec<(u32, char)> = Vec::with_capacity(text.chars().count());
-    let b = text.as_bytes();
-    // Continuation byte k of the sequence at i (a `str` holds only complete sequences).
-    let cont = |i: usize| u32::from(b.get(i).copied().unwrap_or(0) & 0x3F);
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        let (u, w) = if x < 0x80 {
-            (u32::from(x), 1)
-        } else if x < 0xE0 {
-            (u32::from(x & 0x1F) << 6 | cont(i + 1), 2)
-        } else if x < 0xF0 {
-            (
-                u32::from(x & 0x0F) << 12 | cont(i + 1) << 6 | cont(i + 2),
-                3,
-            )
-        } else {
-            let u = u32::from(x & 0x07) << 18 | cont(i + 1) << 12 | cont(i + 2) << 6;
-            (u | cont(i + 3), 4)
-        };
-        v.push((
-            i as u32,
-            char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER),
-        ));
-        i += w;
-    }
-    v
-}
-
-/// The characters that can open an unquoted formulation (a numeral up to 十, 两, 双, 第, an
-/// ASCII digit, `+`) as a bitmap over U+0000..U+FFFF: most characters are rejected with one
-/// bit test instead of a chain of comparisons.
-static TRIGGERS: [u64; 1024] = {
-    let cs = [
-        '一', '二', '两', '双', '三', '四', '五', '六', '七', '八', '九', '十', '第', '+', '0',
-        '1', '2', '3', '4', '5', '6', '7', '8', '9',
-    ];
-    let mut t = [0u64; 1024];
-    let mut k = 0;
-    while k < cs.len() {
-        let u = cs[k] as usize;
-        t[u / 64] |= 1 << (u % 64);
-        k += 1;
-    }
-    t
-};
-
-/// False only for a character that cannot open an unquoted formulation (see [`TRIGGERS`]).
-fn may_trigger(c: char) -> bool {
-    let u = c as usize;
-    u < 0x10000 && TRIGGERS[u / 64] & (1 << (u % 64)) != 0
 }
 
 fn push(
@@ -211,12 +158,18 @@ fn push(
     out.extend(Mention::new(text, s, e, normalized, kind, quoted));
 }
 
-/// Quotation pairs as (open, close) char indices, not nested, within one line.
-fn find_quotes(chars: &[(u32, char)]) -> Vec<(usize, usize)> {
+/// Quotation pairs as (open, close) char indices, not nested, within one line; `openers`
+/// are the char indices of the opening marks, in order.
+fn find_quotes(chars: &[(u32, char)], openers: &[u32]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some(close) = closing(chars[i].1) {
+    // The search resumes after the closing mark of a pair.
+    let mut resume = 0;
+    for &o in openers {
+        let i = o as usize;
+        if i < resume {
+            continue;
+        }
+        if let Some(close) = chars.get(i).and_then(|c| closing(c.1)) {
             let open = chars[i].1;
             let mut j = i + 1;
             let mut found = None;
@@ -233,11 +186,9 @@ fn find_quotes(chars: &[(u32, char)]) -> Vec<(usize, usize)> {
             }
             if let Some(j) = found {
                 out.push((i, j));
-                i = j + 1;
-                continue;
+                resume = j + 1;
             }
         }
-        i += 1;
     }
     out
 }
@@ -260,35 +211,6 @@ mod tests {
 
     fn names(t: &str) -> Vec<String> {
         extract(t).into_iter().map(|m| m.normalized).collect()
-    }
-
-    #[test]
-    fn trigger_bitmap_admits_every_trigger() {
-        // Every char (all of Unicode): the bitmap may only reject non-triggers.
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            let trigger = is_numeral(c) || c == '第' || c.is_ascii_digit() || c == '+';
-            if trigger {
-                assert!(may_trigger(c), "{c:?}");
-            }
-        }
-        assert!(!may_trigger('党') && !may_trigger('百'));
-    }
-
-    #[test]
-    fn char_table_equals_char_indices() {
-        let text = "a“1+5+N”é中🙂\n三治融合。\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}";
-        let want: Vec<(u32, char)> = text.char_indices().map(|(i, c)| (i as u32, c)).collect();
-        assert_eq!(char_table(text), want);
-        assert!(char_table("").is_empty());
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn char_table_equals_char_indices_on_any_text(text in "\\PC{0,40}") {
-            let want: Vec<(u32, char)> =
-                text.char_indices().map(|(i, c)| (i as u32, c)).collect();
-            proptest::prop_assert_eq!(char_table(&text), want);
-        }
     }
 
     #[test]

@@ -37,6 +37,7 @@ mod known;
 mod lexicon;
 mod memo;
 pub mod numerals;
+mod scan;
 mod unquoted;
 mod window;
 
