@@ -52,9 +52,9 @@ pub fn extract(text: &str) -> Vec<Mention> {
         // Only one-word units (two characters each) merge: “上海标准”、“上海品牌” stay apart.
         let short = quotes[q..=last].iter().all(|&(o, c)| c - o - 1 <= 2);
         if last > q && short {
-            let parts: Vec<String> = quotes[q..=last]
+            let parts: Vec<&str> = quotes[q..=last]
                 .iter()
-                .map(|&(o, c)| chars[o + 1..c].iter().map(|x| x.1).collect())
+                .map(|&(o, c)| &text[byte(o + 1)..byte(c)])
                 .collect();
             if parts
                 .iter()
@@ -78,11 +78,11 @@ pub fn extract(text: &str) -> Vec<Mention> {
         }
         let (o, c) = quotes[q];
         q += 1;
-        let content: String = chars[o + 1..c].iter().map(|x| x.1).collect();
+        let content = &text[byte(o + 1)..byte(c)];
         if direct_speech_before(&chars, o) {
             continue;
         }
-        let Some((kind, normalized)) = classify_quoted(&content) else {
+        let Some((kind, normalized)) = classify_quoted(content) else {
             continue;
         };
         let lead = content.len() - content.trim_start().len();
