@@ -31,10 +31,13 @@ mod classify;
 mod components;
 mod expand;
 mod extract;
+#[cfg(test)]
+mod extract_oracle;
 mod families;
 mod form_index;
 mod known;
 mod lexicon;
+mod local;
 mod memo;
 pub mod numerals;
 mod scan;
