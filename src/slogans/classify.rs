@@ -1,6 +1,6 @@
 //! Classification of a candidate string, normalisation and shapes.
 
-use super::numerals::{is_numeral, values};
+use super::numerals::{each_value, is_numeral};
 use super::Kind;
 
 /// True for a CJK unified ideograph (the Han characters of running text).
@@ -25,39 +25,59 @@ const SENTENCE_PUNCT: &[char] = &['。', '？', '！', '；', '：', '?', '!', '
 /// when the content is no formulation or slogan (too short, too long, a sentence).
 pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
     let c = content.trim();
-    if c.is_empty() || c.contains('\n') || c.contains(SENTENCE_PUNCT) {
+    // Every property the rules below ask for, in one pass over the characters.
+    let mut han = 0usize;
+    let mut alnum = 0usize;
+    let (mut sentence, mut plus, mut we, mut all_han) = (false, false, false, true);
+    let mut prev = '\0';
+    for ch in c.chars() {
+        if is_han(ch) {
+            han += 1;
+            // 我们, 你们, 咱们: direct speech.
+            we |= ch == '们' && matches!(prev, '我' | '你' | '咱');
+        } else {
+            all_han = false;
+            if ch.is_ascii_alphanumeric() {
+                alnum += 1;
+            } else {
+                sentence |= ch == '\n' || SENTENCE_PUNCT.contains(&ch);
+                plus |= ch == '+';
+            }
+        }
+        prev = ch;
+    }
+    if c.is_empty() || sentence {
         return None;
     }
     if let Some(r) = classify_numeric(c) {
         return Some(r);
     }
-    let han = c.chars().filter(|ch| is_han(*ch)).count();
-    let alnum = c.chars().filter(|ch| ch.is_ascii_alphanumeric()).count();
-    if c.contains('+') && han > 0 {
+    if plus && han > 0 {
         return Some((Kind::Plus, c.to_string()));
     }
     if han + alnum < 2 || han + alnum > 16 || han == 0 {
         return None;
     }
-    if is_direct_speech(c) {
+    if we || is_direct_speech(c) {
         return None;
     }
-    let chars: Vec<char> = c.chars().collect();
-    if chars.iter().all(|ch| is_han(*ch)) && chars.first().is_some_and(|f| is_numeral(*f)) {
-        return Some((numeral_kind(&chars), c.to_string()));
+    if all_han && c.chars().next().is_some_and(is_numeral) {
+        // All Han, so at most 16 characters.
+        let mut buf = ['\0'; 16];
+        for (slot, ch) in buf.iter_mut().zip(c.chars()) {
+            *slot = ch;
+        }
+        return Some((numeral_kind(&buf[..han]), c.to_string()));
     }
     Some((Kind::QuotedSlogan, c.to_string()))
 }
 
-/// Pronouns and particles that mark quoted direct speech rather than a slogan.
+/// Pronouns and particles that mark quoted direct speech rather than a slogan (besides
+/// 我们, 你们 and 咱们 anywhere, which [`classify_quoted`] finds in its pass).
 fn is_direct_speech(c: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "我们", "你们", "咱们", "我", "你", "他说", "吗", "呢", "吧", "啊",
-    ];
     let first = c.chars().next();
     matches!(first, Some('我' | '你' | '咱' | '他' | '她'))
-        || MARKS[..3].iter().any(|m| c.contains(m))
-        || MARKS[6..].iter().any(|m| c.ends_with(m))
+        || ["吗", "呢", "吧", "啊"].iter().any(|m| c.ends_with(m))
 }
 
 /// The kind of an all-Han string that starts with a numeral.
@@ -192,7 +212,10 @@ pub fn shape(kind: Kind, normalized: &str) -> String {
         }
         Kind::NumeralCompound | Kind::NumberedList => numeral_shape(normalized),
         Kind::QuotedSlogan => {
-            let parts = normalized.split(['、', ',', '，', '·']).count();
+            let parts = 1 + normalized
+                .chars()
+                .filter(|c| matches!(c, '、' | ',' | '，' | '·'))
+                .count();
             if parts >= 2 {
                 vec!["X"; parts].join("、")
             } else {
@@ -228,32 +251,118 @@ pub fn pattern(kind: Kind, shape: &str) -> String {
 
 /// Replaces each Chinese numeral (run) by `{value}`.
 fn numeral_shape(s: &str) -> String {
-    let mut out = String::new();
-    let mut run = String::new();
-    for ch in s.chars() {
+    let mut out = String::with_capacity(s.len() + 8);
+    // The numerals of the current run: a slice of `s`, as the values of a run depend on
+    // its neighbours (十五 = 15).
+    let mut run: Option<usize> = None;
+    for (i, ch) in s.char_indices() {
         if is_numeral(ch) {
-            run.push(ch);
+            run.get_or_insert(i);
         } else {
-            flush(&mut out, &mut run);
+            if let Some(r) = run.take() {
+                flush(&mut out, &s[r..i]);
+            }
             out.push(ch);
         }
     }
-    flush(&mut out, &mut run);
+    if let Some(r) = run {
+        flush(&mut out, &s[r..]);
+    }
     out
 }
 
-fn flush(out: &mut String, run: &mut String) {
-    if !run.is_empty() {
-        for v in values(run) {
-            out.push_str(&format!("{{{v}}}"));
-        }
-        run.clear();
+/// Appends `{value}` for each value of the numeral run `run`.
+fn flush(out: &mut String, run: &str) {
+    each_value(run, |v| {
+        out.push('{');
+        push_decimal(out, v);
+        out.push('}');
+    });
+}
+
+/// Appends the decimal digits of `v`.
+fn push_decimal(out: &mut String, v: u32) {
+    if v >= 10 {
+        push_decimal(out, v / 10);
     }
+    out.push(char::from(b'0' + (v % 10) as u8));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reference of [`classify_quoted`]: each property asked for by its own scan.
+    fn classify_quoted_naive(content: &str) -> Option<(Kind, String)> {
+        let c = content.trim();
+        if c.is_empty() || c.contains('\n') || c.contains(SENTENCE_PUNCT) {
+            return None;
+        }
+        if let Some(r) = classify_numeric(c) {
+            return Some(r);
+        }
+        let han = c.chars().filter(|ch| is_han(*ch)).count();
+        let alnum = c.chars().filter(|ch| ch.is_ascii_alphanumeric()).count();
+        if c.contains('+') && han > 0 {
+            return Some((Kind::Plus, c.to_string()));
+        }
+        if han + alnum < 2 || han + alnum > 16 || han == 0 {
+            return None;
+        }
+        let first = c.chars().next();
+        let speech = matches!(first, Some('我' | '你' | '咱' | '他' | '她'))
+            || ["我们", "你们", "咱们"].iter().any(|m| c.contains(m))
+            || ["吗", "呢", "吧", "啊"].iter().any(|m| c.ends_with(m));
+        if speech {
+            return None;
+        }
+        let chars: Vec<char> = c.chars().collect();
+        if chars.iter().all(|ch| is_han(*ch)) && chars.first().is_some_and(|f| is_numeral(*f)) {
+            return Some((numeral_kind(&chars), c.to_string()));
+        }
+        Some((Kind::QuotedSlogan, c.to_string()))
+    }
+
+    /// The reference of [`numeral_shape`]: each run collected, its values formatted.
+    fn numeral_shape_naive(s: &str) -> String {
+        fn flush(out: &mut String, run: &mut String) {
+            if !run.is_empty() {
+                for v in crate::slogans::numerals::values(run) {
+                    out.push_str(&format!("{{{v}}}"));
+                }
+                run.clear();
+            }
+        }
+        let mut out = String::new();
+        let mut run = String::new();
+        for ch in s.chars() {
+            if is_numeral(ch) {
+                run.push(ch);
+            } else {
+                flush(&mut out, &mut run);
+                out.push(ch);
+            }
+        }
+        flush(&mut out, &mut run);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numeral_shape_equals_naive(s in "[一二两双三四五六七八九十百千万0-9联区、,，·]{0,16}") {
+            proptest::prop_assert_eq!(numeral_shape(&s), numeral_shape_naive(&s));
+            let parts = s.split(['、', ',', '，', '·']).count();
+            let want = if parts >= 2 { vec!["X"; parts].join("、") } else { s.clone() };
+            proptest::prop_assert_eq!(shape(Kind::QuotedSlogan, &s), want);
+        }
+
+        #[test]
+        fn classify_quoted_equals_naive(
+            c in "[一二三两十个项大区中心红色物业我你咱他她们吗呢吧啊说+0-9Na 。：:《\n·]{0,20}"
+        ) {
+            proptest::prop_assert_eq!(classify_quoted(&c), classify_quoted_naive(&c));
+        }
+    }
 
     #[test]
     fn numeric_codes() {

@@ -1,14 +1,18 @@
 //! The single pass over the text: quotations first, then the unquoted rules.
 
 use super::classify::{classify_quoted, is_han};
-use super::numerals::is_numeral;
-use super::{unquoted, Kind, Mention};
+use super::local::Local;
+use super::scan::Candidates;
+use super::{Kind, Mention};
 
 /// Longest quotation (in characters) looked at.
-const MAX_QUOTE: usize = 60;
+pub(super) const MAX_QUOTE: usize = 60;
+
+/// The byte length of every quotation mark, opening and closing (“ ” ‘ ’ 「 」 『 』), and of 、.
+const MARK: usize = 3;
 
 /// The closing mark of an opening quotation mark.
-fn closing(c: char) -> Option<char> {
+pub(super) fn closing(c: char) -> Option<char> {
     Some(match c {
         '“' => '”',
         '‘' => '’',
@@ -23,69 +27,67 @@ fn closing(c: char) -> Option<char> {
 /// Offsets are byte offsets into `text` and always fall on character boundaries. Never
 /// panics; returns an empty vector for text without candidates (and for a text longer than
 /// 4 GiB).
+///
+/// The text is scanned once for the opening quotation marks and the triggers of the
+/// unquoted rules ([`Candidates`]); characters are decoded only around these ([`Local`]).
 pub fn extract(text: &str) -> Vec<Mention> {
-    // Byte offsets are stored as u32 (8 bytes per char instead of 16: this array is the
-    // largest allocation per document); a text beyond 4 GiB is not searched.
+    // Candidate offsets are stored as u32; a text beyond 4 GiB is not searched.
     if u32::try_from(text.len()).is_err() {
         return Vec::new();
     }
-    let chars = char_table(text);
-    let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0 as usize);
+    let Candidates { openers, triggers } = Candidates::new(text);
     let mut out: Vec<Mention> = Vec::new();
-    // covered[i]: char i belongs to an accepted quotation.
-    let mut covered = vec![false; chars.len()];
-    let quotes = find_quotes(&chars);
+    // The byte ranges of the accepted quotations, marks included, in order.
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    let quotes = find_quotes(text, &openers);
     let mut q = 0;
     while q < quotes.len() {
         // Units split over several quotes joined by 、: “打虎”、“拍蝇”、“猎狐”.
         let mut last = q;
         while last + 1 < quotes.len()
-            && quotes[last + 1].0 == quotes[last].1 + 2
-            && chars.get(quotes[last].1 + 1).map(|c| c.1) == Some('、')
+            && quotes[last + 1].open == quotes[last].close + 2 * MARK
+            && text.get(quotes[last].close + MARK..quotes[last + 1].open) == Some("、")
         {
             last += 1;
         }
         // Only one-word units (two characters each) merge: “上海标准”、“上海品牌” stay apart.
-        let short = quotes[q..=last].iter().all(|&(o, c)| c - o - 1 <= 2);
+        let short = quotes[q..=last].iter().all(|x| x.chars <= 2);
         if last > q && short {
-            let parts: Vec<String> = quotes[q..=last]
-                .iter()
-                .map(|&(o, c)| chars[o + 1..c].iter().map(|x| x.1).collect())
-                .collect();
+            let parts: Vec<&str> = quotes[q..=last].iter().map(|x| x.content(text)).collect();
             if parts
                 .iter()
                 .all(|p| p.chars().all(is_han) && p.chars().count() >= 2)
             {
-                let (o, c) = (quotes[q].0, quotes[last].1);
+                let (o, c) = (quotes[q].open, quotes[last].close);
                 let normalized = parts.join("、");
                 push(
                     &mut out,
                     text,
-                    byte(o + 1),
-                    byte(c),
+                    o + MARK,
+                    c,
                     normalized,
                     Kind::QuotedSlogan,
                     true,
                 );
-                covered[o..=c].iter_mut().for_each(|x| *x = true);
+                covered.push((o, c + MARK));
                 q = last + 1;
                 continue;
             }
         }
-        let (o, c) = quotes[q];
+        let quote = quotes[q];
         q += 1;
-        let content: String = chars[o + 1..c].iter().map(|x| x.1).collect();
-        if direct_speech_before(&chars, o) {
+        let content = quote.content(text);
+        if direct_speech_before(text, quote.open) {
             continue;
         }
-        let Some((kind, normalized)) = classify_quoted(&content) else {
+        let Some((kind, normalized)) = classify_quoted(content) else {
             continue;
         };
         let lead = content.len() - content.trim_start().len();
-        let s = byte(o + 1) + lead;
+        let s = quote.open + MARK + lead;
         let e = s + content.trim().len();
         push(&mut out, text, s, e, normalized, kind, true);
-        covered[o..=c].iter_mut().for_each(|x| *x = true);
+        covered.push((quote.open, quote.close + MARK));
         // Formula parts of a ·-joined name: “一村一品·五星联建”.
         if content.contains('·') {
             let mut at = s;
@@ -99,92 +101,36 @@ pub fn extract(text: &str) -> Vec<Mention> {
             }
         }
     }
-    let mut i = 0;
-    while i < chars.len() {
-        let ch = chars[i].1;
-        let trigger =
-            may_trigger(ch) && (is_numeral(ch) || ch == '第' || ch.is_ascii_digit() || ch == '+');
-        if trigger && !covered[i] {
-            if let Some((s, e, kind)) = unquoted::at(&chars, i) {
-                if (s..e).all(|k| !covered[k]) && s < e {
-                    let surface = &text[byte(s)..byte(e)];
-                    push(
-                        &mut out,
-                        text,
-                        byte(s),
-                        byte(e),
-                        surface.to_string(),
-                        kind,
-                        false,
-                    );
-                    i = e.max(i + 1);
-                    continue;
-                }
+    // The unquoted rules at each trigger not inside an accepted quotation; after a match
+    // the search resumes at its end.
+    let mut rules = Local::new(text);
+    let mut resume = 0;
+    // covered[next..]: the quotations that do not end before the current trigger.
+    let mut next = 0;
+    for &t in &triggers {
+        let p = t as usize;
+        while covered.get(next).is_some_and(|r| r.1 <= p) {
+            next += 1;
+        }
+        if p < resume || covered.get(next).is_some_and(|r| r.0 <= p) {
+            continue;
+        }
+        if let Some((s, e, kind)) = rules.at(p) {
+            // No quotation overlaps s..e (a match may start before the trigger).
+            let first = covered.partition_point(|r| r.1 <= s);
+            let free = covered.get(first).is_none_or(|r| e <= r.0);
+            if free && s < e {
+                let surface = &text[s..e];
+                push(&mut out, text, s, e, surface.to_string(), kind, false);
+                resume = e;
             }
         }
-        i += 1;
     }
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
 
-/// `(byte offset, char)` of every character of `text` (which must be shorter than 4 GiB),
-/// decoded in one pass into an array of exactly the right size.
-fn char_table(text: &str) -> Vec<(u32, char)> {
-    // Counting chars is a cheap byte scan; the exact capacity avoids any reallocation.
-    let mut v: Vec<(u32, char)> = Vec::with_capacity(text.chars().count());
-    let b = text.as_bytes();
-    // Continuation byte k of the sequence at i (a `str` holds only complete sequences).
-    let cont = |i: usize| u32::from(b.get(i).copied().unwrap_or(0) & 0x3F);
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        let (u, w) = if x < 0x80 {
-            (u32::from(x), 1)
-        } else if x < 0xE0 {
-            (u32::from(x & 0x1F) << 6 | cont(i + 1), 2)
-        } else if x < 0xF0 {
-            (
-                u32::from(x & 0x0F) << 12 | cont(i + 1) << 6 | cont(i + 2),
-                3,
-            )
-        } else {
-            let u = u32::from(x & 0x07) << 18 | cont(i + 1) << 12 | cont(i + 2) << 6;
-            (u | cont(i + 3), 4)
-        };
-        v.push((
-            i as u32,
-            char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER),
-        ));
-        i += w;
-    }
-    v
-}
-
-/// The characters that can open an unquoted formulation (a numeral up to 十, 两, 双, 第, an
-/// ASCII digit, `+`) as a bitmap over U+0000..U+FFFF: most characters are rejected with one
-/// bit test instead of a chain of comparisons.
-static TRIGGERS: [u64; 1024] = {
-    let cs = [
-        '一', '二', '两', '双', '三', '四', '五', '六', '七', '八', '九', '十', '第', '+', '0',
-        '1', '2', '3', '4', '5', '6', '7', '8', '9',
-    ];
-    let mut t = [0u64; 1024];
-    let mut k = 0;
-    while k < cs.len() {
-        let u = cs[k] as usize;
-        t[u / 64] |= 1 << (u % 64);
-        k += 1;
-    }
-    t
-};
-
-/// False only for a character that cannot open an unquoted formulation (see [`TRIGGERS`]).
-fn may_trigger(c: char) -> bool {
-    let u = c as usize;
-    u < 0x10000 && TRIGGERS[u / 64] & (1 << (u % 64)) != 0
-}
-
-fn push(
+pub(super) fn push(
     out: &mut Vec<Mention>,
     text: &str,
     s: usize,
@@ -211,47 +157,70 @@ fn push(
     out.extend(Mention::new(text, s, e, normalized, kind, quoted));
 }
 
-/// Quotation pairs as (open, close) char indices, not nested, within one line.
-fn find_quotes(chars: &[(u32, char)]) -> Vec<(usize, usize)> {
+/// A quotation: byte offsets of its opening and closing marks, and its length.
+#[derive(Debug, Clone, Copy)]
+struct Quote {
+    open: usize,
+    close: usize,
+    /// Characters between the marks.
+    chars: usize,
+}
+
+impl Quote {
+    /// The text between the marks.
+    fn content(self, text: &str) -> &str {
+        text.get(self.open + MARK..self.close).unwrap_or("")
+    }
+}
+
+/// Quotation pairs, not nested, within one line; `openers` are the byte offsets of the
+/// opening marks, in order.
+fn find_quotes(text: &str, openers: &[u32]) -> Vec<Quote> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some(close) = closing(chars[i].1) {
-            let open = chars[i].1;
-            let mut j = i + 1;
-            let mut found = None;
-            while j < chars.len() && j - i <= MAX_QUOTE {
-                let c = chars[j].1;
-                if c == close {
-                    found = Some(j);
-                    break;
-                }
-                if c == '\n' || c == open {
-                    break;
-                }
-                j += 1;
+    // The search resumes after the closing mark of a pair.
+    let mut resume = 0;
+    for &o in openers {
+        let open_at = o as usize;
+        if open_at < resume {
+            continue;
+        }
+        let mut rest = text.get(open_at..).unwrap_or("").char_indices();
+        let Some(close) = rest.next().and_then(|(_, c)| closing(c).map(|x| (c, x))) else {
+            continue;
+        };
+        let (open, close) = close;
+        // At most MAX_QUOTE characters after the opening mark are looked at.
+        for (n, (off, c)) in rest.take(MAX_QUOTE).enumerate() {
+            if c == close {
+                out.push(Quote {
+                    open: open_at,
+                    close: open_at + off,
+                    chars: n,
+                });
+                resume = open_at + off + MARK;
+                break;
             }
-            if let Some(j) = found {
-                out.push((i, j));
-                i = j + 1;
-                continue;
+            if c == '\n' || c == open {
+                break;
             }
         }
-        i += 1;
     }
     out
 }
 
-/// Quoted direct speech: the quotation follows a colon or a verb of saying.
-fn direct_speech_before(chars: &[(u32, char)], open: usize) -> bool {
-    if chars[open].1 != '“' {
+/// Quoted direct speech: the quotation whose opening mark is at byte `open` follows a colon
+/// or a verb of saying.
+fn direct_speech_before(text: &str, open: usize) -> bool {
+    let (Some(before), Some(mark)) = (text.get(..open), text.get(open..)) else {
+        return false;
+    };
+    if !mark.starts_with('“') {
         return false;
     }
-    let mut k = open;
-    while k > 0 && chars[k - 1].1 == ' ' {
-        k -= 1;
-    }
-    k > 0 && matches!(chars[k - 1].1, '：' | ':' | '说' | '道')
+    matches!(
+        before.trim_end_matches(' ').chars().next_back(),
+        Some('：' | ':' | '说' | '道')
+    )
 }
 
 #[cfg(test)]
@@ -263,31 +232,9 @@ mod tests {
     }
 
     #[test]
-    fn trigger_bitmap_admits_every_trigger() {
-        // Every char (all of Unicode): the bitmap may only reject non-triggers.
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            let trigger = is_numeral(c) || c == '第' || c.is_ascii_digit() || c == '+';
-            if trigger {
-                assert!(may_trigger(c), "{c:?}");
-            }
-        }
-        assert!(!may_trigger('党') && !may_trigger('百'));
-    }
-
-    #[test]
-    fn char_table_equals_char_indices() {
-        let text = "a“1+5+N”é中🙂\n三治融合。\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}";
-        let want: Vec<(u32, char)> = text.char_indices().map(|(i, c)| (i as u32, c)).collect();
-        assert_eq!(char_table(text), want);
-        assert!(char_table("").is_empty());
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn char_table_equals_char_indices_on_any_text(text in "\\PC{0,40}") {
-            let want: Vec<(u32, char)> =
-                text.char_indices().map(|(i, c)| (i as u32, c)).collect();
-            proptest::prop_assert_eq!(char_table(&text), want);
+    fn marks_are_three_bytes() {
+        for c in ['“', '”', '‘', '’', '「', '」', '『', '』', '、'] {
+            assert_eq!(c.len_utf8(), MARK, "{c}");
         }
     }
 

@@ -9,6 +9,14 @@ const MUL: u64 = 0x9E37_79B9_7F4A_7C15;
 /// Filter bits per bucket of a [`Level`]: the bucket of a key is its filter bit >> 4.
 const BITS_PER_BUCKET_LOG2: u32 = 4;
 
+/// The filter of a [`Level`] has 2^16 bits (8 KiB, in the L1 cache): for the 2,000-odd
+/// forms of a corpus, 3% of the bits are set. A constant size lets the scan of
+/// [`FormIndex::next_match`] test a key without a bounds check.
+const FILTER_LOG2: u32 = 16;
+
+/// The filter of a [`Level`], one bit per hashed key.
+type Filter = [u64; 1 << (FILTER_LOG2 - 6)];
+
 /// The searched forms, found from raw bytes: the text is never decoded.
 ///
 /// A form is filed by its first `k` bytes in the level of the largest `k` in 8, 4, 2 that
@@ -34,11 +42,8 @@ pub(super) struct FormIndex {
 struct Level {
     /// The bytes of the loaded word that form the key (`k` low bytes, little-endian).
     mask: u64,
-    /// The filter bit of a key is `hash >> shift`.
-    shift: u32,
-    /// Bit set when some form of the level has a key of that hash (at most 8 KiB: it stays
-    /// in the L1 cache).
-    bits: Vec<u64>,
+    /// Bit set when some form of the level has a key of that hash.
+    bits: Box<Filter>,
     /// Bucket `b` is `cands[start[b]..start[b + 1]]`.
     start: Vec<u32>,
     /// The candidates of all buckets, each bucket longest first, then by index.
@@ -63,8 +68,11 @@ struct Candidate {
     form: usize,
 }
 
+/// The key length (bytes) of the middle level of [`FormIndex`].
+const MID_KEY: usize = 4;
+
 /// The mask of the first `n` (at most 8) bytes of a little-endian word.
-fn low_bytes(n: usize) -> u64 {
+const fn low_bytes(n: usize) -> u64 {
     if n >= 8 {
         u64::MAX
     } else {
@@ -96,6 +104,12 @@ impl Candidate {
     }
 }
 
+/// The filter bit of a masked key: its hash's top [`FILTER_LOG2`] bits.
+#[inline]
+fn key_bit(key: u64) -> usize {
+    (key.wrapping_mul(MUL) >> (64 - FILTER_LOG2)) as usize
+}
+
 /// Up to 8 bytes of `b` from `from` (little-endian, zero-padded past the end).
 #[inline]
 fn load8(b: &[u8], from: usize) -> u64 {
@@ -114,18 +128,11 @@ impl Level {
     /// The level of key length `k` (bytes) over `forms` (indices into `known`).
     fn new(k: usize, forms: &[usize], known: &[(String, Kind)]) -> Level {
         let mask = low_bytes(k);
-        // About 64 filter bits per form (a 1.5% false-positive rate on random keys),
-        // between 1,024 and 65,536 bits.
-        let log2 = (forms.len().max(1) * 64)
-            .next_power_of_two()
-            .trailing_zeros()
-            .clamp(10, 16);
-        let shift = 64 - log2;
-        let mut bits = vec![0u64; 1 << (log2 - 6)];
+        let mut bits = Box::new([0u64; 1 << (FILTER_LOG2 - 6)]);
         let mut by_bucket: Vec<(usize, Candidate)> = Vec::with_capacity(forms.len());
         for &form in forms {
             let cand = Candidate::new(form, known[form].0.as_bytes());
-            let bit = ((cand.first & mask).wrapping_mul(MUL) >> shift) as usize;
+            let bit = key_bit(cand.first & mask);
             bits[bit / 64] |= 1 << (bit % 64);
             by_bucket.push((bit >> BITS_PER_BUCKET_LOG2, cand));
         }
@@ -134,7 +141,7 @@ impl Level {
                 .then(known[b.form].0.len().cmp(&known[a.form].0.len()))
                 .then(a.form.cmp(&b.form))
         });
-        let mut start = vec![0u32; (1 << (log2 - BITS_PER_BUCKET_LOG2)) + 1];
+        let mut start = vec![0u32; (1 << (FILTER_LOG2 - BITS_PER_BUCKET_LOG2)) + 1];
         for &(b, _) in &by_bucket {
             start[b + 1] += 1;
         }
@@ -144,7 +151,6 @@ impl Level {
         let cands = by_bucket.into_iter().map(|(_, c)| c).collect();
         Level {
             mask,
-            shift,
             bits,
             start,
             cands,
@@ -154,12 +160,13 @@ impl Level {
     /// The filter bit of the key in `word` (the next 8 bytes of the text).
     #[inline]
     fn bit(&self, word: u64) -> usize {
-        ((word & self.mask).wrapping_mul(MUL) >> self.shift) as usize
+        key_bit(word & self.mask)
     }
 
     /// True when some form of the level may have the key of filter bit `bit`.
     #[inline]
     fn admits(&self, bit: usize) -> bool {
+        // `bit` comes from `key_bit` (fewer than 2^16); `get` keeps a stray one harmless.
         self.bits
             .get(bit / 64)
             .is_some_and(|w| w & (1 << (bit % 64)) != 0)
@@ -199,9 +206,48 @@ impl FormIndex {
         }
         FormIndex {
             long: Level::new(8, &long, known),
-            mid: Level::new(4, &mid, known),
+            mid: Level::new(MID_KEY, &mid, known),
             short: Level::new(2, &short, known),
         }
+    }
+
+    /// The first character boundary at or after `from` (itself a boundary) where some form
+    /// starts, with the longest form there (then the first in `known`), as
+    /// [`FormIndex::longest_at`] gives it.
+    ///
+    /// The hot loop of the corpus pass: at most positions both filters reject the next 8
+    /// bytes, and only the rare others go on to the buckets.
+    pub(super) fn next_match(
+        &self,
+        bytes: &[u8],
+        from: usize,
+        known: &[(String, Kind)],
+    ) -> Option<(usize, usize)> {
+        let mut at = from;
+        if self.short.cands.is_empty() {
+            // While 8 bytes remain: one word, two filter bits, no call.
+            let (long, mid) = (&*self.long.bits, &*self.mid.bits);
+            let mid_mask = low_bytes(MID_KEY);
+            while let Some(w) = bytes.get(at..).and_then(|r| r.first_chunk::<8>()) {
+                let word = u64::from_le_bytes(*w);
+                let (l, m) = (key_bit(word), key_bit(word & mid_mask));
+                let hit = (long[l / 64] >> (l % 64)) | (mid[m / 64] >> (m % 64));
+                if hit & 1 != 0 {
+                    if let Some(f) = self.longest_at(bytes, at, known) {
+                        return Some((at, f));
+                    }
+                }
+                // The leading byte from the word: one load for both.
+                at += utf8_width(word as u8);
+            }
+        }
+        while let Some(&x) = bytes.get(at) {
+            if let Some(f) = self.longest_at(bytes, at, known) {
+                return Some((at, f));
+            }
+            at += utf8_width(x);
+        }
+        None
     }
 
     /// The longest form (then the first in `known`) that starts at byte `at` of `bytes`;
@@ -235,13 +281,11 @@ impl FormIndex {
 
 /// The byte length of the UTF-8 sequence that starts with byte `x` (a leading byte).
 #[inline]
-pub(super) fn utf8_width(x: u8) -> usize {
-    match x {
-        0..0x80 => 1,
-        0x80..0xE0 => 2,
-        0xE0..0xF0 => 3,
-        _ => 4,
-    }
+fn utf8_width(x: u8) -> usize {
+    // By the top four bits: 0-7 ASCII, 8-B continuation (never a leading byte; 2 as
+    // before), C-D two bytes, E three, F four.
+    const WIDTH: [u8; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 4];
+    usize::from(WIDTH[usize::from(x >> 4)])
 }
 
 #[cfg(test)]
@@ -267,6 +311,15 @@ mod tests {
     /// The index against the reference at every position of `text`.
     fn agree(text: &str, known: &[(String, Kind)]) -> Result<(), TestCaseError> {
         let index = FormIndex::new(known);
+        // next_match: the first position at or after each boundary with a form.
+        let starts: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+        for &from in starts.iter().chain([text.len()].iter()) {
+            let want = starts
+                .iter()
+                .filter(|&&at| at >= from)
+                .find_map(|&at| longest_at_naive(text, at, known).map(|f| (at, f)));
+            prop_assert_eq!(index.next_match(text.as_bytes(), from, known), want);
+        }
         for (at, c) in text.char_indices() {
             prop_assert_eq!(utf8_width(text.as_bytes()[at]), c.len_utf8());
             prop_assert_eq!(

@@ -1,7 +1,7 @@
 //! Corpus-level recognition: slogans quoted somewhere in the corpus are also counted where
 //! they stand unquoted (红色物业 quoted in two articles, unquoted in a third).
 
-use super::form_index::{utf8_width, FormIndex};
+use super::form_index::FormIndex;
 use super::{Kind, Mention};
 use std::collections::BTreeMap;
 
@@ -166,11 +166,8 @@ fn add_unquoted(text: &str, ms: &mut Vec<Mention>, index: &FormIndex, known: &[(
     // resumes at its end.
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(&x) = bytes.get(at) {
-        let Some(i) = index.longest_at(bytes, at, known) else {
-            at += utf8_width(x);
-            continue;
-        };
+    while let Some((start, i)) = index.next_match(bytes, at, known) {
+        at = start;
         let (form, kind) = &known[i];
         let (s, e) = (at, at + form.len());
         at = e;

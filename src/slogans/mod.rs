@@ -31,12 +31,16 @@ mod classify;
 mod components;
 mod expand;
 mod extract;
+#[cfg(test)]
+mod extract_oracle;
 mod families;
 mod form_index;
 mod known;
 mod lexicon;
+mod local;
 mod memo;
 pub mod numerals;
+mod scan;
 mod unquoted;
 mod window;
 

@@ -7,7 +7,7 @@ use super::Kind;
 
 /// Verbs of joint action that make numeral + one character a formula: 三治融合 ("the three
 /// governances fuse"), 四体共创, 四学联动, 三点发力, 三员结对.
-const ACTIONS: &[&str] = &[
+pub(super) const ACTIONS: &[&str] = &[
     "融合", "联动", "共创", "联建", "发力", "一体", "并举", "共治", "联创", "共建", "结对", "协同",
     "互促", "同步", "合一", "齐抓", "联席", "贯通",
 ];
@@ -157,7 +157,8 @@ fn starts_with_at(chars: &[(u32, char)], i: usize, w: &str) -> bool {
     true
 }
 
-fn plain(ch: char) -> bool {
+/// A Han character that may stand inside an unquoted formula: no numeral, no function word.
+pub(super) fn plain(ch: char) -> bool {
     is_han(ch) && !is_numeral(ch) && !FUNCTION.contains(&ch)
 }
 

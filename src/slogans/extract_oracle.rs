@@ -1,0 +1,218 @@
+//! The reference of [`super::extract`] (tests only): the former implementation, on a table
+//! of every character of the text, which the byte scan and the windows of the unquoted
+//! rules must reproduce exactly.
+
+use super::classify::{classify_quoted, is_han};
+use super::extract::{closing, push, MAX_QUOTE};
+use super::numerals::is_numeral;
+use super::{unquoted, Kind, Mention};
+
+/// [`super::extract`] as it was: the rules on a table of every character.
+pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
+    // Byte offsets are stored as u32 (8 bytes per char instead of 16: this array is the
+    // largest allocation per document); a text beyond 4 GiB is not searched.
+    if u32::try_from(text.len()).is_err() {
+        return Vec::new();
+    }
+    let chars: Vec<(u32, char)> = text.char_indices().map(|(i, c)| (i as u32, c)).collect();
+    let pick = |f: fn(char) -> bool| -> Vec<u32> {
+        (0..chars.len() as u32)
+            .filter(|&k| f(chars[k as usize].1))
+            .collect()
+    };
+    let openers = pick(|c| closing(c).is_some());
+    let triggers = pick(|c| is_numeral(c) || c == '第' || c.is_ascii_digit() || c == '+');
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0 as usize);
+    let mut out: Vec<Mention> = Vec::new();
+    // covered[i]: char i belongs to an accepted quotation.
+    let mut covered = vec![false; chars.len()];
+    let quotes = find_quotes(&chars, &openers);
+    let mut q = 0;
+    while q < quotes.len() {
+        // Units split over several quotes joined by 、: “打虎”、“拍蝇”、“猎狐”.
+        let mut last = q;
+        while last + 1 < quotes.len()
+            && quotes[last + 1].0 == quotes[last].1 + 2
+            && chars.get(quotes[last].1 + 1).map(|c| c.1) == Some('、')
+        {
+            last += 1;
+        }
+        // Only one-word units (two characters each) merge: “上海标准”、“上海品牌” stay apart.
+        let short = quotes[q..=last].iter().all(|&(o, c)| c - o - 1 <= 2);
+        if last > q && short {
+            let parts: Vec<&str> = quotes[q..=last]
+                .iter()
+                .map(|&(o, c)| &text[byte(o + 1)..byte(c)])
+                .collect();
+            if parts
+                .iter()
+                .all(|p| p.chars().all(is_han) && p.chars().count() >= 2)
+            {
+                let (o, c) = (quotes[q].0, quotes[last].1);
+                let normalized = parts.join("、");
+                push(
+                    &mut out,
+                    text,
+                    byte(o + 1),
+                    byte(c),
+                    normalized,
+                    Kind::QuotedSlogan,
+                    true,
+                );
+                covered[o..=c].iter_mut().for_each(|x| *x = true);
+                q = last + 1;
+                continue;
+            }
+        }
+        let (o, c) = quotes[q];
+        q += 1;
+        let content = &text[byte(o + 1)..byte(c)];
+        if direct_speech_before(&chars, o) {
+            continue;
+        }
+        let Some((kind, normalized)) = classify_quoted(content) else {
+            continue;
+        };
+        let lead = content.len() - content.trim_start().len();
+        let s = byte(o + 1) + lead;
+        let e = s + content.trim().len();
+        push(&mut out, text, s, e, normalized, kind, true);
+        covered[o..=c].iter_mut().for_each(|x| *x = true);
+        // Formula parts of a ·-joined name: “一村一品·五星联建”.
+        if content.contains('·') {
+            let mut at = s;
+            for part in content.trim().split('·') {
+                if let Some((k, n)) = classify_quoted(part) {
+                    if k.is_formula() {
+                        push(&mut out, text, at, at + part.len(), n, k, true);
+                    }
+                }
+                at += part.len() + '·'.len_utf8();
+            }
+        }
+    }
+    // The unquoted rules at each trigger not inside an accepted quotation; after a match
+    // the search resumes at its end.
+    let mut resume = 0;
+    for &t in &triggers {
+        let i = t as usize;
+        if i < resume || covered[i] {
+            continue;
+        }
+        if let Some((s, e, kind)) = unquoted::at(&chars, i) {
+            if (s..e).all(|k| !covered[k]) && s < e {
+                let surface = &text[byte(s)..byte(e)];
+                push(
+                    &mut out,
+                    text,
+                    byte(s),
+                    byte(e),
+                    surface.to_string(),
+                    kind,
+                    false,
+                );
+                resume = e;
+            }
+        }
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
+/// Quotation pairs as (open, close) char indices, not nested, within one line; `openers`
+/// are the char indices of the opening marks, in order.
+fn find_quotes(chars: &[(u32, char)], openers: &[u32]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // The search resumes after the closing mark of a pair.
+    let mut resume = 0;
+    for &o in openers {
+        let i = o as usize;
+        if i < resume {
+            continue;
+        }
+        if let Some(close) = chars.get(i).and_then(|c| closing(c.1)) {
+            let open = chars[i].1;
+            let mut j = i + 1;
+            let mut found = None;
+            while j < chars.len() && j - i <= MAX_QUOTE {
+                let c = chars[j].1;
+                if c == close {
+                    found = Some(j);
+                    break;
+                }
+                if c == '\n' || c == open {
+                    break;
+                }
+                j += 1;
+            }
+            if let Some(j) = found {
+                out.push((i, j));
+                resume = j + 1;
+            }
+        }
+    }
+    out
+}
+
+/// Quoted direct speech: the quotation follows a colon or a verb of saying.
+fn direct_speech_before(chars: &[(u32, char)], open: usize) -> bool {
+    if chars[open].1 != '“' {
+        return false;
+    }
+    let mut k = open;
+    while k > 0 && chars[k - 1].1 == ' ' {
+        k -= 1;
+    }
+    k > 0 && matches!(chars[k - 1].1, '：' | ':' | '说' | '道')
+}
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Texts dense in every trigger, quotation mark, classifier, joint-action verb and
+        // tail word, with stops, spaces, line breaks and multi-byte characters.
+        #[test]
+        fn extract_equals_the_table_version(
+            t in "[一二三两双十第个大项件条中央治融合联动体系产业目标精神建设村品心意年党文化物业红色打虎拍蝇我们说道：:·（），,。、 \n“”‘’「」『』+.0-9NaX🙂é]{0,60}"
+        ) {
+            prop_assert_eq!(super::super::extract(&t), extract_by_table(&t));
+        }
+
+        // Quotations: joined units, direct speech, ·-joined names, unclosed marks.
+        #[test]
+        fn quotations_equal_the_table_version(
+            parts in proptest::collection::vec(
+                "“[打虎拍蝇一村一品五星联建三治融合我们1+N]{0,6}”|、|：|说|·| |\n|‘[红色物业]{0,3}’|「[两区一中心]{0,4}」|『党建+』|“",
+                0..12,
+            )
+        ) {
+            let t: String = parts.concat();
+            prop_assert_eq!(super::super::extract(&t), extract_by_table(&t));
+        }
+    }
+
+    #[test]
+    fn long_and_dense_texts_equal_the_table_version() {
+        let mut t = String::new();
+        for k in 0..300 {
+            t.push_str(
+                [
+                    "坚持“打虎”、“拍蝇”、“猎狐”,",
+                    "推动一二三产融合发展,",
+                    "党建+文化+旅游",
+                    "1+5+N模式",
+                    "三个三个三个",
+                    "他说：“我们一定办好”",
+                    "“一村一品·五星联建”",
+                    "\n",
+                    "中央八项规定精神",
+                ][k % 9],
+            );
+        }
+        t.push_str(&"三".repeat(400));
+        t.push_str(&"1".repeat(300));
+        assert_eq!(super::super::extract(&t), extract_by_table(&t));
+    }
+}
