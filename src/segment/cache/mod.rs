@@ -108,27 +108,51 @@ fn runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
 }
 
 /// The byte length of the longest prefix of `s` whose characters all have block class
-/// `in_block` ([`is_block_char`]). A byte scan: ASCII is classed by table, and a character
-/// led by E5–E9 (U+5000–U+9FFF, the bulk of Chinese text) is a block character without
-/// being decoded; only other characters are decoded.
+/// `in_block` ([`is_block_char`]), by [`class_at`].
 fn class_run_len(s: &str, in_block: bool) -> usize {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        let (class, width) = match x {
-            0x00..=0x7F => (ASCII_BLOCK[x as usize], 1),
-            0xE5..=0xE9 => (true, 3),
-            _ => match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => (is_block_char(c), c.len_utf8()),
-                None => break,
-            },
-        };
-        if class != in_block {
-            break;
+    run_end(s, 0, s.len(), in_block)
+}
+
+/// The end of the run of characters of block class `in_block` that starts at byte `from` of
+/// `s` and ends at `to` at the latest (`from` and `to` on char boundaries).
+fn run_end(s: &str, from: usize, to: usize, in_block: bool) -> usize {
+    let mut i = from;
+    while i < to {
+        match class_at(s, i) {
+            Some((class, width)) if class == in_block => i += width,
+            _ => break,
         }
-        i += width;
     }
     i
+}
+
+/// The block class ([`is_block_char`]) and byte width of the character that starts at byte
+/// `i` of `s` (a char boundary; `None` at the end). A byte scan: ASCII is classed by table,
+/// a character led by E5–E9 (U+5000–U+9FFF, the bulk of Chinese text) is a block character,
+/// one led by E3, E4 or EF (CJK punctuation and extension A, the ideographs U+4E00–U+4FFF,
+/// full-width forms) is classed by its second byte, and one led by C2–DF or another E-byte
+/// is not a block character; only four-byte characters are decoded.
+#[inline]
+fn class_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = s.as_bytes();
+    let x = *b.get(i)?;
+    let second = || b.get(i + 1).copied().unwrap_or(0);
+    Some(match x {
+        0x00..=0x7F => (ASCII_BLOCK[x as usize], 1),
+        0xE5..=0xE9 => (true, 3),
+        // U+3000..U+33FF are punctuation and symbols; U+3400.. is extension A.
+        0xE3 => (second() >= 0x90, 3),
+        // U+4DC0..U+4DFF (the Yijing hexagrams, second byte B7) are not ideographs.
+        0xE4 => (second() != 0xB7, 3),
+        // U+F900..U+FAFF are the compatibility ideographs.
+        0xEF => ((0xA4..=0xAB).contains(&second()), 3),
+        0xC0..=0xDF => (false, 2),
+        0xE0..=0xEF => (false, 3),
+        _ => {
+            let c = s.get(i..).and_then(|r| r.chars().next())?;
+            (is_block_char(c), c.len_utf8())
+        }
+    })
 }
 
 /// [`is_block_char`] of each ASCII character.
@@ -327,12 +351,28 @@ mod tests {
     proptest! {
         #[test]
         fn class_runs_by_bytes_equal_runs_by_chars(
-            s in "[党建a-z0-9+#&._%\\-〇㐀䷀𠀀，。“”\\s１é🙂\u{4DBF}\u{4DC0}\u{9FFF}\u{A000}\u{F900}]{0,24}"
+            s in "[党建一a-z0-9+#&._%\\-〇㐀䷀𠀀，。“”\\s１é🙂\u{33FF}\u{3FFF}\u{4DBF}\u{4DC0}\u{4DFF}\u{9FFF}\u{A000}\u{F8FF}\u{F900}\u{FAFF}\u{FB00}\u{2FA1F}\u{2FA20}]{0,24}"
         ) {
             for in_block in [true, false] {
                 prop_assert_eq!(class_run_len(&s, in_block), class_run_len_by_chars(&s, in_block));
             }
         }
+    }
+
+    /// Every character, classed from its bytes, has the class of its code point.
+    #[test]
+    fn class_by_bytes_equals_the_class_of_every_character() {
+        let mut buf = [0u8; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let s: &str = c.encode_utf8(&mut buf);
+            assert_eq!(
+                class_at(s, 0),
+                Some((is_block_char(c), c.len_utf8())),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        assert_eq!(class_at("", 0), None);
     }
 
     #[test]
