@@ -21,14 +21,15 @@
 //! same block with the same dictionary (the cache belongs to one [`super::Segmenter`] at a
 //! time, named by an id that every newly built segmenter gets afresh).
 
+mod count;
 mod store;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use jieba_rs::Jieba;
 
-use crate::terms::FxBuild;
+use count::Verdicts;
+pub use count::{count_cached, count_uncached, Selected, Selection, TokenClass};
 use store::{decode, Counter, Store};
 
 /// Bytes of cached keys and token offsets, per thread, after which the cache starts over.
@@ -68,6 +69,8 @@ struct BlockCache {
     owner: u64,
     store: Store,
     counter: Counter,
+    /// The verdicts of the last [`Selection`] by token id.
+    verdicts: Verdicts,
 }
 
 impl BlockCache {
@@ -202,108 +205,6 @@ pub fn cut_cached<'a>(
         }
     }
     cache.put_back();
-}
-
-/// Counts the tokens of `text` cut like `jieba.cut(text, hmm)` except that the byte ranges
-/// `protected` (ascending, non-overlapping, on char boundaries) are single tokens. Returns
-/// each distinct token (an occurrence of it in `text`) with its count, in no particular
-/// order.
-///
-/// The same counts as tallying [`cut_cached`]'s output, cheaper: a cached block hands over
-/// token ids, which index an array of counts; only the other tokens are hashed.
-pub fn count_cached<'a>(
-    jieba: &Jieba,
-    hmm: bool,
-    owner: u64,
-    text: &'a str,
-    protected: impl Iterator<Item = (usize, usize)>,
-) -> Vec<(&'a str, u64)> {
-    let BlockCache {
-        owner,
-        mut store,
-        mut counter,
-    } = BlockCache::take(owner);
-    // About one distinct word per 20 bytes of text in the provincial reports.
-    let mut map: HashMap<&'a str, u64, FxBuild> =
-        HashMap::with_capacity_and_hasher(text.len() / 20, FxBuild::default());
-    let span = |store: &mut Store,
-                counter: &mut Counter,
-                map: &mut HashMap<&'a str, u64, FxBuild>,
-                from: usize,
-                to: usize| {
-        let mut at = from;
-        for (run, in_block) in runs(&text[from..to]) {
-            let cached = if in_block && run.len() <= MAX_BLOCK {
-                store.cached(jieba, hmm, run)
-            } else {
-                None
-            };
-            match cached {
-                Some(tokens) => {
-                    let mut start = at;
-                    for (end, id) in decode(tokens) {
-                        let end = at + end;
-                        counter.count(id, start, end);
-                        start = end;
-                    }
-                }
-                None if in_block => {
-                    for t in jieba.cut(run, hmm) {
-                        *map.entry(t.word).or_insert(0) += 1;
-                    }
-                }
-                None => {
-                    let mut chars = run.char_indices().peekable();
-                    while let Some((i, c)) = chars.next() {
-                        let start = at + i;
-                        if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
-                            chars.next();
-                            *map.entry(&text[start..start + 2]).or_insert(0) += 1;
-                        } else {
-                            let end = start + c.len_utf8();
-                            let id = store.char_id(&text[start..end], c);
-                            counter.count(id, start, end);
-                        }
-                    }
-                }
-            }
-            at += run.len();
-        }
-    };
-    let mut pos = 0;
-    for (start, end) in protected {
-        if start > pos {
-            span(&mut store, &mut counter, &mut map, pos, start);
-        }
-        *map.entry(&text[start..end]).or_insert(0) += 1;
-        pos = end;
-    }
-    if pos < text.len() {
-        span(&mut store, &mut counter, &mut map, pos, text.len());
-    }
-    // A token counted by string that also has an id counted here joins that count; the
-    // rest are distinct from every token counted by id.
-    let mut out: Vec<(&'a str, u64)> = Vec::with_capacity(counter.touched.len() + map.len());
-    for (t, c) in map {
-        match store.vocab.get(t) {
-            Some(&id) if counter.counts.get(id as usize).is_some_and(|&n| n > 0) => {
-                counter.counts[id as usize] += c;
-            }
-            _ => out.push((t, c)),
-        }
-    }
-    for &(id, start, end) in &counter.touched {
-        let c = std::mem::take(&mut counter.counts[id as usize]);
-        out.push((&text[start..end], c));
-    }
-    counter.touched.clear();
-    BlockCache {
-        owner,
-        store,
-        counter,
-    }
-    .put_back();
-    out
 }
 
 /// jieba-rs's tokens of a run outside blocks: each character, `\r\n` as one token.
