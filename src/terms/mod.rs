@@ -14,6 +14,7 @@ mod filter;
 mod freq;
 mod hash;
 mod intern;
+mod sort;
 mod table;
 
 use std::collections::HashMap;
@@ -39,17 +40,6 @@ pub struct DocTerms {
     /// Per term: byte start in `arena`, byte length, count.
     entries: Vec<(u32, u32, u64)>,
     tokens: u64,
-}
-
-/// The first 8 bytes of `s` as a big-endian integer, zero-padded: `prefix_key(a) <
-/// prefix_key(b)` implies `a < b` in byte order, and equal keys leave the order to a full
-/// comparison (zero padding ranks a shorter string no higher than any extension of it).
-fn prefix_key(s: &str) -> u64 {
-    let mut w = [0u8; 8];
-    let b = s.as_bytes();
-    let n = b.len().min(8);
-    w[..n].copy_from_slice(&b[..n]);
-    u64::from_be_bytes(w)
 }
 
 impl DocTerms {
@@ -95,16 +85,7 @@ impl DocTerms {
             tokens = counted.words;
             counted.kept
         };
-        // Sort by the first 8 bytes as an integer first: most comparisons are then one
-        // integer comparison instead of a `memcmp` call (the terms are distinct, so an
-        // unstable sort gives the same order as a stable one).
-        let mut keyed: Vec<(u64, &str, u64)> = kept
-            .into_iter()
-            .map(|(t, c)| (prefix_key(t), t, c))
-            .collect();
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
-        let counts: Vec<(&str, u64)> = keyed.into_iter().map(|(_, t, c)| (t, c)).collect();
-        DocTerms::from_sorted(&counts, tokens)
+        DocTerms::from_sorted(&sort::sorted(&kept), tokens)
     }
 
     /// Builds from terms sorted ascending and unique.
@@ -236,42 +217,6 @@ mod tests {
         assert_eq!(d.get("推进"), 0);
         assert_eq!(d.get("建设"), 0);
         assert_eq!(d.tokens(), 4);
-    }
-
-    #[test]
-    fn prefix_key_order_agrees_with_byte_order() {
-        // Pairs chosen by hand: shared prefixes longer and shorter than 8 bytes, a prefix of
-        // the other, NUL bytes, multi-byte characters.
-        let words = [
-            "",
-            "a",
-            "ab",
-            "ab\0",
-            "ab\0\0",
-            "abcdefgh",
-            "abcdefghi",
-            "abcdefgha",
-            "abcdefgz",
-            "b",
-            "\u{0}",
-            "党",
-            "党建",
-            "党建引领",
-            "党建+",
-            "三治融合",
-            "三治",
-            "1+5+N",
-        ];
-        for a in words {
-            for b in words {
-                let (ka, kb) = (prefix_key(a), prefix_key(b));
-                if ka != kb {
-                    assert_eq!(ka < kb, a < b, "{a:?} {b:?}");
-                }
-            }
-        }
-        assert_eq!(prefix_key("ab"), prefix_key("ab\0"));
-        assert_eq!(prefix_key("ab"), 0x6162_0000_0000_0000);
     }
 
     #[test]
