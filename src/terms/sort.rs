@@ -7,17 +7,13 @@
 //! indirection), and only the terms that share their first 6 bytes are then compared as
 //! strings.
 
+use super::hash::padded_le;
+
 /// The first 8 bytes of `s` as a big-endian integer, zero-padded: `prefix_key(a) <
 /// prefix_key(b)` implies `a < b` in byte order, and equal keys leave the order to a full
 /// comparison (zero padding ranks a shorter string no higher than any extension of it).
 pub(super) fn prefix_key(s: &str) -> u64 {
-    let b = s.as_bytes();
-    if let Some(head) = b.first_chunk::<8>() {
-        return u64::from_be_bytes(*head);
-    }
-    let mut w = [0u8; 8];
-    w[..b.len()].copy_from_slice(b);
-    u64::from_be_bytes(w)
+    padded_le(s.as_bytes()).swap_bytes()
 }
 
 /// The most terms whose index fits in the low 16 bits of a sort key.

@@ -120,6 +120,20 @@ fn class_run_len(s: &str, in_block: bool) -> usize {
 /// `s` and ends at `to` at the latest (`from` and `to` on char boundaries).
 fn run_end(s: &str, from: usize, to: usize, in_block: bool) -> usize {
     let mut i = from;
+    if in_block {
+        // The common case first: a character led by E5..E9 (U+5000..U+9FFF) is in a block.
+        let b = s.as_bytes();
+        while i < to {
+            match b.get(i) {
+                Some(0xE5..=0xE9) => i += 3,
+                _ => match class_at(s, i) {
+                    Some((true, width)) => i += width,
+                    _ => break,
+                },
+            }
+        }
+        return i;
+    }
     while i < to {
         match class_at(s, i) {
             Some((class, width)) if class == in_block => i += width,
