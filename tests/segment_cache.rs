@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use tifa::segment::{Protected, SegmentOptions, Segmenter};
+use tifa::segment::{Protected, SegmentOptions, Segmenter, Selection, TokenClass};
+use tifa::terms::{is_word, Stopwords, TermFilter};
 
 fn segmenter(cache: bool) -> Segmenter {
     Segmenter::new(&SegmentOptions {
@@ -103,4 +104,88 @@ fn counts_by_hand() {
     ];
     want.sort();
     assert_eq!(got, want);
+}
+
+/// The kept tokens and word total of a selection, by a second method: the tokens of
+/// `cut_protected`, tallied, each judged on its own.
+fn selected_by_tally(tokens: &[&str], filter: &TermFilter) -> (BTreeMap<String, u64>, u64) {
+    let mut kept = BTreeMap::new();
+    let mut words = 0;
+    for t in tokens {
+        if is_word(t) {
+            words += 1;
+            if filter.keeps(t) {
+                *kept.entry(t.to_string()).or_insert(0) += 1;
+            }
+        }
+    }
+    (kept, words)
+}
+
+fn selected(
+    seg: &Segmenter,
+    text: &str,
+    p: &Protected,
+    f: &TermFilter,
+) -> (BTreeMap<String, u64>, u64) {
+    let class = |t: &str| TokenClass {
+        word: is_word(t),
+        kept: is_word(t) && f.keeps(t),
+    };
+    let sel = Selection {
+        key: f.key(),
+        class: &class,
+    };
+    let s = seg.count_selected(text, p, &sel);
+    let kept: BTreeMap<String, u64> = s.kept.iter().map(|&(t, c)| (t.to_string(), c)).collect();
+    assert_eq!(kept.len(), s.kept.len(), "a token returned twice");
+    (kept, s.words)
+}
+
+/// Verdicts remembered per token id and thread change no count: filters that keep
+/// different words take turns on the same thread (each with its own key), on texts seen
+/// before and not, with the cache on and off.
+#[test]
+fn selections_taking_turns_give_the_counts_of_the_tally() {
+    let on = segmenter(true);
+    let off = segmenter(false);
+    let protected = Protected::new(&["三治融合", "1+5+N", "党建+", "两个全覆盖", "红色物业"]);
+    let filters = [
+        TermFilter::default(),
+        TermFilter {
+            keep_stopwords: true,
+            min_chars: 1,
+            ..TermFilter::default()
+        },
+        TermFilter {
+            min_chars: 3,
+            ..TermFilter::default()
+        },
+        TermFilter {
+            stopwords: Stopwords::parse("推进\n发展\n党建"),
+            ..TermFilter::default()
+        },
+    ];
+    let texts = texts();
+    let mut kept = 0usize;
+    for round in 0..2 {
+        for (name, text) in texts.iter().take(8) {
+            let tokens = off.cut_protected(text, &protected);
+            for (i, f) in filters.iter().enumerate() {
+                let want = selected_by_tally(&tokens, f);
+                assert_eq!(
+                    selected(&on, text, &protected, f),
+                    want,
+                    "{name} filter {i} round {round}"
+                );
+                assert_eq!(
+                    selected(&off, text, &protected, f),
+                    want,
+                    "{name} filter {i} uncached"
+                );
+                kept += want.0.len();
+            }
+        }
+    }
+    assert!(kept > 10_000, "too little checked: {kept} kept terms");
 }

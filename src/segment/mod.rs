@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use jieba_rs::Jieba;
 
-pub use cache::{is_block_char, CACHE_BUDGET};
+pub use cache::{is_block_char, Selected, Selection, TokenClass, CACHE_BUDGET};
 pub use dict::{parse_dict, DictEntry};
 pub use protect::Protected;
 
@@ -178,6 +178,19 @@ impl Segmenter {
     /// counts, in no particular order (sort them). With the block cache on, a repeated
     /// clause costs a lookup and one array increment per token.
     pub fn count_tokens<'a>(&self, text: &'a str, protected: &Protected) -> Vec<(&'a str, u64)> {
+        self.count_selected(text, protected, &Selection::all()).kept
+    }
+
+    /// The distinct tokens of `text` that `sel` keeps, with their counts, in no particular
+    /// order, and the number of word tokens by `sel`: the counts of
+    /// [`Segmenter::count_tokens`], sorted by a verdict per distinct token. With the block
+    /// cache on, the verdicts are remembered per thread for the selection's key.
+    pub fn count_selected<'a>(
+        &self,
+        text: &'a str,
+        protected: &Protected,
+        sel: &Selection<'_>,
+    ) -> Selected<'a> {
         if self.cache {
             return cache::count_cached(
                 self.jieba.get(),
@@ -185,15 +198,14 @@ impl Segmenter {
                 self.id,
                 text,
                 protected.find_iter(text),
+                sel,
             );
         }
-        let mut map: std::collections::HashMap<&'a str, u64, crate::terms::FxBuild> =
-            std::collections::HashMap::with_capacity_and_hasher(
-                text.len() / 20,
-                Default::default(),
-            );
-        self.for_each_token(text, protected, |t| *map.entry(t).or_insert(0) += 1);
-        map.into_iter().collect()
+        cache::count_uncached(
+            |emit| self.for_each_token(text, protected, emit),
+            text.len() / 20,
+            sel,
+        )
     }
 
     /// jieba-rs `cut` of a span without protected strings, through the block cache when on.

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::hash::FxBuild;
 use crate::error::{Error, Result};
@@ -10,9 +11,22 @@ use crate::error::{Error, Result};
 pub const BUILTIN_STOPWORDS: &str = include_str!("../../data/stopwords.txt");
 
 /// A stopword list: one word per line, blank lines and `#` comments skipped.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Stopwords {
     words: HashSet<String, FxBuild>,
+    /// Names this list (a clone has its words, so its id): a fresh one for every list
+    /// built, so that verdicts remembered for one list are never taken for another.
+    id: u64,
+}
+
+/// Ids of stopword lists; a fresh one for every [`Stopwords::parse`].
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+impl Default for Stopwords {
+    /// An empty list.
+    fn default() -> Self {
+        Stopwords::parse("")
+    }
 }
 
 impl Stopwords {
@@ -29,7 +43,10 @@ impl Stopwords {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_owned)
             .collect();
-        Stopwords { words }
+        Stopwords {
+            words,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
     }
 
     /// Reads a list from a UTF-8 file (`--stopwords FILE`, which replaces the built-in list).
@@ -130,6 +147,16 @@ impl TermFilter {
         self.keep_stopwords || !self.stopwords.contains(token)
     }
 
+    /// Names what [`TermFilter::keeps`] decides (the stopword list, `keep_stopwords` and
+    /// `min_chars`): filters with the same key keep the same words.
+    pub fn key(&self) -> [u64; 3] {
+        [
+            self.stopwords.id,
+            u64::from(self.keep_stopwords),
+            self.min_chars as u64,
+        ]
+    }
+
     /// Whether a POS tag passes the optional POS filter.
     pub fn keeps_pos(&self, tag: &str) -> bool {
         self.pos.as_ref().is_none_or(|set| set.contains(tag))
@@ -185,6 +212,35 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert!(s.contains("党建"));
         assert!(Stopwords::from_file(&dir.path().join("none")).is_err());
+    }
+
+    #[test]
+    fn keys_name_what_is_kept() {
+        let f = TermFilter::default();
+        assert_eq!(f.clone().key(), f.key(), "a clone keeps the same words");
+        let other = TermFilter::default();
+        assert_ne!(
+            other.key(),
+            f.key(),
+            "the built-in list parsed again is another list"
+        );
+        for g in [
+            TermFilter {
+                keep_stopwords: true,
+                ..f.clone()
+            },
+            TermFilter {
+                min_chars: 3,
+                ..f.clone()
+            },
+            TermFilter {
+                stopwords: Stopwords::default(),
+                ..f.clone()
+            },
+        ] {
+            assert_ne!(g.key(), f.key());
+        }
+        assert_ne!(Stopwords::default().id, Stopwords::default().id);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use hashbrown::HashTable;
 use std::hash::{BuildHasher, Hasher};
 
-use super::hash::{FxBuild, FxHasher};
+use super::hash::{padded_le, FxBuild, FxHasher};
 
 /// One table slot: the term's hash, its first 16 bytes (zero-padded), length and id.
 #[derive(Debug, Clone, Copy)]
@@ -29,17 +29,8 @@ pub struct Interner {
 
 /// The first 16 bytes of `s`, zero-padded, as two little-endian words.
 fn head(s: &str) -> [u64; 2] {
-    let mut w = [0u8; 16];
     let b = s.as_bytes();
-    let n = b.len().min(16);
-    w[..n].copy_from_slice(&b[..n]);
-    let (a, c) = w.split_at(8);
-    let word = |x: &[u8]| {
-        let mut y = [0u8; 8];
-        y.copy_from_slice(x);
-        u64::from_le_bytes(y)
-    };
-    [word(a), word(c)]
+    [padded_le(b), padded_le(b.get(8..).unwrap_or_default())]
 }
 
 fn hash(s: &str) -> u64 {

@@ -21,14 +21,15 @@
 //! same block with the same dictionary (the cache belongs to one [`super::Segmenter`] at a
 //! time, named by an id that every newly built segmenter gets afresh).
 
+mod count;
 mod store;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use jieba_rs::Jieba;
 
-use crate::terms::FxBuild;
+use count::Verdicts;
+pub use count::{count_cached, count_uncached, Selected, Selection, TokenClass};
 use store::{decode, Counter, Store};
 
 /// Bytes of cached keys and token offsets, per thread, after which the cache starts over.
@@ -68,6 +69,8 @@ struct BlockCache {
     owner: u64,
     store: Store,
     counter: Counter,
+    /// The verdicts of the last [`Selection`] by token id.
+    verdicts: Verdicts,
 }
 
 impl BlockCache {
@@ -108,27 +111,65 @@ fn runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
 }
 
 /// The byte length of the longest prefix of `s` whose characters all have block class
-/// `in_block` ([`is_block_char`]). A byte scan: ASCII is classed by table, and a character
-/// led by E5–E9 (U+5000–U+9FFF, the bulk of Chinese text) is a block character without
-/// being decoded; only other characters are decoded.
+/// `in_block` ([`is_block_char`]), by [`class_at`].
 fn class_run_len(s: &str, in_block: bool) -> usize {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        let (class, width) = match x {
-            0x00..=0x7F => (ASCII_BLOCK[x as usize], 1),
-            0xE5..=0xE9 => (true, 3),
-            _ => match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => (is_block_char(c), c.len_utf8()),
-                None => break,
-            },
-        };
-        if class != in_block {
-            break;
+    run_end(s, 0, s.len(), in_block)
+}
+
+/// The end of the run of characters of block class `in_block` that starts at byte `from` of
+/// `s` and ends at `to` at the latest (`from` and `to` on char boundaries).
+fn run_end(s: &str, from: usize, to: usize, in_block: bool) -> usize {
+    let mut i = from;
+    if in_block {
+        // The common case first: a character led by E5..E9 (U+5000..U+9FFF) is in a block.
+        let b = s.as_bytes();
+        while i < to {
+            match b.get(i) {
+                Some(0xE5..=0xE9) => i += 3,
+                _ => match class_at(s, i) {
+                    Some((true, width)) => i += width,
+                    _ => break,
+                },
+            }
         }
-        i += width;
+        return i;
+    }
+    while i < to {
+        match class_at(s, i) {
+            Some((class, width)) if class == in_block => i += width,
+            _ => break,
+        }
     }
     i
+}
+
+/// The block class ([`is_block_char`]) and byte width of the character that starts at byte
+/// `i` of `s` (a char boundary; `None` at the end). A byte scan: ASCII is classed by table,
+/// a character led by E5–E9 (U+5000–U+9FFF, the bulk of Chinese text) is a block character,
+/// one led by E3, E4 or EF (CJK punctuation and extension A, the ideographs U+4E00–U+4FFF,
+/// full-width forms) is classed by its second byte, and one led by C2–DF or another E-byte
+/// is not a block character; only four-byte characters are decoded.
+#[inline]
+fn class_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = s.as_bytes();
+    let x = *b.get(i)?;
+    let second = || b.get(i + 1).copied().unwrap_or(0);
+    Some(match x {
+        0x00..=0x7F => (ASCII_BLOCK[x as usize], 1),
+        0xE5..=0xE9 => (true, 3),
+        // U+3000..U+33FF are punctuation and symbols; U+3400.. is extension A.
+        0xE3 => (second() >= 0x90, 3),
+        // U+4DC0..U+4DFF (the Yijing hexagrams, second byte B7) are not ideographs.
+        0xE4 => (second() != 0xB7, 3),
+        // U+F900..U+FAFF are the compatibility ideographs.
+        0xEF => ((0xA4..=0xAB).contains(&second()), 3),
+        0xC0..=0xDF => (false, 2),
+        0xE0..=0xEF => (false, 3),
+        _ => {
+            let c = s.get(i..).and_then(|r| r.chars().next())?;
+            (is_block_char(c), c.len_utf8())
+        }
+    })
 }
 
 /// [`is_block_char`] of each ASCII character.
@@ -180,108 +221,6 @@ pub fn cut_cached<'a>(
     cache.put_back();
 }
 
-/// Counts the tokens of `text` cut like `jieba.cut(text, hmm)` except that the byte ranges
-/// `protected` (ascending, non-overlapping, on char boundaries) are single tokens. Returns
-/// each distinct token (an occurrence of it in `text`) with its count, in no particular
-/// order.
-///
-/// The same counts as tallying [`cut_cached`]'s output, cheaper: a cached block hands over
-/// token ids, which index an array of counts; only the other tokens are hashed.
-pub fn count_cached<'a>(
-    jieba: &Jieba,
-    hmm: bool,
-    owner: u64,
-    text: &'a str,
-    protected: impl Iterator<Item = (usize, usize)>,
-) -> Vec<(&'a str, u64)> {
-    let BlockCache {
-        owner,
-        mut store,
-        mut counter,
-    } = BlockCache::take(owner);
-    // About one distinct word per 20 bytes of text in the provincial reports.
-    let mut map: HashMap<&'a str, u64, FxBuild> =
-        HashMap::with_capacity_and_hasher(text.len() / 20, FxBuild::default());
-    let span = |store: &mut Store,
-                counter: &mut Counter,
-                map: &mut HashMap<&'a str, u64, FxBuild>,
-                from: usize,
-                to: usize| {
-        let mut at = from;
-        for (run, in_block) in runs(&text[from..to]) {
-            let cached = if in_block && run.len() <= MAX_BLOCK {
-                store.cached(jieba, hmm, run)
-            } else {
-                None
-            };
-            match cached {
-                Some(tokens) => {
-                    let mut start = at;
-                    for (end, id) in decode(tokens) {
-                        let end = at + end;
-                        counter.count(id, start, end);
-                        start = end;
-                    }
-                }
-                None if in_block => {
-                    for t in jieba.cut(run, hmm) {
-                        *map.entry(t.word).or_insert(0) += 1;
-                    }
-                }
-                None => {
-                    let mut chars = run.char_indices().peekable();
-                    while let Some((i, c)) = chars.next() {
-                        let start = at + i;
-                        if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
-                            chars.next();
-                            *map.entry(&text[start..start + 2]).or_insert(0) += 1;
-                        } else {
-                            let end = start + c.len_utf8();
-                            let id = store.char_id(&text[start..end], c);
-                            counter.count(id, start, end);
-                        }
-                    }
-                }
-            }
-            at += run.len();
-        }
-    };
-    let mut pos = 0;
-    for (start, end) in protected {
-        if start > pos {
-            span(&mut store, &mut counter, &mut map, pos, start);
-        }
-        *map.entry(&text[start..end]).or_insert(0) += 1;
-        pos = end;
-    }
-    if pos < text.len() {
-        span(&mut store, &mut counter, &mut map, pos, text.len());
-    }
-    // A token counted by string that also has an id counted here joins that count; the
-    // rest are distinct from every token counted by id.
-    let mut out: Vec<(&'a str, u64)> = Vec::with_capacity(counter.touched.len() + map.len());
-    for (t, c) in map {
-        match store.vocab.get(t) {
-            Some(&id) if counter.counts.get(id as usize).is_some_and(|&n| n > 0) => {
-                counter.counts[id as usize] += c;
-            }
-            _ => out.push((t, c)),
-        }
-    }
-    for &(id, start, end) in &counter.touched {
-        let c = std::mem::take(&mut counter.counts[id as usize]);
-        out.push((&text[start..end], c));
-    }
-    counter.touched.clear();
-    BlockCache {
-        owner,
-        store,
-        counter,
-    }
-    .put_back();
-    out
-}
-
 /// jieba-rs's tokens of a run outside blocks: each character, `\r\n` as one token.
 fn emit_chars<'a>(run: &'a str, emit: &mut impl FnMut(&'a str)) {
     let mut it = run.char_indices().peekable();
@@ -327,12 +266,28 @@ mod tests {
     proptest! {
         #[test]
         fn class_runs_by_bytes_equal_runs_by_chars(
-            s in "[党建a-z0-9+#&._%\\-〇㐀䷀𠀀，。“”\\s１é🙂\u{4DBF}\u{4DC0}\u{9FFF}\u{A000}\u{F900}]{0,24}"
+            s in "[党建一a-z0-9+#&._%\\-〇㐀䷀𠀀，。“”\\s１é🙂\u{33FF}\u{3FFF}\u{4DBF}\u{4DC0}\u{4DFF}\u{9FFF}\u{A000}\u{F8FF}\u{F900}\u{FAFF}\u{FB00}\u{2FA1F}\u{2FA20}]{0,24}"
         ) {
             for in_block in [true, false] {
                 prop_assert_eq!(class_run_len(&s, in_block), class_run_len_by_chars(&s, in_block));
             }
         }
+    }
+
+    /// Every character, classed from its bytes, has the class of its code point.
+    #[test]
+    fn class_by_bytes_equals_the_class_of_every_character() {
+        let mut buf = [0u8; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let s: &str = c.encode_utf8(&mut buf);
+            assert_eq!(
+                class_at(s, 0),
+                Some((is_block_char(c), c.len_utf8())),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        assert_eq!(class_at("", 0), None);
     }
 
     #[test]

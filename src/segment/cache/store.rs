@@ -92,12 +92,17 @@ impl Store {
         id
     }
 
-    /// The id of the one-character token `t` (`c` its character).
-    pub(super) fn char_id(&mut self, t: &str, c: char) -> u32 {
-        let i = c as usize;
-        if i >= 0x10000 {
-            return self.id(t);
-        }
+    /// The id of the one-character token `t`.
+    pub(super) fn char_id(&mut self, t: &str) -> u32 {
+        // The code point, from the bytes (`t` is one character).
+        let b = t.as_bytes();
+        let low = |i: usize| usize::from(b.get(i).map_or(0, |&x| x & 0x3F));
+        let i = match b.len() {
+            1 => usize::from(b[0]),
+            2 => (usize::from(b[0] & 0x1F) << 6) | low(1),
+            3 => (usize::from(b[0] & 0x0F) << 12) | (low(1) << 6) | low(2),
+            _ => return self.id(t),
+        };
         if self.char_ids.is_empty() {
             self.char_ids = vec![0; 0x10000];
             self.bytes += 4 * 0x10000;

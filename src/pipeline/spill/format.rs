@@ -1,0 +1,308 @@
+//! The spill file's format: per entry, the text (length-prefixed), then the other fields as
+//! two length-prefixed blocks, the numbers (string lengths among them) and the strings back
+//! to back; little-endian `u64` numbers throughout.
+
+use super::Entry;
+use crate::offsets::OffsetMap;
+use crate::slogans::{Kind, Mention};
+use std::io::{Read, Write};
+use std::ops::Range;
+
+fn put_u64(w: &mut impl Write, x: u64) -> std::io::Result<()> {
+    w.write_all(&x.to_le_bytes())
+}
+
+fn put_usize(w: &mut impl Write, x: usize) -> std::io::Result<()> {
+    put_u64(w, x as u64)
+}
+
+fn put_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
+    put_usize(w, s.len())?;
+    w.write_all(s.as_bytes())
+}
+
+fn get_u64(r: &mut impl Read) -> std::io::Result<u64> {
+    let mut b = [0u8; 8];
+    r.read_exact(&mut b)?;
+    Ok(u64::from_le_bytes(b))
+}
+
+fn get_usize(r: &mut impl Read) -> std::io::Result<usize> {
+    usize::try_from(get_u64(r)?).map_err(|_| invalid("length out of range"))
+}
+
+fn invalid(what: &str) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string())
+}
+
+fn get_str(r: &mut impl Read) -> std::io::Result<String> {
+    let n = get_usize(r)?;
+    // Read into spare capacity (no zero-filling of a buffer about to be overwritten).
+    let mut b = Vec::with_capacity(n.min(64 << 20));
+    r.take(n as u64).read_to_end(&mut b)?;
+    if b.len() != n {
+        return Err(invalid("the spill file ends early"));
+    }
+    crate::load::encoding::utf8_string(b).map_err(|_| invalid("invalid UTF-8 in the spill file"))
+}
+
+const KINDS: [Kind; 5] = [
+    Kind::Numeric,
+    Kind::NumeralCompound,
+    Kind::NumberedList,
+    Kind::Plus,
+    Kind::QuotedSlogan,
+];
+
+/// Writes an entry: its text, then its other fields as two length-prefixed blocks: the
+/// numbers (string lengths among them), then the strings back to back. Reading them back is
+/// two reads, one UTF-8 check and a walk over a buffer.
+pub(super) fn write_entry(
+    w: &mut impl Write,
+    e: &Entry,
+    (numbers, strings): &mut (Vec<u8>, Vec<u8>),
+) -> std::io::Result<()> {
+    put_str(w, &e.text)?;
+    numbers.clear();
+    strings.clear();
+    encode_rest(numbers, strings, e);
+    put_usize(w, numbers.len())?;
+    w.write_all(numbers)?;
+    put_usize(w, strings.len())?;
+    w.write_all(strings)
+}
+
+/// The fields of `e` after its text, in the order [`Fields`] reads them.
+fn encode_rest(numbers: &mut Vec<u8>, strings: &mut Vec<u8>, e: &Entry) {
+    let n = |numbers: &mut Vec<u8>, x: usize| numbers.extend_from_slice(&(x as u64).to_le_bytes());
+    let string = |numbers: &mut Vec<u8>, strings: &mut Vec<u8>, s: &str| {
+        n(numbers, s.len());
+        strings.extend_from_slice(s.as_bytes());
+    };
+    n(numbers, e.paragraphs.len());
+    for p in &e.paragraphs {
+        n(numbers, p.start);
+        n(numbers, p.end);
+    }
+    let (anchors, replaced) = e.map.parts();
+    n(numbers, anchors.len());
+    for &(c, r) in anchors {
+        n(numbers, c);
+        n(numbers, r);
+    }
+    n(numbers, replaced.len());
+    for &(s, t, r) in replaced {
+        n(numbers, s);
+        n(numbers, t);
+        n(numbers, r);
+    }
+    n(numbers, e.mentions.len());
+    for m in &e.mentions {
+        n(numbers, m.start);
+        n(numbers, m.end);
+        string(numbers, strings, &m.surface);
+        string(numbers, strings, &m.normalized);
+        n(
+            numbers,
+            KINDS.iter().position(|k| *k == m.kind).unwrap_or(0),
+        );
+        string(numbers, strings, &m.shape);
+        string(numbers, strings, &m.pattern);
+        n(numbers, m.value.len());
+        for &v in &m.value {
+            n(numbers, v as usize);
+        }
+        n(numbers, usize::from(m.quoted));
+    }
+}
+
+/// A walk over an entry's encoded fields.
+struct Fields<'b> {
+    numbers: &'b [u8],
+    strings: &'b str,
+}
+
+impl Fields<'_> {
+    fn u64(&mut self) -> std::io::Result<u64> {
+        let (head, tail) = self
+            .numbers
+            .split_first_chunk::<8>()
+            .ok_or_else(|| invalid("a spill record ends early"))?;
+        self.numbers = tail;
+        Ok(u64::from_le_bytes(*head))
+    }
+
+    fn usize(&mut self) -> std::io::Result<usize> {
+        usize::try_from(self.u64()?).map_err(|_| invalid("length out of range"))
+    }
+
+    /// The next string (its length is the next number).
+    fn string(&mut self) -> std::io::Result<String> {
+        let n = self.usize()?;
+        match (self.strings.get(..n), self.strings.get(n..)) {
+            (Some(s), Some(rest)) => {
+                self.strings = rest;
+                Ok(s.to_owned())
+            }
+            _ => Err(invalid(
+                "a spill record's strings end early or split a character",
+            )),
+        }
+    }
+}
+
+/// Reads `n` bytes into `buf`.
+fn read_block(r: &mut impl Read, n: usize, buf: &mut Vec<u8>) -> std::io::Result<()> {
+    buf.clear();
+    r.take(n as u64).read_to_end(buf)?;
+    if buf.len() != n {
+        return Err(invalid("the spill file ends early"));
+    }
+    Ok(())
+}
+
+pub(super) fn read_entry(
+    r: &mut impl Read,
+    (numbers, strings): &mut (Vec<u8>, Vec<u8>),
+) -> std::io::Result<Entry> {
+    let text = get_str(r)?;
+    let n = get_usize(r)?;
+    read_block(r, n, numbers)?;
+    let n = get_usize(r)?;
+    read_block(r, n, strings)?;
+    // One check of all the strings (the buffer is lent to a `String` and taken back);
+    // each string is then cut out at char boundaries, which `str::get` checks.
+    let checked = crate::load::encoding::utf8_string(std::mem::take(strings))
+        .map_err(|_| invalid("invalid UTF-8 in the spill file"))?;
+    let fields = read_fields(numbers, &checked);
+    *strings = checked.into_bytes();
+    let (paragraphs, map, mentions) = fields?;
+    Ok(Entry {
+        text,
+        paragraphs,
+        map,
+        mentions,
+    })
+}
+
+/// The fields of an entry after its text, from its two blocks.
+fn read_fields(
+    numbers: &[u8],
+    strings: &str,
+) -> std::io::Result<(Vec<Range<usize>>, OffsetMap, Vec<Mention>)> {
+    let mut f = Fields { numbers, strings };
+    let n = f.usize()?;
+    let mut paragraphs = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        paragraphs.push(f.usize()?..f.usize()?);
+    }
+    let n = f.usize()?;
+    let mut anchors = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        anchors.push((f.usize()?, f.usize()?));
+    }
+    let n = f.usize()?;
+    let mut replaced = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        replaced.push((f.usize()?, f.usize()?, f.usize()?));
+    }
+    let n = f.usize()?;
+    let mut mentions = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let start = f.usize()?;
+        let end = f.usize()?;
+        let surface = f.string()?;
+        let normalized = f.string()?;
+        let kind = *KINDS
+            .get(f.usize()?)
+            .ok_or_else(|| invalid("bad kind in the spill file"))?;
+        let shape = f.string()?;
+        let pattern = f.string()?;
+        let nv = f.usize()?;
+        let mut value = Vec::with_capacity(nv.min(64));
+        for _ in 0..nv {
+            value.push(u32::try_from(f.u64()?).map_err(|_| invalid("bad value"))?);
+        }
+        let quoted = f.u64()? != 0;
+        mentions.push(Mention {
+            start,
+            end,
+            surface,
+            normalized,
+            kind,
+            shape,
+            pattern,
+            value,
+            quoted,
+        });
+    }
+    if !f.numbers.is_empty() || !f.strings.is_empty() {
+        return Err(invalid("a spill record is longer than its fields"));
+    }
+    Ok((
+        paragraphs,
+        OffsetMap::from_parts(anchors, replaced),
+        mentions,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::entries;
+    use super::*;
+
+    /// A string reads back whole; a record cut short or not UTF-8 is an error, not a
+    /// shorter string.
+    #[test]
+    fn strings_read_back_whole_or_fail() {
+        let mut buf = Vec::new();
+        put_str(&mut buf, "党建引领").unwrap();
+        assert_eq!(get_str(&mut buf.as_slice()).unwrap(), "党建引领");
+        let short = &buf[..buf.len() - 1];
+        assert!(get_str(&mut &short[..]).is_err());
+        let mut bad = Vec::new();
+        put_usize(&mut bad, 2).unwrap();
+        bad.extend_from_slice(&[0xe5, 0x85]);
+        assert!(get_str(&mut bad.as_slice()).is_err());
+    }
+
+    /// An entry reads back whole; cut short, or with its strings cut inside a character
+    /// or not UTF-8, it is an error.
+    #[test]
+    fn entries_read_back_whole_or_fail() {
+        let e = entries().remove(0);
+        assert!(e.mentions.iter().any(|m| !m.surface.is_empty()));
+        let mut buf = Vec::new();
+        write_entry(&mut buf, &e, &mut (Vec::new(), Vec::new())).unwrap();
+        let mut record = (Vec::new(), Vec::new());
+        assert_eq!(read_entry(&mut buf.as_slice(), &mut record).unwrap(), e);
+        let (numbers_len, strings_len) = (record.0.len(), record.1.len());
+        for cut in [1, 9, buf.len() / 2, buf.len() - 1] {
+            assert!(
+                read_entry(&mut &buf[..cut], &mut record).is_err(),
+                "cut at {cut}"
+            );
+        }
+        // The last byte of the strings: 0xFF is never UTF-8.
+        let mut bad = buf.clone();
+        let last = bad.len() - 1;
+        bad[last] = 0xFF;
+        assert!(read_entry(&mut bad.as_slice(), &mut record).is_err());
+        // The first string one byte longer: it ends inside a character (or the strings
+        // end early).
+        let strings_at = buf.len() - strings_len;
+        let numbers_at = strings_at - 8 - numbers_len;
+        let mut split = buf.clone();
+        // The numbers: paragraphs (1 + 2), anchors (1 + 4), replaced (1 + 3), mentions (1),
+        // then the first mention's start, end and surface length.
+        let surface_len_at = numbers_at + 8 * (3 + 5 + 4 + 1 + 2);
+        let n = u64::from_le_bytes(
+            split[surface_len_at..surface_len_at + 8]
+                .try_into()
+                .unwrap(),
+        );
+        assert_eq!(n as usize, e.mentions[0].surface.len());
+        split[surface_len_at..surface_len_at + 8].copy_from_slice(&(n + 1).to_le_bytes());
+        assert!(read_entry(&mut split.as_slice(), &mut record).is_err());
+    }
+}
