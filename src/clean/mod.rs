@@ -41,6 +41,7 @@ pub mod lines;
 mod pinyin;
 mod rejoin;
 mod script;
+mod t2s_table;
 mod width;
 
 pub(crate) use chars::find3;
