@@ -182,8 +182,7 @@ impl CrossDedup {
                 map: std::mem::take(&mut doc.map),
                 paras: std::mem::take(&mut doc.paragraphs),
             };
-            let groups: Vec<Vec<Range<usize>>> = keep.into_iter().map(|r| vec![r]).collect();
-            let st = rebuild(&st, &groups);
+            let st = rebuild(&st, keep.iter().map(std::slice::from_ref));
             doc.text = st.text;
             doc.map = st.map;
             doc.paragraphs = st.paras;

@@ -147,11 +147,14 @@ pub(crate) struct Stage {
 
 /// Builds a new stage from `st`: each group of input ranges becomes one paragraph (its
 /// pieces concatenated), paragraphs separated by `\n`. Empty groups are skipped.
-pub(crate) fn rebuild(st: &Stage, groups: &[Vec<Range<usize>>]) -> Stage {
+pub(crate) fn rebuild<'a>(
+    st: &Stage,
+    groups: impl IntoIterator<Item = &'a [Range<usize>]>,
+) -> Stage {
     let mut b = MapBuilder::new(&st.map, st.text.len());
-    let mut paras = Vec::with_capacity(groups.len());
+    let mut paras = Vec::with_capacity(st.paras.len());
     let mut prev_end: Option<usize> = None;
-    for g in groups.iter().filter(|g| !g.is_empty()) {
+    for g in groups.into_iter().filter(|g| !g.is_empty()) {
         if let Some(e) = prev_end {
             if st.text.as_bytes().get(e) == Some(&b'\n') {
                 b.push_copy("\n", e);
