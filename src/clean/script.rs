@@ -69,8 +69,39 @@ pub fn detect_script(text: &str) -> Script {
     let mut han = 0;
     let mut changed = 0;
     let mut i = 0;
-    // A byte scan: ASCII is stepped over a byte at a time, and only characters of 3 or 4
-    // bytes are decoded (the text runs through here once per document).
+    // A byte scan (the text runs through here once per document): ASCII is stepped over a
+    // byte at a time, and only characters of 3 or 4 bytes are decoded. The common case, a
+    // unified ideograph, is looked up in the table directly.
+    // The table's first block: extension A (U+3400..U+4DBF), U+4DC0..U+4DFF (not Han),
+    // the unified ideographs (U+4E00..U+9FFF).
+    let unified = t2s_table::UNIFIED_START..0xA000;
+    while han < SAMPLE_HAN {
+        let Some(&[x, y, z]) = b
+            .get(i..i + 3)
+            .map(<&[u8; 3]>::try_from)
+            .and_then(Result::ok)
+        else {
+            break;
+        };
+        if (0xE3..0xF0).contains(&x) {
+            let u = u32::from(x & 0x0F) << 12 | u32::from(y & 0x3F) << 6 | u32::from(z & 0x3F);
+            if unified.contains(&u) && !(0x4DC0..0x4E00).contains(&u) {
+                let k = (u - t2s_table::UNIFIED_START) as usize;
+                let w = t2s_table::UNIFIED.get(k / 64).copied().unwrap_or(0);
+                han += 1;
+                changed += ((w >> (k % 64)) & 1) as usize;
+                i += 3;
+                continue;
+            }
+        }
+        let (n, u) = han_at(b, i);
+        if let Some(u) = u {
+            han += 1;
+            changed += usize::from(is_traditional(u));
+        }
+        i += n;
+    }
+    // The last two bytes (or fewer) hold at most one character.
     while i < b.len() && han < SAMPLE_HAN {
         let (n, u) = han_at(b, i);
         if let Some(u) = u {
@@ -315,7 +346,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn byte_scan_detects_like_the_char_scan(
-            s in "[黨國區發党国区发的一，。a 🙂\u{20000}\u{323AF}é]{0,60}",
+            s in "[黨國區發党国区发的一，。a 🙂\u{20000}\u{323AF}é\u{4DC0}\u{A000}가\u{E000}\u{F900}\u{FAFF}\u{FB00}]{0,60}",
             repeat in 1usize..200,
         ) {
             let text = s.repeat(repeat);
