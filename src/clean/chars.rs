@@ -67,12 +67,33 @@ const BLOCK: usize = 32;
 
 /// The first offset `j >= i` of `b` where `hit(b[j], b[j + 1], b[j + 2])` holds (bytes
 /// past the end read as 0). Blocks of [`BLOCK`] bytes are tested at once, the last one
-/// padded with zeros, so `hit(0, _, _)` must be false. `hit` should be branch-free (`&`, `|` on comparisons) so that the
-/// compiler vectorises the block test; a block without a hit, most blocks of prose, costs
-/// a few instructions. A byte scan rather than decoding every character: callers look
-/// for the few characters that matter and stop only there.
+/// padded with zeros, so `hit(0, _, _)` must be false. `hit` should be branch-free (`&`,
+/// `|` on comparisons) so that the compiler vectorises the block test; a block without a
+/// hit, most blocks of prose, costs a few instructions. A byte scan rather than decoding
+/// every character: callers look for the few characters that matter and stop only there.
+///
+/// On x86-64 processors with AVX2 (detected at run time, as memchr does) the same code is
+/// compiled for 32-byte vectors, which test a block in half the instructions.
 #[inline(always)]
-pub(crate) fn find3(b: &[u8], mut i: usize, hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
+pub(crate) fn find3(b: &[u8], i: usize, hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2 (checked just above).
+        return unsafe { find3_avx2(b, i, hit) };
+    }
+    find3_generic(b, i, hit)
+}
+
+/// [`find3`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn find3_avx2(b: &[u8], i: usize, hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
+    find3_generic(b, i, hit)
+}
+
+/// [`find3`] for any processor.
+#[inline(always)]
+fn find3_generic(b: &[u8], mut i: usize, hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
     let mut pad = [0u8; BLOCK + 2];
     while i < b.len() {
         let w: &[u8; BLOCK + 2] = match b.get(i..i + BLOCK + 2).map(<&[u8; BLOCK + 2]>::try_from) {
@@ -133,6 +154,7 @@ mod tests {
             // False for x == 0, as `find3` requires.
             let hit = |x: u8, y: u8, z: u8| (x == 3) | ((x == 1) & (y == 2)) | ((x == 2) & (z == 2));
             proptest::prop_assert_eq!(find3(&b, i, hit), find3_by_offset(&b, i, hit));
+            proptest::prop_assert_eq!(find3_generic(&b, i, hit), find3_by_offset(&b, i, hit));
         }
     }
 

@@ -3,9 +3,8 @@
 //! document order wins; later copies are removed and reported.
 
 use super::{rebuild, Cleaned, Stage};
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hasher};
 
 use std::ops::Range;
 
@@ -31,15 +30,19 @@ pub struct CrossDuplicate {
     pub chars: usize,
 }
 
-/// The identity of a text: two independent 64-bit hashes (SipHash-1-3 with fixed keys, and
-/// the Fx hash) of its bytes. Texts are compared by this key alone, so that the streaming
-/// pipeline keeps 16 bytes per long paragraph instead of the paragraphs themselves; two
-/// different paragraphs would have to collide in both functions at once.
+/// The identity of a text: two independent 64-bit hashes (foldhash's quality variant with a
+/// fixed seed, and the Fx hash) of its bytes. Texts are compared by this key alone, so that
+/// the streaming pipeline keeps 16 bytes per long paragraph instead of the paragraphs
+/// themselves; two different paragraphs would have to collide in both functions at once.
+/// (Foldhash replaced SipHash-1-3 here, which cost about six times as much per byte.)
 type Key = (u64, u64);
 
+/// The first hash of [`Key`]s (in memory only: any fixed seed will do).
+const FOLD: foldhash::quality::FixedState = foldhash::quality::FixedState::with_seed(0x7469_6661);
+
 fn key(s: &str) -> Key {
-    let mut h = DefaultHasher::new();
-    s.hash(&mut h);
+    let mut h = FOLD.build_hasher();
+    h.write(s.as_bytes());
     let mut f = crate::terms::FxHasher::default();
     f.write(s.as_bytes());
     (h.finish(), f.finish())
@@ -71,7 +74,7 @@ impl DocKeys {
     /// never empty and hold no `\n`), so equal texts have equal paragraph sequences and
     /// equal keys; different texts need a 128-bit collision, as before.
     pub fn of(doc: &Cleaned) -> DocKeys {
-        let mut h = DefaultHasher::new();
+        let mut h = FOLD.build_hasher();
         let mut f = crate::terms::FxHasher::default();
         let paragraphs = doc
             .paragraphs
@@ -182,8 +185,7 @@ impl CrossDedup {
                 map: std::mem::take(&mut doc.map),
                 paras: std::mem::take(&mut doc.paragraphs),
             };
-            let groups: Vec<Vec<Range<usize>>> = keep.into_iter().map(|r| vec![r]).collect();
-            let st = rebuild(&st, &groups);
+            let st = rebuild(&st, keep.iter().map(std::slice::from_ref));
             doc.text = st.text;
             doc.map = st.map;
             doc.paragraphs = st.paras;

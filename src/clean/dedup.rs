@@ -27,12 +27,36 @@ const FRAGMENT_WINDOW: usize = 6;
 
 /// Byte ranges (relative to `s`) of the sentences of `s`: each ends after a run of
 /// sentence-final punctuation and any closing quotes; a tail without one is a sentence.
+#[cfg(test)]
 pub(crate) fn sentences(s: &str) -> Vec<Range<usize>> {
-    let b = s.as_bytes();
-    let mut v = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while let Some((at, n)) = next_end(b, i) {
+    Sentences::new(s).collect()
+}
+
+/// The sentences of a text, as [`sentences`] gives them, one at a time.
+pub(crate) struct Sentences<'a> {
+    s: &'a str,
+    /// Where the next sentence starts.
+    start: usize,
+}
+
+impl<'a> Sentences<'a> {
+    pub(crate) fn new(s: &'a str) -> Sentences<'a> {
+        Sentences { s, start: 0 }
+    }
+}
+
+impl Iterator for Sentences<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let (s, start) = (self.s, self.start);
+        if start >= s.len() {
+            return None;
+        }
+        let Some((at, n)) = next_end(s.as_bytes(), start) else {
+            self.start = s.len();
+            return Some(start..s.len());
+        };
         let mut end = at + n;
         while let Some(d) = s.get(end..).and_then(|r| r.chars().next()) {
             if is_sentence_end(d) || is_closer(d) {
@@ -41,14 +65,9 @@ pub(crate) fn sentences(s: &str) -> Vec<Range<usize>> {
                 break;
             }
         }
-        v.push(start..end);
-        start = end;
-        i = end;
+        self.start = end;
+        Some(start..end)
     }
-    if start < s.len() {
-        v.push(start..s.len());
-    }
-    v
 }
 
 /// The offset and byte length of the first [`is_sentence_end`] character starting at or
@@ -98,14 +117,16 @@ fn is_torn_part(t: &str, o: &str) -> bool {
 /// nothing is removed.
 pub(crate) fn dedup(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
     let text = &st.text;
-    // Sentences repeated back to back.
-    let mut groups: Vec<Vec<Range<usize>>> = Vec::with_capacity(st.paras.len());
+    // Sentences repeated back to back. The pieces kept of paragraph `k` are
+    // `pieces[ends[k - 1]..ends[k]]` (one piece, the paragraph, when nothing is removed).
+    let mut pieces: Vec<Range<usize>> = Vec::with_capacity(st.paras.len());
+    let mut ends: Vec<usize> = Vec::with_capacity(st.paras.len());
     let mut dup_sentences = 0;
     for p in &st.paras {
         let para = &text[p.clone()];
-        let mut kept: Vec<Range<usize>> = Vec::new();
+        let first = pieces.len();
         let mut last: Option<&str> = None;
-        for s in sentences(para) {
+        for s in Sentences::new(para) {
             let cur = &para[s.clone()];
             if last == Some(cur) && cur.chars().count() >= MIN_DUP_SENTENCE {
                 dup_sentences += 1;
@@ -113,17 +134,25 @@ pub(crate) fn dedup(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
             }
             last = Some(cur);
             let r = p.start + s.start..p.start + s.end;
-            match kept.last_mut() {
+            match pieces.get_mut(first..).and_then(|g| g.last_mut()) {
                 Some(k) if k.end == r.start => k.end = r.end,
-                _ => kept.push(r),
+                _ => pieces.push(r),
             }
         }
-        groups.push(kept);
+        ends.push(pieces.len());
     }
+    let groups: Vec<&[Range<usize>]> = ends
+        .iter()
+        .scan(0, |from, &to| {
+            let g = &pieces[*from..to];
+            *from = to;
+            Some(g)
+        })
+        .collect();
     // Whole paragraphs (after the sentence step).
     let texts: Vec<Cow<'_, str>> = groups
         .iter()
-        .map(|g| match g.as_slice() {
+        .map(|g| match g {
             [r] => Cow::Borrowed(&text[r.clone()]),
             _ => Cow::Owned(g.iter().map(|r| &text[r.clone()]).collect()),
         })
@@ -168,12 +197,13 @@ pub(crate) fn dedup(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
     }
     report.dup_sentences += dup_sentences;
     report.dup_paragraphs += dup_paragraphs;
-    let groups: Vec<Vec<Range<usize>>> = groups
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(g, k)| k.then_some(g))
-        .collect();
-    Some(rebuild(st, &groups))
+    Some(rebuild(
+        st,
+        groups
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(g, k)| k.then_some(g)),
+    ))
 }
 
 #[cfg(test)]

@@ -41,6 +41,7 @@ pub mod lines;
 mod pinyin;
 mod rejoin;
 mod script;
+mod t2s_table;
 mod width;
 
 pub(crate) use chars::find3;
@@ -146,11 +147,14 @@ pub(crate) struct Stage {
 
 /// Builds a new stage from `st`: each group of input ranges becomes one paragraph (its
 /// pieces concatenated), paragraphs separated by `\n`. Empty groups are skipped.
-pub(crate) fn rebuild(st: &Stage, groups: &[Vec<Range<usize>>]) -> Stage {
+pub(crate) fn rebuild<'a>(
+    st: &Stage,
+    groups: impl IntoIterator<Item = &'a [Range<usize>]>,
+) -> Stage {
     let mut b = MapBuilder::new(&st.map, st.text.len());
-    let mut paras = Vec::with_capacity(groups.len());
+    let mut paras = Vec::with_capacity(st.paras.len());
     let mut prev_end: Option<usize> = None;
-    for g in groups.iter().filter(|g| !g.is_empty()) {
+    for g in groups.into_iter().filter(|g| !g.is_empty()) {
         if let Some(e) = prev_end {
             if st.text.as_bytes().get(e) == Some(&b'\n') {
                 b.push_copy("\n", e);
@@ -175,7 +179,12 @@ fn lines_stage(raw: &str, opts: &CleanOptions, report: &mut CleanReport) -> Stag
     let trim = |c: char| chars::is_space(c);
     let mut lines: Vec<(usize, &str, LineKind)> = Vec::new();
     let mut at = 0;
-    for line in raw.split('\n') {
+    // The lines, split at '\n' by memchr (vectorised; `str::split` tests a word at a time).
+    let ends = memchr::memchr_iter(b'\n', raw.as_bytes()).chain([raw.len()]);
+    let mut from = 0;
+    for end in ends {
+        let line = raw.get(from..end).unwrap_or("");
+        from = end + 1;
         let start = at;
         at += line.len() + 1;
         let t = line.trim_start_matches(trim);

@@ -54,26 +54,27 @@ pub(crate) fn is_numbered(s: &str) -> bool {
     }
 }
 
-/// True when the paragraph made of `pieces` is prose cut short.
-fn is_cut(pieces: &[&str]) -> bool {
-    let Some(last) = pieces.last() else {
+/// True when the paragraph made of the `pieces` of `text` is prose cut short.
+fn is_cut(text: &str, pieces: &[Range<usize>]) -> bool {
+    let piece = |r: &Range<usize>| text.get(r.clone()).unwrap_or("");
+    let Some(last) = pieces.last().map(piece) else {
         return false;
     };
     if ends_final(last) {
         return false;
     }
-    let n: usize = pieces.iter().map(|p| p.chars().count()).sum();
-    if n < MIN_HEAD || !pieces.iter().any(|p| p.chars().any(is_clause)) {
+    let n: usize = pieces.iter().map(|p| piece(p).chars().count()).sum();
+    if n < MIN_HEAD || !pieces.iter().any(|p| piece(p).chars().any(is_clause)) {
         return false;
     }
-    if n <= MAX_NUMBERED_HEADING && pieces.first().is_some_and(|p| is_numbered(p)) {
+    if n <= MAX_NUMBERED_HEADING && pieces.first().is_some_and(|p| is_numbered(piece(p))) {
         return false;
     }
     let whole;
     let s: &str = if pieces.len() == 1 {
-        pieces[0]
+        last
     } else {
-        whole = pieces.concat();
+        whole = pieces.iter().map(piece).collect::<String>();
         &whole
     };
     !(is_byline(s) || is_caption(s))
@@ -111,49 +112,65 @@ fn makes_gloss(p: &str, q: &str) -> bool {
 /// Rejoins page-broken paragraphs of `st`, counting joins in `report.rejoined`.
 /// Returns `None` when nothing is joined.
 pub(crate) fn rejoin(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
-    let mut groups: Vec<Vec<Range<usize>>> = Vec::with_capacity(st.paras.len());
+    let paras = &st.paras;
+    // The paragraphs joined into one are consecutive: each group is a range of indices.
+    let mut groups: Vec<Range<usize>> = Vec::with_capacity(paras.len());
     let mut joined = 0;
-    for p in &st.paras {
+    for (k, p) in paras.iter().enumerate() {
         let q = &st.text[p.clone()];
         if let Some(g) = groups.last_mut() {
-            let pieces: Vec<&str> = g.iter().map(|r| &st.text[r.clone()]).collect();
+            let pieces = &paras[g.clone()];
             // Cheapest and most selective test first; all three are pure.
-            if is_cut(&pieces)
+            if is_cut(&st.text, pieces)
                 && is_continuation(q)
-                && !pieces.last().is_some_and(|p| makes_gloss(p, q))
+                && !pieces
+                    .last()
+                    .is_some_and(|p| makes_gloss(&st.text[p.clone()], q))
             {
-                g.push(p.clone());
+                g.end = k + 1;
                 joined += 1;
                 continue;
             }
         }
-        groups.push(vec![p.clone()]);
+        groups.push(k..k + 1);
     }
     if joined == 0 {
         return None;
     }
     report.rejoined += joined;
-    Some(rebuild(st, &groups))
+    Some(rebuild(st, groups.into_iter().map(|g| &paras[g])))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// [`is_cut`] of the paragraph made of `pieces`.
+    fn cut(pieces: &[&str]) -> bool {
+        let text = pieces.concat();
+        let mut at = 0;
+        let ranges: Vec<Range<usize>> = pieces
+            .iter()
+            .map(|p| {
+                at += p.len();
+                at - p.len()..at
+            })
+            .collect();
+        is_cut(&text, &ranges)
+    }
+
     #[test]
     fn cut_and_continuation() {
-        assert!(is_cut(&["建强支点,健全保障措施。选优配强村,对包"]));
+        assert!(cut(&["建强支点,健全保障措施。选优配强村,对包"]));
         assert!(is_continuation(
             "联点各项工作承担连带责任,推进各村工作扎实推进。"
         ));
-        assert!(!is_cut(&["三点发力"]));
+        assert!(!cut(&["三点发力"]));
         assert!(!is_continuation("唱响乡村振兴“最强音”"));
-        assert!(!is_cut(&["党建赋能发展,生活幸福安康。"]));
+        assert!(!cut(&["党建赋能发展,生活幸福安康。"]));
         assert!(!is_continuation("“今天来领钱,心里特别高兴。”"));
-        assert!(!is_cut(&[
-            "（一）巩固壮大实体经济根基，纵深推进产业强省建设"
-        ]));
-        assert!(!is_cut(&[
+        assert!(!cut(&["（一）巩固壮大实体经济根基，纵深推进产业强省建设"]));
+        assert!(!cut(&[
             "一、一年接着一年干，新福建建设持续取得新进展新成效"
         ]));
         assert!(is_numbered("1.为新生儿") && is_numbered("(3)") && is_numbered("二是"));

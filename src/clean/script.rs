@@ -1,7 +1,10 @@
 //! Step 5: script detection and Traditional → Simplified conversion (OpenCC `t2s`
-//! tables through ferrous-opencc, built once per process).
+//! tables through ferrous-opencc, built once per process). Detection reads a table of
+//! the characters `t2s` changes, generated from OpenCC ([`t2s_table`]), so that no
+//! conversion runs for it.
 
 use super::chars::is_han;
+use super::t2s_table;
 use super::{CleanReport, Script, Stage};
 use crate::offsets::MapBuilder;
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
@@ -23,66 +26,89 @@ fn t2s() -> Option<&'static OpenCC> {
         .as_ref()
 }
 
-/// The Han blocks covered by the Traditional-character table: CJK extension A, the
-/// unified ideographs and the compatibility ideographs.
-const TABLE_RANGES: [(u32, u32); 3] = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)];
-const TABLE_END: u32 = 0xFB00;
-
-/// A bit per code point below U+FB00: set when `t2s` changes the character on its own.
-/// Built once from OpenCC itself (one conversion of every character, one per line, so
-/// no phrase applies), so detection needs no conversion of the document.
-fn traditional_table() -> &'static [u64] {
-    static TABLE: OnceLock<Vec<u64>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut bits = vec![0u64; (TABLE_END as usize).div_ceil(64)];
-        let Some(cc) = t2s() else {
-            return bits;
-        };
-        let mut all = String::with_capacity(30_000 * 4);
-        let mut codes = Vec::with_capacity(30_000);
-        for &(lo, hi) in &TABLE_RANGES {
-            for u in lo..=hi {
-                if let Some(c) = char::from_u32(u) {
-                    all.push(c);
-                    all.push('\n');
-                    codes.push(u);
-                }
-            }
-        }
-        let out = cc.convert(&all);
-        let lines: Vec<&str> = out.split('\n').collect();
-        if lines.len() < codes.len() {
-            return bits; // unexpected shape: detect nothing rather than guess
-        }
-        for (u, line) in codes.iter().zip(lines) {
-            let mut cs = line.chars();
-            let same = cs.next() == char::from_u32(*u) && cs.next().is_none();
-            if !same {
-                bits[*u as usize / 64] |= 1 << (u % 64);
-            }
-        }
-        bits
-    })
+/// True when `t2s` changes the character of code point `u` on its own (a
+/// Traditional-only character such as 黨, 國, 區), by the generated [`t2s_table`]
+/// (checked against OpenCC by a test). Code points outside its blocks are not.
+fn is_traditional(u: u32) -> bool {
+    let (words, start): (&[u64], u32) = if u < t2s_table::COMPAT_START {
+        (&t2s_table::UNIFIED, t2s_table::UNIFIED_START)
+    } else {
+        (&t2s_table::COMPAT, t2s_table::COMPAT_START)
+    };
+    let k = u.wrapping_sub(start) as usize;
+    words.get(k / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
 }
 
-/// True when `t2s` changes `c` (a Traditional-only character such as 黨, 國, 區), by
-/// the [`traditional_table`] `table` (looked up once per text by the caller).
-fn is_traditional(table: &[u64], c: char) -> bool {
-    let u = c as usize;
-    table.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
+/// The code point of the UTF-8 character of `b` starting at `i` (a character boundary)
+/// and its length, when it is a Han character ([`is_han`]); its length and `None` when it
+/// is not. Decodes only characters of 3 and 4 bytes, where all Han characters are.
+fn han_at(b: &[u8], i: usize) -> (usize, Option<u32>) {
+    let at = |j: usize| u32::from(b.get(j).copied().unwrap_or(0));
+    let x = at(i);
+    if x < 0xE0 {
+        return (if x < 0x80 { 1 } else { 2 }, None);
+    }
+    let (n, u) = if x < 0xF0 {
+        (
+            3,
+            (x & 0x0F) << 12 | (at(i + 1) & 0x3F) << 6 | (at(i + 2) & 0x3F),
+        )
+    } else {
+        let u = (x & 0x07) << 18 | (at(i + 1) & 0x3F) << 12 | (at(i + 2) & 0x3F) << 6;
+        (4, u | (at(i + 3) & 0x3F))
+    };
+    (n, char::from_u32(u).filter(|&c| is_han(c)).map(|_| u))
 }
 
 /// Detects whether `text` is written in Traditional or Simplified characters: of (up
 /// to) the first 4000 Han characters, the share that `t2s` changes (looked up in a table
-/// built once from OpenCC); 5 % or more is Traditional. Fewer than 10 Han characters is
+/// generated from OpenCC); 5 % or more is Traditional. Fewer than 10 Han characters is
 /// [`Script::Unknown`].
 pub fn detect_script(text: &str) -> Script {
-    let table = traditional_table();
+    let b = text.as_bytes();
     let mut han = 0;
     let mut changed = 0;
-    for c in text.chars().filter(|&c| is_han(c)).take(SAMPLE_HAN) {
-        han += 1;
-        changed += usize::from(is_traditional(table, c));
+    let mut i = 0;
+    // A byte scan (the text runs through here once per document): ASCII is stepped over a
+    // byte at a time, and only characters of 3 or 4 bytes are decoded. The common case, a
+    // unified ideograph, is looked up in the table directly.
+    // The table's first block: extension A (U+3400..U+4DBF), U+4DC0..U+4DFF (not Han),
+    // the unified ideographs (U+4E00..U+9FFF).
+    let unified = t2s_table::UNIFIED_START..0xA000;
+    while han < SAMPLE_HAN {
+        let Some(&[x, y, z]) = b
+            .get(i..i + 3)
+            .map(<&[u8; 3]>::try_from)
+            .and_then(Result::ok)
+        else {
+            break;
+        };
+        if (0xE3..0xF0).contains(&x) {
+            let u = u32::from(x & 0x0F) << 12 | u32::from(y & 0x3F) << 6 | u32::from(z & 0x3F);
+            if unified.contains(&u) && !(0x4DC0..0x4E00).contains(&u) {
+                let k = (u - t2s_table::UNIFIED_START) as usize;
+                let w = t2s_table::UNIFIED.get(k / 64).copied().unwrap_or(0);
+                han += 1;
+                changed += ((w >> (k % 64)) & 1) as usize;
+                i += 3;
+                continue;
+            }
+        }
+        let (n, u) = han_at(b, i);
+        if let Some(u) = u {
+            han += 1;
+            changed += usize::from(is_traditional(u));
+        }
+        i += n;
+    }
+    // The last two bytes (or fewer) hold at most one character.
+    while i < b.len() && han < SAMPLE_HAN {
+        let (n, u) = han_at(b, i);
+        if let Some(u) = u {
+            han += 1;
+            changed += usize::from(is_traditional(u));
+        }
+        i += n;
     }
     if han < MIN_HAN || t2s().is_none() {
         return Script::Unknown;
@@ -193,15 +219,138 @@ mod tests {
         assert_eq!(detect_script("abc 黨"), Script::Unknown);
     }
 
+    /// The Han blocks the generated table covers: CJK extension A, the unified ideographs
+    /// and the compatibility ideographs.
+    const TABLE_RANGES: [(u32, u32); 3] = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)];
+
+    /// The code points of [`TABLE_RANGES`] that `t2s` changes on their own, from OpenCC
+    /// itself: one conversion of every character, one per line, so that no phrase applies.
+    fn traditional_by_opencc() -> Vec<u32> {
+        let cc = t2s().expect("t2s builds");
+        let codes: Vec<u32> = TABLE_RANGES
+            .iter()
+            .flat_map(|&(lo, hi)| lo..=hi)
+            .filter(|&u| char::from_u32(u).is_some())
+            .collect();
+        let all: String = codes
+            .iter()
+            .filter_map(|&u| char::from_u32(u))
+            .flat_map(|c| [c, '\n'])
+            .collect();
+        let out = cc.convert(&all);
+        let lines: Vec<&str> = out.split('\n').collect();
+        assert!(lines.len() >= codes.len(), "one line per character");
+        codes
+            .iter()
+            .zip(lines)
+            .filter(|(u, line)| {
+                let mut cs = line.chars();
+                !(cs.next() == char::from_u32(**u) && cs.next().is_none())
+            })
+            .map(|(u, _)| *u)
+            .collect()
+    }
+
+    /// The generated table holds exactly the characters OpenCC changes (after an update of
+    /// ferrous-opencc, regenerate it with the ignored test `write_t2s_table`).
+    #[test]
+    fn table_is_what_opencc_changes() {
+        let want = traditional_by_opencc();
+        assert!(want.len() > 3000, "{}", want.len());
+        let got: Vec<u32> = (0..0x11_0000).filter(|&u| is_traditional(u)).collect();
+        assert_eq!(got, want);
+    }
+
+    /// Writes `src/clean/t2s_table.rs` from OpenCC.
+    #[test]
+    #[ignore]
+    fn write_t2s_table() {
+        let set = traditional_by_opencc();
+        let mut out = String::from(
+            "//! The Han characters that OpenCC's `t2s` changes on their own, a bit per code\n\
+             //! point. Generated from ferrous-opencc by the ignored test\n\
+             //! `clean::script::tests::write_t2s_table`; the test `table_is_what_opencc_changes`\n\
+             //! checks it against OpenCC.\n\n",
+        );
+        for (name, doc, lo, hi) in [
+            (
+                "UNIFIED",
+                "CJK extension A and the unified ideographs",
+                0x3400u32,
+                0xA000u32,
+            ),
+            ("COMPAT", "the compatibility ideographs", 0xF900, 0xFB00),
+        ] {
+            let n = ((hi - lo) / 64) as usize;
+            let mut words = vec![0u64; n];
+            for &u in set.iter().filter(|&&u| (lo..hi).contains(&u)) {
+                words[((u - lo) / 64) as usize] |= 1 << (u % 64);
+            }
+            out.push_str(&format!(
+                "/// The first code point of [`{name}`].\n\
+                 pub(super) const {name}_START: u32 = {lo:#X};\n\n\
+                 /// U+{lo:04X}..U+{hi:04X}, {doc}:\n\
+                 /// bit `u % 64` of word `(u - {name}_START) / 64`.\n\
+                 #[rustfmt::skip]\n\
+                 pub(super) static {name}: [u64; {n}] = [\n"
+            ));
+            for row in words.chunks(4) {
+                let row: Vec<String> = row.iter().map(|w| format!("{w:#018x},")).collect();
+                out.push_str(&format!("    {}\n", row.join(" ")));
+            }
+            out.push_str("];\n\n");
+        }
+        out.pop();
+        std::fs::write("src/clean/t2s_table.rs", out).expect("written");
+    }
+
     #[test]
     fn table_knows_traditional_characters() {
         for c in "黨國區發經濟開與為個會從實組織體業務過質進題報產帶處領設兩張".chars()
         {
-            assert!(is_traditional(traditional_table(), c), "{c}");
+            assert!(is_traditional(c as u32), "{c}");
         }
         for c in "党国区发经济开与为个会从实组织体业务过质进题报产带处领设两张的一".chars()
         {
-            assert!(!is_traditional(traditional_table(), c), "{c}");
+            assert!(!is_traditional(c as u32), "{c}");
+        }
+    }
+
+    /// The definition of [`detect_script`]: the first 4000 Han characters by `chars()`.
+    fn detect_by_chars(text: &str) -> Script {
+        let han: Vec<char> = text
+            .chars()
+            .filter(|&c| is_han(c))
+            .take(SAMPLE_HAN)
+            .collect();
+        let changed = han.iter().filter(|&&c| is_traditional(c as u32)).count();
+        if han.len() < MIN_HAN {
+            Script::Unknown
+        } else if changed * 1000 >= han.len() * PER_MILLE {
+            Script::Traditional
+        } else {
+            Script::Simplified
+        }
+    }
+
+    #[test]
+    fn han_at_decodes_every_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let want = is_han(c).then_some(c as u32);
+            assert_eq!(han_at(s.as_bytes(), 0), (c.len_utf8(), want), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scan_detects_like_the_char_scan(
+            s in "[黨國區發党国区发的一，。a 🙂\u{20000}\u{323AF}é\u{4DC0}\u{A000}가\u{E000}\u{F900}\u{FAFF}\u{FB00}]{0,60}",
+            repeat in 1usize..200,
+        ) {
+            let text = s.repeat(repeat);
+            proptest::prop_assert_eq!(detect_script(&text), detect_by_chars(&text));
         }
     }
 

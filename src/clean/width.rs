@@ -20,20 +20,17 @@ fn next_work(b: &[u8], i: usize) -> Option<usize> {
 }
 
 /// True when [`normalize_line`] may change the character whose UTF-8 encoding starts
-/// with `x y z`: `(` `（`, a space followed by whitespace, any other whitespace, a
-/// full-width digit, letter or `＋`. A superset, cheap to test (a rare character such as
-/// `（` after a non-Han character, `：` or U+1xxx costs one look more), but never `，`,
-/// `。`, quotes or Han characters. Branch-free, so that [`find3`] vectorises.
+/// with `x y z`: `(` `（`, a space, any other whitespace, a full-width digit, letter or
+/// `＋`. A superset, cheap to test (a space, a rare character such as `；`, `：` or
+/// U+1xxx costs one look more), but never `，`, `。`, quotes or Han characters.
+/// Branch-free, so that [`find3`] vectorises.
 fn may_work(x: u8, y: u8, z: u8) -> bool {
-    // `\t` .. `\r`, `(`, a space followed by a control character, a space or non-ASCII.
-    let ascii =
-        (x.wrapping_sub(0x09) < 5) | (x == b'(') | ((x == b' ') & ((y <= b' ') | (y >= 0xC2)));
-    // U+FF00..U+FF0B (`（` U+FF08, `＋` U+FF0B), U+FF10..U+FF3A (digits, A-Z), U+FF40..U+FF5F
-    // (a-z), U+FEC0..U+FEFF (U+FEFF).
-    let ef = (x == 0xEF)
-        & (((y == 0xBC) & ((z < 0x8C) | (z.wrapping_sub(0x90) <= 0xBA - 0x90)))
-            | ((y == 0xBD) & (z < 0xA0))
-            | (y == 0xBB));
+    // `\t` .. `\r`, `(`, a space (a single space between two characters is left alone,
+    // but it is rare in Chinese text: the test of the next byte is left to the decoder).
+    let ascii = (x.wrapping_sub(0x09) < 5) | (x == b'(') | (x == b' ');
+    // U+FF00..U+FF7F but `，` (EF BC 8C): `（` U+FF08, `＋` U+FF0B, digits, A-Z, a-z;
+    // U+FEC0..U+FEFF (U+FEFF).
+    let ef = (x == 0xEF) & (y.wrapping_sub(0xBB) < 3) & !((y == 0xBC) & (z == 0x8C));
     // U+3000; U+0085, U+00A0; U+2000..U+200F, U+2028..U+202F, U+2040..U+207F; U+1xxx.
     let spaces = ((x == 0xE3) & (y == 0x80) & (z == 0x80))
         | ((x == 0xC2) & ((y == 0x85) | (y == 0xA0)))
