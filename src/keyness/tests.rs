@@ -180,7 +180,8 @@ fn one_group_has_no_reference() {
 }
 
 /// The streaming top-N (rows built only for the kept terms) equals the full table cut by
-/// [`top_keyness`], for both directions, every N, and ties (乙/丙 have equal counts).
+/// [`top_keyness`], for both directions (one at a time and both at once), every N, and ties
+/// (乙/丙 have equal counts).
 #[test]
 fn keyness_top_equals_top_of_the_full_table() {
     let docs = vec![
@@ -202,6 +203,11 @@ fn keyness_top_equals_top_of_the_full_table() {
                     "{measure:?} n={n} negative={negative}"
                 );
             }
+            assert_eq!(
+                keyness_top_both(&table, measure, n),
+                (top_keyness(&all, n, false), top_keyness(&all, n, true)),
+                "{measure:?} n={n} both"
+            );
         }
     }
 }
