@@ -130,6 +130,10 @@ pub fn keyness_top_both(
     (over, under)
 }
 
+/// Scores of the terms whose target and reference counts are both below this are computed
+/// once per group ([`keyness_rows`]).
+const MEMO: usize = 64;
+
 /// The rows [`keyness_rows`] keeps of each group.
 #[derive(Debug, Clone, Copy)]
 enum Pick {
@@ -168,13 +172,28 @@ fn keyness_rows(table: &GroupTable, measure: Measure, picks: &[Pick]) -> Vec<Vec
                 let b = corpus.get(id as usize).copied().unwrap_or(0) - a;
                 (a, b)
             };
-            // Scores of every term for the group: (score, term id).
+            // Scores of every term for the group: (score, term id). A score depends on the
+            // term's counts (a, b) alone, and most terms are rare: the scores of small
+            // counts are kept, each computed once per group.
+            let score = |a: u64, b: u64| {
+                let c = t_tokens.saturating_sub(a) as f64;
+                let d = r_tokens.saturating_sub(b) as f64;
+                measure.score(a as f64, b as f64, c, d)
+            };
+            let mut memo: Vec<Option<f64>> = vec![None; MEMO * MEMO];
             let mut scored: Vec<(f64, u32)> = Vec::with_capacity(corpus.len());
             for id in 0..corpus.len() as u32 {
                 let (a, b) = counts(id);
-                let c = t_tokens.saturating_sub(a) as f64;
-                let d = r_tokens.saturating_sub(b) as f64;
-                scored.push((measure.score(a as f64, b as f64, c, d), id));
+                let kept = usize::try_from(a * MEMO as u64 + b)
+                    .ok()
+                    .filter(|_| a < MEMO as u64 && b < MEMO as u64)
+                    .and_then(|k| memo.get_mut(k));
+                let s = match kept {
+                    Some(Some(s)) => *s,
+                    Some(slot) => *slot.insert(score(a, b)),
+                    None => score(a, b),
+                };
+                scored.push((s, id));
             }
             // Score descending, then term ascending (the order of the full table).
             let order = |x: &(f64, u32), y: &(f64, u32)| {
