@@ -106,82 +106,149 @@ pub fn keyness(docs: &[DocInput], measure: Measure) -> Vec<KeyRow> {
     for d in docs {
         table.add(&d.group, &d.terms);
     }
-    keyness_rows(&table, measure, None)
+    let mut v = keyness_rows(&table, measure, &[Pick::All]);
+    v.pop().unwrap_or_default()
 }
 
 /// [`top_keyness`]`(`[`keyness`]`(..), n, negative)` from a [`GroupTable`], building only
 /// the rows kept: a large vocabulary times many groups is never held as rows.
 pub fn keyness_top(table: &GroupTable, measure: Measure, n: usize, negative: bool) -> Vec<KeyRow> {
-    keyness_rows(table, measure, Some((n, negative)))
+    let mut v = keyness_rows(table, measure, &[Pick::Top(n, negative)]);
+    v.pop().unwrap_or_default()
 }
 
-/// Every row of [`keyness`] (`top: None`), or per group the top `n` of one direction.
-fn keyness_rows(table: &GroupTable, measure: Measure, top: Option<(usize, bool)>) -> Vec<KeyRow> {
+/// `(`[`keyness_top`]`(.., n, false), `[`keyness_top`]`(.., n, true))`, the most over-used
+/// and the most under-used terms of each group, with every score computed once.
+pub fn keyness_top_both(
+    table: &GroupTable,
+    measure: Measure,
+    n: usize,
+) -> (Vec<KeyRow>, Vec<KeyRow>) {
+    let mut v = keyness_rows(table, measure, &[Pick::Top(n, false), Pick::Top(n, true)]);
+    let under = v.pop().unwrap_or_default();
+    let over = v.pop().unwrap_or_default();
+    (over, under)
+}
+
+/// Scores of the terms whose target and reference counts are both below this are computed
+/// once per group ([`keyness_rows`]).
+const MEMO: usize = 64;
+
+/// The rows [`keyness_rows`] keeps of each group.
+#[derive(Debug, Clone, Copy)]
+enum Pick {
+    /// Every row, in the order of [`keyness`].
+    All,
+    /// The top `n` of one direction (`true`: the most under-used first), as
+    /// [`top_keyness`].
+    Top(usize, bool),
+}
+
+/// For each pick, its rows of every group (groups in order): the scores of a group are
+/// computed once whatever the number of picks.
+fn keyness_rows(table: &GroupTable, measure: Measure, picks: &[Pick]) -> Vec<Vec<KeyRow>> {
     if table.groups().len() < 2 {
-        return Vec::new();
+        return vec![Vec::new(); picks.len()];
     }
     let (corpus, corpus_tokens) = table.corpus_counts();
     // The groups are scored in parallel (each over the whole vocabulary) and their rows
     // joined in group order, so the result does not depend on the thread count.
     let accs: Vec<_> = table.accs().collect();
-    let per_group: Vec<Vec<KeyRow>> = accs
+    let per_group: Vec<Vec<Vec<KeyRow>>> = accs
         .par_iter()
         .map(|&(g, acc)| {
             let t_tokens = acc.tokens;
             let r_tokens = corpus_tokens - t_tokens;
+            // The group's count of every term, by id (most are 0: a dense vector rather
+            // than a lookup per term).
+            let mut in_group = vec![0u64; corpus.len()];
+            for (&id, &(c, _)) in &acc.counts {
+                if let Some(x) = in_group.get_mut(id as usize) {
+                    *x = c;
+                }
+            }
             let counts = |id: u32| {
-                let a = acc.counts.get(&id).map_or(0, |e| e.0);
+                let a = in_group.get(id as usize).copied().unwrap_or(0);
                 let b = corpus.get(id as usize).copied().unwrap_or(0) - a;
                 (a, b)
             };
-            // Scores of every term for the group: (score, term id).
+            // Scores of every term for the group: (score, term id). A score depends on the
+            // term's counts (a, b) alone, and most terms are rare: the scores of small
+            // counts are kept, each computed once per group.
+            let score = |a: u64, b: u64| {
+                let c = t_tokens.saturating_sub(a) as f64;
+                let d = r_tokens.saturating_sub(b) as f64;
+                measure.score(a as f64, b as f64, c, d)
+            };
+            let mut memo: Vec<Option<f64>> = vec![None; MEMO * MEMO];
             let mut scored: Vec<(f64, u32)> = Vec::with_capacity(corpus.len());
             for id in 0..corpus.len() as u32 {
                 let (a, b) = counts(id);
-                let c = t_tokens.saturating_sub(a) as f64;
-                let d = r_tokens.saturating_sub(b) as f64;
-                scored.push((measure.score(a as f64, b as f64, c, d), id));
+                let kept = usize::try_from(a * MEMO as u64 + b)
+                    .ok()
+                    .filter(|_| a < MEMO as u64 && b < MEMO as u64)
+                    .and_then(|k| memo.get_mut(k));
+                let s = match kept {
+                    Some(Some(s)) => *s,
+                    Some(slot) => *slot.insert(score(a, b)),
+                    None => score(a, b),
+                };
+                scored.push((s, id));
             }
             // Score descending, then term ascending (the order of the full table).
             let order = |x: &(f64, u32), y: &(f64, u32)| {
                 y.0.total_cmp(&x.0)
                     .then_with(|| table.term(x.1).cmp(table.term(y.1)))
             };
-            let keep: Vec<(f64, u32)> = match top {
-                None => {
-                    scored.sort_by(order);
-                    scored
-                }
-                Some((n, negative)) => {
-                    let mut side: Vec<(f64, u32)> = scored
-                        .into_iter()
-                        .filter(|s| if negative { s.0 < 0.0 } else { s.0 > 0.0 })
-                        .collect();
-                    // The most under-used come first with `negative`: the reverse order.
-                    let cmp = |x: &(f64, u32), y: &(f64, u32)| {
-                        if negative {
-                            order(y, x)
-                        } else {
-                            order(x, y)
+            picks
+                .iter()
+                .map(|&pick| {
+                    let keep: Vec<(f64, u32)> = match pick {
+                        Pick::All => {
+                            let mut all = scored.clone();
+                            all.sort_by(order);
+                            all
+                        }
+                        Pick::Top(n, negative) => {
+                            let mut side: Vec<(f64, u32)> = scored
+                                .iter()
+                                .copied()
+                                .filter(|s| if negative { s.0 < 0.0 } else { s.0 > 0.0 })
+                                .collect();
+                            // The most under-used come first with `negative`: the reverse
+                            // order.
+                            let cmp = |x: &(f64, u32), y: &(f64, u32)| {
+                                if negative {
+                                    order(y, x)
+                                } else {
+                                    order(x, y)
+                                }
+                            };
+                            if side.len() > n {
+                                side.select_nth_unstable_by(n, cmp);
+                                side.truncate(n);
+                            }
+                            side.sort_by(cmp);
+                            side
                         }
                     };
-                    if side.len() > n {
-                        side.select_nth_unstable_by(n, cmp);
-                        side.truncate(n);
-                    }
-                    side.sort_by(cmp);
-                    side
-                }
-            };
-            keep.into_iter()
-                .map(|(_, id)| {
-                    let (a, b) = counts(id);
-                    key_row(g, table.term(id), measure, a, b, t_tokens, r_tokens)
+                    keep.into_iter()
+                        .map(|(_, id)| {
+                            let (a, b) = counts(id);
+                            key_row(g, table.term(id), measure, a, b, t_tokens, r_tokens)
+                        })
+                        .collect()
                 })
                 .collect()
         })
         .collect();
-    per_group.into_iter().flatten().collect()
+    let mut out: Vec<Vec<KeyRow>> = vec![Vec::new(); picks.len()];
+    for rows in per_group {
+        for (o, r) in out.iter_mut().zip(rows) {
+            o.extend(r);
+        }
+    }
+    out
 }
 
 /// The top `n` rows of each group: the most over-used (largest scores), or with `negative`

@@ -7,7 +7,8 @@ use indexmap::IndexMap;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use tifa::cooccur::{
-    group_item, group_similarity, Association, Cooccurrence, GroupCounts, Measure, Norm,
+    group_item, group_similarity, similarity_matrix, Association, Cooccurrence, GroupCounts,
+    Measure, Norm,
 };
 
 const GOLD: &str = include_str!("fixtures/gold/seeds_gold.jsonl");
@@ -203,6 +204,7 @@ proptest! {
             .collect();
         for m in [Measure::Jaccard, Measure::Cosine, Measure::CosineTfIdf] {
             let s = group_similarity(&groups, m);
+            prop_assert_eq!(&similarity_matrix(&groups, m), &s.matrix);
             let v = s.matrix.values();
             for (i, row) in v.iter().enumerate() {
                 for (j, x) in row.iter().enumerate() {

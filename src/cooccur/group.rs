@@ -139,28 +139,60 @@ pub struct Similarity {
 /// is 1 for a group with at least one item and 0 for an empty group; any pair involving
 /// an empty group (no item with count > 0) is 0, never NaN.
 pub fn group_similarity(groups: &[GroupCounts], measure: Measure) -> Similarity {
+    let mut pairs = Vec::with_capacity(groups.len() * groups.len().saturating_sub(1) / 2);
+    let matrix = similarity_with(groups, measure, true, |i, j, v, shared| {
+        pairs.push((i, j, v, shared_sorted(shared)));
+    });
+    pairs.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
+    Similarity {
+        matrix,
+        pairs: pairs
+            .into_iter()
+            .map(|(i, j, value, shared)| PairSimilarity {
+                a: groups[i].group.clone(),
+                b: groups[j].group.clone(),
+                value,
+                shared,
+            })
+            .collect(),
+    }
+}
+
+/// The matrix of [`group_similarity`] alone, without listing the items each pair shares.
+pub fn similarity_matrix(groups: &[GroupCounts], measure: Measure) -> Matrix {
+    similarity_with(groups, measure, false, |_, _, _, _| {})
+}
+
+/// One shared item of two groups: the item and its raw counts in each.
+type Shared<'a> = (&'a str, u64, u64);
+
+/// The similarity matrix, handing each pair `(i, j)` (`i < j`) with its value to `pair`,
+/// with the items the two groups share if `list` (else none).
+fn similarity_with<F>(groups: &[GroupCounts], measure: Measure, list: bool, mut pair: F) -> Matrix
+where
+    F: FnMut(usize, usize, f64, Vec<Shared<'_>>),
+{
     let n = groups.len();
     let weights = weights(groups, measure);
     let norms: Vec<f64> = weights
         .iter()
-        .map(|w| w.iter().map(|(_, x)| x * x).sum::<f64>().sqrt())
+        .map(|w| w.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt())
         .collect();
     let mut values = vec![vec![0.0; n]; n];
-    let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     for i in 0..n {
         if !weights[i].is_empty() {
             values[i][i] = 1.0;
         }
         for j in i + 1..n {
             let (wi, wj) = (&weights[i], &weights[j]);
-            let (shared, dot) = merge(wi, wj);
+            let (shared, n_shared, dot) = merge(wi, wj, list);
             let v = match measure {
                 Measure::Jaccard => {
-                    let union = wi.len() + wj.len() - shared.len();
+                    let union = wi.len() + wj.len() - n_shared;
                     if union == 0 {
                         0.0
                     } else {
-                        shared.len() as f64 / union as f64
+                        n_shared as f64 / union as f64
                     }
                 }
                 Measure::Cosine | Measure::CosineTfIdf => {
@@ -174,51 +206,48 @@ pub fn group_similarity(groups: &[GroupCounts], measure: Measure) -> Similarity 
             };
             values[i][j] = v;
             values[j][i] = v;
-            pairs.push((i, j, v, shared_sorted(&groups[i], &groups[j], shared)));
+            pair(i, j, v, shared);
         }
     }
-    pairs.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
-    Similarity {
-        matrix: Matrix {
-            rows: groups.iter().map(|g| g.group.clone()).collect(),
-            cols: groups.iter().map(|g| g.group.clone()).collect(),
-            values,
-        },
-        pairs: pairs
-            .into_iter()
-            .map(|(i, j, value, shared)| PairSimilarity {
-                a: groups[i].group.clone(),
-                b: groups[j].group.clone(),
-                value,
-                shared,
-            })
-            .collect(),
+    Matrix {
+        rows: groups.iter().map(|g| g.group.clone()).collect(),
+        cols: groups.iter().map(|g| g.group.clone()).collect(),
+        values,
     }
 }
 
-/// The items two sorted weight vectors share, and their dot product (a merge join:
-/// linear in the two lengths, no lookups).
-fn merge<'a>(a: &[(&'a str, f64)], b: &[(&'a str, f64)]) -> (Vec<&'a str>, f64) {
+/// The items two sorted weight vectors share (with their raw counts; listed only if
+/// `list`), how many, and the dot product of the weights (a merge join: linear in the two
+/// lengths, no lookups).
+fn merge<'a>(a: &[Weight<'a>], b: &[Weight<'a>], list: bool) -> (Vec<Shared<'a>>, usize, f64) {
     let (mut i, mut j) = (0, 0);
     let mut shared = Vec::new();
+    let mut n_shared = 0;
     let mut dot = 0.0;
-    while let (Some(&(ka, wa)), Some(&(kb, wb))) = (a.get(i), b.get(j)) {
+    while let (Some(&(ka, wa, ca)), Some(&(kb, wb, cb))) = (a.get(i), b.get(j)) {
         match ka.cmp(kb) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared.push(ka);
+                if list {
+                    shared.push((ka, ca, cb));
+                }
+                n_shared += 1;
                 dot += wa * wb;
                 i += 1;
                 j += 1;
             }
         }
     }
-    (shared, dot)
+    (shared, n_shared, dot)
 }
 
-/// Per-group weight vectors (only items with count > 0), sorted by item.
-fn weights(groups: &[GroupCounts], measure: Measure) -> Vec<Vec<(&str, f64)>> {
+/// An item of a group's weight vector: the item, its weight and its raw count.
+type Weight<'a> = (&'a str, f64, u64);
+
+/// Per-group weight vectors (only items with count > 0, with their raw counts), sorted by
+/// item.
+fn weights(groups: &[GroupCounts], measure: Measure) -> Vec<Vec<Weight<'_>>> {
     let mut df: BTreeMap<&str, usize> = BTreeMap::new();
     for g in groups {
         for (k, &c) in &g.counts {
@@ -244,7 +273,7 @@ fn weights(groups: &[GroupCounts], measure: Measure) -> Vec<Vec<(&str, f64)>> {
                             c as f64 * (((1.0 + n) / (1.0 + d)).ln() + 1.0)
                         }
                     };
-                    (k.as_str(), w)
+                    (k.as_str(), w, c)
                 })
                 .collect::<Vec<_>>();
             v.sort_by(|x, y| x.0.cmp(y.0));
@@ -254,14 +283,10 @@ fn weights(groups: &[GroupCounts], measure: Measure) -> Vec<Vec<(&str, f64)>> {
 }
 
 /// Shared items by combined raw count (descending), then item (ascending).
-fn shared_sorted(a: &GroupCounts, b: &GroupCounts, shared: Vec<&str>) -> Vec<String> {
+fn shared_sorted(shared: Vec<Shared<'_>>) -> Vec<String> {
     let mut v: Vec<(u64, &str)> = shared
         .into_iter()
-        .map(|k| {
-            let ca = a.counts.get(k).copied().unwrap_or(0);
-            let cb = b.counts.get(k).copied().unwrap_or(0);
-            (ca.saturating_add(cb), k)
-        })
+        .map(|(k, ca, cb)| (ca.saturating_add(cb), k))
         .collect();
     v.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
     v.into_iter().map(|(_, k)| k.to_string()).collect()

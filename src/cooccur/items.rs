@@ -1,6 +1,7 @@
 //! Item × item co-occurrence: counting contexts and association measures.
 
 use super::matrix::{finite_or, Matrix};
+use crate::terms::FxBuild;
 use indexmap::IndexSet;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -16,13 +17,14 @@ use std::collections::HashMap;
 /// rate that PMI compares against).
 ///
 /// Items are interned to `u32` ids in first-seen order; pair counts live in a
-/// `HashMap<(u32, u32), u64>` with the smaller id first. Nothing is ever iterated out of
-/// the hash map without sorting.
+/// `HashMap<(u32, u32), u64>` with the smaller id first. Both hash with the Fx hash (the maps
+/// are probed once per item occurrence); nothing is ever iterated out of the hash map
+/// without sorting.
 #[derive(Debug, Clone, Default)]
 pub struct Cooccurrence {
-    items: IndexSet<String>,
+    items: IndexSet<String, FxBuild>,
     freq: Vec<u64>,
-    pairs: HashMap<(u32, u32), u64>,
+    pairs: HashMap<(u32, u32), u64, FxBuild>,
     contexts: u64,
     scratch: Vec<u32>,
 }
@@ -144,6 +146,11 @@ impl Cooccurrence {
         }
         self.add_ids(&mut ids);
         self.scratch = ids;
+    }
+
+    /// Adds `n` contexts without any item (they only count in `N`).
+    pub fn add_empty(&mut self, n: u64) {
+        self.contexts += n;
     }
 
     fn add_ids(&mut self, ids: &mut Vec<u32>) {

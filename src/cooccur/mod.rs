@@ -17,7 +17,8 @@ mod items;
 mod matrix;
 
 pub use group::{
-    group_item, group_similarity, GroupCounts, Measure, Norm, PairSimilarity, Similarity,
+    group_item, group_similarity, similarity_matrix, GroupCounts, Measure, Norm, PairSimilarity,
+    Similarity,
 };
 pub use items::{measures, Association, Cooccurrence, PairStat};
 pub use matrix::Matrix;

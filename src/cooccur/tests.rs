@@ -124,8 +124,15 @@ fn group_jaccard_and_cosine_by_hand() {
     // cosine: a = (x 1, y 2), b = (y 2, z 2): dot = 4, |a| = √5, |b| = √8 → 4/√40 = 0.6324555320336759
     let a = GroupCounts::new("A", counts(&[("x", 1), ("y", 2)]), 10);
     let b = GroupCounts::new("B", counts(&[("y", 2), ("z", 2)]), 10);
-    let s = group_similarity(&[a, b], Measure::Cosine);
+    let s = group_similarity(&[a.clone(), b.clone()], Measure::Cosine);
     assert!(close(s.pairs[0].value, 0.632_455_532_033_675_9));
+    // The matrix alone, without the shared items.
+    let m = similarity_matrix(&[a, b], Measure::Cosine);
+    assert!(close(
+        m.get(0, 1).unwrap_or(f64::NAN),
+        0.632_455_532_033_675_9
+    ));
+    assert_eq!((m.get(0, 0), m.get(1, 0)), (Some(1.0), m.get(0, 1)));
 }
 
 #[test]

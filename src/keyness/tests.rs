@@ -180,7 +180,8 @@ fn one_group_has_no_reference() {
 }
 
 /// The streaming top-N (rows built only for the kept terms) equals the full table cut by
-/// [`top_keyness`], for both directions, every N, and ties (乙/丙 have equal counts).
+/// [`top_keyness`], for both directions (one at a time and both at once), every N, and ties
+/// (乙/丙 have equal counts).
 #[test]
 fn keyness_top_equals_top_of_the_full_table() {
     let docs = vec![
@@ -200,6 +201,91 @@ fn keyness_top_equals_top_of_the_full_table() {
                     keyness_top(&table, measure, n, negative),
                     top_keyness(&all, n, negative),
                     "{measure:?} n={n} negative={negative}"
+                );
+            }
+            assert_eq!(
+                keyness_top_both(&table, measure, n),
+                (top_keyness(&all, n, false), top_keyness(&all, n, true)),
+                "{measure:?} n={n} both"
+            );
+        }
+    }
+}
+
+proptest::proptest! {
+    /// The full table against the 2×2 tables built from the documents here: every term of
+    /// every group, each scored by [`Measure::score`] of its own counts, in score order,
+    /// then term order. Counts on both sides of the memoised range (below and above 64)
+    /// share the ordering.
+    #[test]
+    fn full_table_scores_and_order_from_the_counts(
+        raw in proptest::collection::vec(
+            (0usize..3, proptest::collection::vec((0u8..12, 0u64..150), 0..8), 150u64..3000),
+            2..8,
+        ),
+        chi in proptest::bool::ANY,
+    ) {
+        let measure = if chi { Measure::Chi2 } else { Measure::G2 };
+        let groups = ["甲", "乙", "丙"];
+        let docs: Vec<DocInput> = raw
+            .iter()
+            .map(|(g, pairs, tokens)| {
+                let names: Vec<(String, u64)> =
+                    pairs.iter().map(|&(t, n)| (format!("t{t}"), n)).collect();
+                let mut merged: std::collections::BTreeMap<String, u64> = Default::default();
+                for (t, n) in names {
+                    *merged.entry(t).or_insert(0) += n;
+                }
+                let sum: u64 = merged.values().sum();
+                DocInput {
+                    id: format!("{g}"),
+                    group: groups[*g].into(),
+                    terms: DocTerms::from_counts(
+                        merged.iter().map(|(t, &n)| (t.as_str(), n)),
+                        tokens + sum,
+                    ),
+                }
+            })
+            .collect();
+        // Per group: tokens and term counts.
+        let mut tok: std::collections::BTreeMap<&str, u64> = Default::default();
+        let mut cnt: std::collections::BTreeMap<(&str, String), u64> = Default::default();
+        let mut vocab: std::collections::BTreeSet<String> = Default::default();
+        for (g, pairs, tokens) in &raw {
+            let mut sum = 0;
+            for &(t, n) in pairs {
+                *cnt.entry((groups[*g], format!("t{t}"))).or_insert(0) += n;
+                sum += n;
+                if n > 0 {
+                    vocab.insert(format!("t{t}"));
+                }
+            }
+            *tok.entry(groups[*g]).or_insert(0) += tokens + sum;
+        }
+        let rows = keyness(&docs, measure);
+        if tok.len() < 2 {
+            proptest::prop_assert!(rows.is_empty());
+            return Ok(());
+        }
+        proptest::prop_assert_eq!(rows.len(), tok.len() * vocab.len());
+        let total: u64 = tok.values().sum();
+        for r in &rows {
+            let t = tok[r.group.as_str()];
+            let a = cnt.get(&(r.group.as_str(), r.term.clone())).copied().unwrap_or(0);
+            let all: u64 = tok
+                .keys()
+                .map(|g| cnt.get(&(*g, r.term.clone())).copied().unwrap_or(0))
+                .sum();
+            let b = all - a;
+            proptest::prop_assert_eq!((r.target_count, r.reference_count), (a, b));
+            let s = measure.score(a as f64, b as f64, (t - a) as f64, (total - t - b) as f64);
+            proptest::prop_assert_eq!(r.score.to_bits(), s.to_bits());
+        }
+        for w in rows.windows(2) {
+            if w[0].group == w[1].group {
+                proptest::prop_assert!(
+                    w[0].score > w[1].score || (w[0].score == w[1].score && w[0].term < w[1].term),
+                    "{:?} before {:?}", w[0], w[1]
                 );
             }
         }

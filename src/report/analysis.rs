@@ -81,10 +81,8 @@ pub(super) fn analyse(opts: &ReportOptions, streamed: Streamed) -> Analysis {
     let groups: Vec<String> = group_docs.keys().cloned().collect();
     let term_top = table.top_rows(opts.top);
     let term_rows = table.top_rows(opts.chart_top);
-    let key_over =
-        crate::keyness::keyness_top(&table, crate::keyness::Measure::G2, opts.top, false);
-    let key_under =
-        crate::keyness::keyness_top(&table, crate::keyness::Measure::G2, opts.top, true);
+    let (key_over, key_under) =
+        crate::keyness::keyness_top_both(&table, crate::keyness::Measure::G2, opts.top);
     let slogans = slogans.finish();
     // metrics.json leaves out the mention contexts (the sentences; `tifa slogans --format
     // json` lists them): they would make it larger than the corpus.

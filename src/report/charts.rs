@@ -221,9 +221,9 @@ fn term_heatmap(opts: &ReportOptions, a: &Analysis) -> String {
 fn term_similarity(opts: &ReportOptions, a: &Analysis) -> String {
     let group_by = &opts.group_by;
     let vocab = a.table.top_terms(200);
-    let cosine =
-        cooccur::group_similarity(&contexts::term_groups_of(&a.table, &vocab), Measure::Cosine);
-    let m = &cosine.matrix;
+    // Only the matrix is drawn: the items each pair shares are not listed.
+    let m =
+        &cooccur::similarity_matrix(&contexts::term_groups_of(&a.table, &vocab), Measure::Cosine);
     similarity_heatmap(
         m,
         format!("How alike the {group_by}s are in their vocabulary"),

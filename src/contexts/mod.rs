@@ -2,13 +2,16 @@
 //! terms) and the contexts (sentence, paragraph, document, or a window of N tokens) whose
 //! items co-occur. The measures themselves are in [`crate::cooccur`].
 
-use crate::clean::find3;
 use crate::cooccur::{Cooccurrence, GroupCounts};
 use crate::pipeline::{Analysed, TermSetup};
 use crate::terms::GroupTable;
 use indexmap::IndexMap;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
+
+mod sentences;
+
+pub use sentences::sentences;
 
 /// The co-occurrence context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,66 +25,6 @@ pub enum Window {
     /// N word tokens on each side of every item occurrence (see
     /// [`Cooccurrence::add_windows`]).
     Tokens(usize),
-}
-
-/// The sentence ranges of a cleaned text (byte ranges; sentence-final punctuation and a
-/// following closing quote stay with their sentence; empty sentences are skipped).
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    // A byte scan: every terminator and closing quote is ASCII or a three-byte character
-    // whose bytes cannot start inside another character, so no character is decoded, and
-    // the search for the next boundary tests 32 bytes at once ([`find3`]).
-    let b = text.as_bytes();
-    let at = |j: usize| b.get(j).copied().unwrap_or(0);
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while let Some(j) = find3(b, i, |x, y, z| (x == b'\n') | (terminator(x, y, z) != 0)) {
-        let (end, next) = if b[j] == b'\n' {
-            (j, j + 1)
-        } else {
-            let mut e = j + terminator(at(j), at(j + 1), at(j + 2));
-            loop {
-                match closing(at(e), at(e + 1), at(e + 2)) {
-                    0 => break,
-                    q => e += q,
-                }
-            }
-            (e, e)
-        };
-        if !text[start..end].trim().is_empty() {
-            out.push(start..end);
-        }
-        start = next;
-        i = next;
-    }
-    if start < text.len() && !text[start..].trim().is_empty() {
-        out.push(start..text.len());
-    }
-    out
-}
-
-/// The byte length of the sentence terminator whose UTF-8 encoding starts with `x y z`, 0
-/// if none: `!` `?` `;`, `。` (E3 80 82), `！` (EF BC 81), `？` (EF BC 9F), `；` (EF BC 9B).
-/// Branch-free, so that [`find3`] vectorises.
-fn terminator(x: u8, y: u8, z: u8) -> usize {
-    let one = (x == b'!') | (x == b'?') | (x == b';');
-    let three = ((x == 0xE3) & (y == 0x80) & (z == 0x82))
-        | ((x == 0xEF) & (y == 0xBC) & ((z == 0x81) | (z == 0x9F) | (z == 0x9B)));
-    usize::from(one) | (3 * usize::from(three))
-}
-
-/// The byte length of the closing quote whose UTF-8 encoding starts with `x y z`, 0 if
-/// none: `"`, `”` (E2 80 9D), `’` (E2 80 99), `」` (E3 80 8D), `』` (E3 80 8F).
-fn closing(x: u8, y: u8, z: u8) -> usize {
-    if x == b'"' {
-        1
-    } else if ((x == 0xE2) & (y == 0x80) & ((z == 0x9D) | (z == 0x99)))
-        | ((x == 0xE3) & (y == 0x80) & ((z == 0x8D) | (z == 0x8F)))
-    {
-        3
-    } else {
-        0
-    }
 }
 
 /// What contexts are cut from: a document's cleaned text, its paragraphs and its
@@ -236,6 +179,18 @@ pub fn add_slogan_contexts(
         .map(|m| (m.start, m.normalized.as_str()))
         .collect();
     by_start.sort_unstable();
+    if w == Window::Sentence {
+        // Most sentences hold no formulation: only those that do are delimited, the others
+        // are counted (their contexts hold no item, so the order of the adds is immaterial).
+        let starts: Vec<usize> = by_start.iter().map(|m| m.0).collect();
+        let mut held = 0;
+        let n = sentences::sentences_holding(&d.prepared.clean.text, &starts, |r| {
+            co.add(by_start[r].iter().map(|m| m.1));
+            held += 1;
+        });
+        co.add_empty(n - held);
+        return;
+    }
     for r in ranges(ContextDoc::of(d), w) {
         let lo = by_start.partition_point(|m| m.0 < r.start);
         let hi = by_start.partition_point(|m| m.0 < r.end);
@@ -361,7 +316,6 @@ fn token_positions<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     /// A formulation that is among the items is found in sentence contexts: the contexts
     /// are cut with the formulations protected, as the counts are (cut alone, jieba splits
@@ -396,70 +350,5 @@ mod tests {
         for set in &sets {
             assert!(set.contains(&"1+5+N"), "{sets:?}");
         }
-    }
-
-    /// The straightforward char-by-char splitter, as a second method.
-    fn sentences_by_chars(text: &str) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let end_here = match c {
-                '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
-                    let mut e = i + c.len_utf8();
-                    while let Some(&(j, q)) = chars.peek() {
-                        if matches!(q, '”' | '’' | '」' | '』' | '"') {
-                            e = j + q.len_utf8();
-                            chars.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    Some(e)
-                }
-                '\n' => Some(i),
-                _ => None,
-            };
-            if let Some(e) = end_here {
-                if !text[start..e].trim().is_empty() {
-                    out.push(start..e);
-                }
-                start = if c == '\n' { i + 1 } else { e };
-            }
-        }
-        if start < text.len() && !text[start..].trim().is_empty() {
-            out.push(start..text.len());
-        }
-        out
-    }
-
-    proptest! {
-        #[test]
-        fn byte_scan_equals_char_scan(parts in prop::collection::vec(prop::sample::select(vec![
-            "党建", "引领", "。", "！", "？", "!", "?", ";", "；", "”", "’", "」", "』", "\"",
-            "“", "「", "\n", " ", "\u{3000}", "，", "、", "a", "1", "〃", "】", "＂", "…",
-        ]), 0..40)) {
-            let t: String = parts.concat();
-            prop_assert_eq!(sentences(&t), sentences_by_chars(&t));
-        }
-    }
-
-    #[test]
-    fn byte_scan_equals_char_scan_on_the_seeds() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
-        for e in std::fs::read_dir(dir).unwrap() {
-            let t = std::fs::read_to_string(e.unwrap().path()).unwrap();
-            assert_eq!(sentences(&t), sentences_by_chars(&t));
-        }
-    }
-
-    #[test]
-    fn sentences_split_after_final_punctuation_and_quotes() {
-        let t = "他说：“好。”然后走了！第二段\n新段落；末尾";
-        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(
-            s,
-            vec!["他说：“好。”", "然后走了！", "第二段", "新段落；", "末尾"]
-        );
     }
 }
