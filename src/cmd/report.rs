@@ -132,8 +132,8 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
     let progress = Progress::new(g.quiet);
     let r = build(g, &a, &progress)?;
     progress.step("writing");
-    let html = r.html();
-    let metrics_text = to_json(r.metrics())?;
+    let (html, metrics_text) = rayon::join(|| r.html(), || to_json(r.metrics()));
+    let metrics_text = metrics_text?;
     std::fs::create_dir_all(&a.out).map_err(|e| tifa::Error::io(&a.out, e))?;
     let mut staged = tifa::output::Staged::new();
     staged.add(&a.out.join("metrics.json"), metrics_text.as_bytes())?;

@@ -19,27 +19,42 @@ pub(super) struct Charts {
 /// Draws every chart: terms, slogans, heat map and similarity over formulations, heat map
 /// and similarity over terms, then one keyness chart per group.
 pub(super) fn draw(opts: &ReportOptions, a: &Analysis) -> Charts {
-    let mut files: Vec<(String, String)> = Vec::new();
-    files.push(("terms.svg".into(), terms_chart(opts, a)));
-    let (slogans, heatmap) = slogan_charts(opts, a);
-    files.push(("slogans.svg".into(), slogans));
-    files.push(("heatmap.svg".into(), heatmap));
-    files.push(("similarity.svg".into(), similarity_chart(opts, a)));
-    files.push(("heatmap-terms.svg".into(), term_heatmap(opts, a)));
-    files.push(("similarity-terms.svg".into(), term_similarity(opts, a)));
-    // One keyness chart per group, drawn in parallel (there can be dozens), in group order.
-    let keyness: Vec<(String, String, String)> = a
-        .groups
-        .par_iter()
-        .enumerate()
-        .map(|(i, grp)| {
-            (
-                keyness_file_name(i),
-                grp.clone(),
-                keyness_chart(opts, a, grp),
-            )
-        })
-        .collect();
+    // The charts are independent: all of them are drawn in parallel (there can be dozens of
+    // keyness charts) and put in the fixed order above.
+    let six = || {
+        rayon::join(
+            || rayon::join(|| terms_chart(opts, a), || slogan_charts(opts, a)),
+            || {
+                rayon::join(
+                    || similarity_chart(opts, a),
+                    || rayon::join(|| term_heatmap(opts, a), || term_similarity(opts, a)),
+                )
+            },
+        )
+    };
+    let keyness = || -> Vec<(String, String, String)> {
+        a.groups
+            .par_iter()
+            .enumerate()
+            .map(|(i, grp)| {
+                (
+                    keyness_file_name(i),
+                    grp.clone(),
+                    keyness_chart(opts, a, grp),
+                )
+            })
+            .collect()
+    };
+    let (((terms, (slogans, heatmap)), (similarity, (term_heatmap, term_similarity))), keyness) =
+        rayon::join(six, keyness);
+    let mut files: Vec<(String, String)> = vec![
+        ("terms.svg".into(), terms),
+        ("slogans.svg".into(), slogans),
+        ("heatmap.svg".into(), heatmap),
+        ("similarity.svg".into(), similarity),
+        ("heatmap-terms.svg".into(), term_heatmap),
+        ("similarity-terms.svg".into(), term_similarity),
+    ];
     let mut keyness_files: Vec<(String, String)> = Vec::new();
     for (name, grp, svg) in keyness {
         keyness_files.push((name.clone(), grp));

@@ -134,9 +134,9 @@ impl Report {
 pub fn build(opts: &ReportOptions, streamed: Streamed, progress: &dyn Fn(&'static str)) -> Report {
     progress("analysing");
     let a = analysis::analyse(opts, streamed);
-    let metrics = metrics::metrics(opts, &a);
     progress("drawing charts");
-    let charts = charts::draw(opts, &a);
+    // metrics.json and the charts read the analysis only: built side by side.
+    let (metrics, charts) = rayon::join(|| metrics::metrics(opts, &a), || charts::draw(opts, &a));
     Report {
         metrics,
         slogans: a.slogans,
