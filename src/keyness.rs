@@ -162,7 +162,7 @@ fn keyness_rows(table: &GroupTable, measure: Measure, picks: &[Pick]) -> Vec<Vec
             // The group's count of every term, by id (most are 0: a dense vector rather
             // than a lookup per term).
             let mut in_group = vec![0u64; corpus.len()];
-            for (&id, &(c, _)) in &acc.counts {
+            for (id, (c, _)) in acc.counts.iter() {
                 if let Some(x) = in_group.get_mut(id as usize) {
                     *x = c;
                 }

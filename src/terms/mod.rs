@@ -12,6 +12,7 @@
 mod doc_table;
 mod filter;
 mod freq;
+mod group_counts;
 mod hash;
 mod intern;
 mod sort;

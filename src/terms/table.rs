@@ -1,12 +1,10 @@
 //! [`GroupTable`]: term counts per group (region), accumulated one document at a time, so
 //! that a streaming pipeline keeps the vocabulary and the group totals, never the documents.
 
-use std::collections::HashMap;
-
 use indexmap::IndexMap;
 
 use super::freq::{row, sort_unit, TermRow};
-use super::hash::FxBuild;
+use super::group_counts::GroupCounts;
 use super::intern::Interner;
 use super::DocTerms;
 
@@ -20,6 +18,8 @@ pub struct GroupTable {
     terms: Interner,
     /// Per group, in first-seen order.
     groups: IndexMap<String, GroupAcc>,
+    /// The (id, count) pairs of the document being added (kept for its allocation).
+    scratch: Vec<(u32, u64)>,
 }
 
 /// One group's totals.
@@ -28,7 +28,7 @@ pub(crate) struct GroupAcc {
     /// Word tokens of the group's documents (the per-10k denominator).
     pub(crate) tokens: u64,
     /// Term id → (count, documents of the group containing it).
-    pub(crate) counts: HashMap<u32, (u64, u64), FxBuild>,
+    pub(crate) counts: GroupCounts,
 }
 
 impl GroupTable {
@@ -44,12 +44,12 @@ impl GroupTable {
             None => self.groups.entry(group.to_string()).or_default(),
         };
         acc.tokens += doc.tokens();
-        for (t, c) in doc.counts() {
-            let id = self.terms.intern(t);
-            let e = acc.counts.entry(id).or_insert((0, 0));
-            e.0 += c;
-            e.1 += 1;
-        }
+        // Ids first (the interner's table is mostly in cache), then the group's counts in
+        // one go (their slots are not: see GroupCounts).
+        self.scratch.clear();
+        self.scratch
+            .extend(doc.counts().map(|(t, c)| (self.terms.intern(t), c)));
+        acc.counts.add_doc(&self.scratch);
     }
 
     /// The groups, in first-seen order.
@@ -78,7 +78,7 @@ impl GroupTable {
         let mut tokens = 0;
         for a in self.groups.values() {
             tokens += a.tokens;
-            for (&id, &(c, _)) in &a.counts {
+            for (id, (c, _)) in a.counts.iter() {
                 if let Some(x) = counts.get_mut(id as usize) {
                     *x += c;
                 }
@@ -116,7 +116,7 @@ impl GroupTable {
                     .iter()
                     .zip(&ids)
                     .filter_map(|(item, id)| {
-                        let c = id.and_then(|id| a.counts.get(&id)).map_or(0, |e| e.0);
+                        let c = id.and_then(|id| a.counts.get(id)).map_or(0, |e| e.0);
                         (c > 0).then(|| (item.clone(), c))
                     })
                     .collect();
@@ -137,7 +137,7 @@ impl GroupTable {
         // Number of groups using each term (the idf of the group-level TF-IDF).
         let mut group_df = vec![0u64; self.terms.len()];
         for a in self.groups.values() {
-            for &id in a.counts.keys() {
+            for (id, _) in a.counts.iter() {
                 if let Some(x) = group_df.get_mut(id as usize) {
                     *x += 1;
                 }
@@ -149,7 +149,7 @@ impl GroupTable {
             let mut ids: Vec<(u64, &str, u32)> = a
                 .counts
                 .iter()
-                .map(|(&id, &(c, _))| (c, self.term(id), id))
+                .map(|(id, (c, _))| (c, self.term(id), id))
                 .collect();
             // Count descending, then term ascending: select the first n, then sort them.
             let cmp = |x: &(u64, &str, u32), y: &(u64, &str, u32)| {
@@ -161,7 +161,7 @@ impl GroupTable {
             }
             let start = rows.len();
             for (c, t, id) in ids {
-                let df = a.counts.get(&id).map_or(0, |e| e.1);
+                let df = a.counts.get(id).map_or(0, |e| e.1);
                 let gdf = group_df.get(id as usize).copied().unwrap_or(1);
                 rows.push(row(t, c, a.tokens, df, n_units, gdf, g, None));
             }
