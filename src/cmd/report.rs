@@ -132,7 +132,7 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
     let progress = Progress::new(g.quiet);
     let r = build(g, &a, &progress)?;
     progress.step("writing");
-    let (html, metrics_text) = rayon::join(|| r.html(), || to_json(r.metrics()));
+    let (html, metrics_text) = rayon::join(|| r.html(), || to_json(&r.metrics()));
     let metrics_text = metrics_text?;
     std::fs::create_dir_all(&a.out).map_err(|e| tifa::Error::io(&a.out, e))?;
     let mut staged = tifa::output::Staged::new();

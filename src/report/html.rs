@@ -169,17 +169,14 @@ pub(super) fn html_report(h: &Report) -> String {
 
     // Cleaning notes.
     o.push_str("<h2>Cleaning notes</h2>\n<table>\n<tr><th>document</th><th>script</th><th class=\"n\">chars</th><th class=\"n\">cleaned</th><th class=\"n\">full-width</th><th class=\"n\">simplified</th><th class=\"n\">pinyin</th><th class=\"n\">rejoined</th><th class=\"n\">dup ¶</th><th class=\"n\">dup sent.</th><th class=\"n\">dropped lines</th></tr>\n");
-    if let Some(rows) = m["corpus"]["cleaning"].as_array() {
-        for r in rows {
-            let n = |k: &str| r[k].to_string();
-            o.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
-                esc(r["id"].as_str().unwrap_or("")),
-                esc(r["script"].as_str().unwrap_or("")),
-                n("chars"), n("clean_chars"), n("width_chars"), n("simplified_chars"),
-                n("pinyin_glosses"), n("rejoined"), n("dup_paragraphs"), n("dup_sentences"), n("dropped_lines"),
-            ));
-        }
+    for r in &h.cleaning {
+        o.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            esc(&r.id),
+            esc(r.script),
+            r.chars, r.clean_chars, r.width_chars, r.simplified_chars,
+            r.pinyin_glosses, r.rejoined, r.dup_paragraphs, r.dup_sentences, r.dropped_lines,
+        ));
     }
     o.push_str("</table>\n");
     o.push_str("<p class=\"muted\">Made by <code>tifa report</code>. Machine-readable results: metrics.json (schema tifa.metrics/1).</p>\n</body>\n</html>\n");

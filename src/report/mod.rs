@@ -24,6 +24,7 @@ mod html;
 mod metrics;
 
 pub use accumulate::{accumulate, Streamed};
+pub use metrics::Metrics;
 
 use crate::clean::CleanOptions;
 use crate::load::LoadOptions;
@@ -83,6 +84,10 @@ pub struct ReportOptions {
 /// Everything the report computed, ready to be written.
 pub struct Report {
     metrics: Value,
+    /// One summary row per document (`corpus.documents` of metrics.json).
+    documents: Vec<crate::pipeline::DocSummary>,
+    /// One cleaning row per document (`corpus.cleaning` of metrics.json, the HTML notes).
+    cleaning: Vec<crate::pipeline::CleaningRow>,
     slogans: Vec<crate::slogans::SloganStats>,
     groups: Vec<String>,
     key_over: Vec<crate::keyness::KeyRow>,
@@ -95,9 +100,13 @@ pub struct Report {
 }
 
 impl Report {
-    /// The `metrics.json` value.
-    pub fn metrics(&self) -> &Value {
-        &self.metrics
+    /// `metrics.json`, to serialise.
+    pub fn metrics(&self) -> metrics::Metrics<'_> {
+        metrics::Metrics {
+            value: &self.metrics,
+            documents: &self.documents,
+            cleaning: &self.cleaning,
+        }
     }
 
     /// The charts as (file name, SVG), in the order they are written.
@@ -139,6 +148,8 @@ pub fn build(opts: &ReportOptions, streamed: Streamed, progress: &dyn Fn(&'stati
     let (metrics, charts) = rayon::join(|| metrics::metrics(opts, &a), || charts::draw(opts, &a));
     Report {
         metrics,
+        documents: a.documents,
+        cleaning: a.cleaning,
         slogans: a.slogans,
         groups: a.groups,
         key_over: a.key_over,
