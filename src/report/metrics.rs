@@ -11,7 +11,7 @@ use crate::pipeline::{CleaningRow, DocSummary};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{json, Value};
 
-/// `metrics.json` as written: the value of [`metrics`] with the per-document rows put in
+/// `metrics.json` as written: the report's metrics value with the per-document rows put in
 /// place of its two `null`s.
 pub struct Metrics<'a> {
     pub(super) value: &'a Value,
