@@ -29,7 +29,7 @@ pub(super) fn closing(c: char) -> Option<char> {
 /// 4 GiB).
 ///
 /// The text is scanned once for the opening quotation marks and the triggers of the
-/// unquoted rules ([`Candidates`]); characters are decoded only around these ([`Local`]).
+/// unquoted rules (`Candidates`); characters are decoded only around these (`Local`).
 pub fn extract(text: &str) -> Vec<Mention> {
     // Candidate offsets are stored as u32; a text beyond 4 GiB is not searched.
     if u32::try_from(text.len()).is_err() {
