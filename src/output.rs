@@ -54,12 +54,22 @@ fn temporary_for(path: &Path) -> PathBuf {
 /// Writes `bytes` to a new registered temporary file beside `path` and returns its path; on
 /// failure the temporary file is removed and forgotten.
 fn write_temporary(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    write_temporary_with(path, &mut |w| w.write_all(bytes))
+}
+
+/// [`write_temporary`] with the contents written by `write` (buffered), so that a large
+/// output need not be held in memory first.
+fn write_temporary_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<PathBuf> {
     let tmp = temporary_for(path);
     // Registered before it is created, so that a signal arriving in between cannot miss it.
     registry().push(tmp.clone());
     let r = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
+        write(&mut w)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()
     })();
     if let Err(e) = r {
@@ -101,6 +111,18 @@ impl Staged {
     /// Writes `bytes` to a temporary file beside `path`.
     pub fn add(&mut self, path: &Path, bytes: &[u8]) -> Result<()> {
         let tmp = write_temporary(path, bytes)?;
+        self.files.push((tmp, path.to_path_buf()));
+        Ok(())
+    }
+
+    /// Writes a temporary file beside `path` with `write` (for outputs too large to build in
+    /// memory first, e.g. `metrics.json` of a corpus of many documents).
+    pub fn add_with(
+        &mut self,
+        path: &Path,
+        mut write: impl FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let tmp = write_temporary_with(path, &mut write)?;
         self.files.push((tmp, path.to_path_buf()));
         Ok(())
     }
@@ -185,6 +207,40 @@ mod tests {
         let e = write_atomic(&p, b"z").unwrap_err();
         assert!(e.to_string().contains("out.json"), "{e}");
         assert!(!registry().iter().any(|t| t == &temporary_for(&p)));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn add_with_writes_through_and_a_failing_writer_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("metrics.json");
+        let mut s = Staged::new();
+        // Written in pieces larger and smaller than the buffer: the file holds them in order.
+        let big = vec![b'a'; 100_000];
+        s.add_with(&p, |w| {
+            w.write_all(b"{")?;
+            w.write_all(&big)?;
+            w.write_all(b"}\n")
+        })
+        .unwrap();
+        s.commit().unwrap();
+        let got = std::fs::read(&p).unwrap();
+        assert_eq!(got.len(), 1 + 100_000 + 2);
+        assert!(got.starts_with(b"{a") && got.ends_with(b"a}\n"));
+
+        // A writer that fails half-way: an error naming the file, no temporary, old file kept.
+        let mut s = Staged::new();
+        let e = s
+            .add_with(&p, |w| {
+                w.write_all(b"partial")?;
+                Err(std::io::Error::other("serialiser failed"))
+            })
+            .unwrap_err();
+        assert!(e.to_string().contains("metrics.json"), "{e}");
+        assert!(!temporary_for(&p).exists());
+        assert!(!registry().iter().any(|t| t == &temporary_for(&p)));
+        drop(s);
+        assert_eq!(std::fs::read(&p).unwrap(), got);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -16,7 +16,7 @@
 //! `--threads` is. A progress spinner is drawn on stderr when it is a terminal (not with
 //! `--quiet`); stdout gets only the list of files written.
 
-use super::{print, to_json, CorpusArg, Global, TermArgs};
+use super::{print, CorpusArg, Global, TermArgs};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use tifa::error::Result;
@@ -132,11 +132,20 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
     let progress = Progress::new(g.quiet);
     let r = build(g, &a, &progress)?;
     progress.step("writing");
-    let (html, metrics_text) = rayon::join(|| r.html(), || to_json(&r.metrics()));
-    let metrics_text = metrics_text?;
     std::fs::create_dir_all(&a.out).map_err(|e| tifa::Error::io(&a.out, e))?;
     let mut staged = tifa::output::Staged::new();
-    staged.add(&a.out.join("metrics.json"), metrics_text.as_bytes())?;
+    // metrics.json goes straight to its file (it has a row per document, too much to hold
+    // as a string on a corpus of many documents); the same bytes as `to_json`.
+    let (html, metrics) = rayon::join(
+        || r.html(),
+        || {
+            staged.add_with(&a.out.join("metrics.json"), |w| {
+                serde_json::to_writer_pretty(&mut *w, &r.metrics())?;
+                w.write_all(b"\n")
+            })
+        },
+    );
+    metrics?;
     for (name, svg) in r.charts() {
         staged.add(&a.out.join(name), svg.as_bytes())?;
     }
