@@ -35,7 +35,7 @@ use rayon::prelude::*;
 use tifa::contexts::{self, Window};
 use tifa::cooccur::{self, Association, Matrix, Measure, Norm};
 use tifa::error::{Error, Result};
-use tifa::pipeline::spill::{Entry, Spill};
+use tifa::pipeline::spill::{Entry, Meta, Spill};
 use tifa::table::{fmt_f64, Align, Format, Table};
 
 /// Options of `tifa cooccur`.
@@ -188,6 +188,12 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
                 paragraphs: clean.paragraphs,
                 map: tifa::offsets::OffsetMap::identity(),
                 mentions: d.mentions,
+                meta: Meta {
+                    doc: d.prepared.doc,
+                    raw_chars: d.prepared.raw_chars,
+                    script: clean.script,
+                    report: clean.report,
+                },
             })?;
         }
         Ok(())

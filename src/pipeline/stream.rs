@@ -8,7 +8,7 @@
 //! 1. **load, clean, de-duplicate, extract**: each batch is cleaned in parallel, repeated
 //!    material across documents is removed in corpus order ([`CrossDedup`]), formulations are
 //!    extracted in parallel, their quoted forms are recorded ([`KnownCollector`]), and the
-//!    cleaned text and formulations go to the spill ([`super::spill`]; a temporary file once
+//!    cleaned text, formulations and metadata go to the spill ([`super::spill`]; a temporary file once
 //!    it passes [`StreamOptions::spill_bytes`]). The raw text is dropped.
 //! 2. **recognise, segment, count**: the spill is read back a batch at a time; each document
 //!    gets the corpus-known forms, is segmented once with its formulations protected, and is
@@ -17,9 +17,9 @@
 //! Each document is cleaned once, scanned once and segmented once. Output order is corpus
 //! order whatever the thread count, so results are deterministic.
 
-use super::spill::{Entry, Spill};
+use super::spill::{Entry, Meta, Spill};
 use super::{date_of, group_of, AnalyseOptions, Analysed, Prepared, TermSetup};
-use crate::clean::{self, CleanOptions, Cleaned, CrossDedup};
+use crate::clean::{CleanOptions, Cleaned, CrossDedup};
 use crate::error::Result;
 use crate::load::{DocStream, Document, Skipped};
 use crate::slogans::{KnownCollector, KnownGuard, Lexicon, Mention};
@@ -71,14 +71,6 @@ pub struct StreamEnd {
     pub spilled: bool,
 }
 
-/// A document between the passes: everything but the texts (which are in the spill).
-struct Held {
-    doc: Document,
-    raw_chars: usize,
-    script: clean::Script,
-    report: clean::CleanReport,
-}
-
 /// Opens the corpus at `path` (a file, directory, manifest, CSV or JSON Lines file) and runs
 /// the pipeline over it (see [`run`]).
 pub fn run_path(
@@ -102,7 +94,6 @@ pub fn run(
     let mut cross = CrossDedup::new();
     let mut known = KnownCollector::default();
     let mut spill = Spill::new(opts.spill_bytes);
-    let mut held: Vec<Held> = Vec::new();
     let mut fields: Vec<String> = Vec::new();
     // With more than one thread, reading the next batch (pass 1) and handing the previous
     // batch to the sink (pass 2) overlap the parallel work on the current batch; with one
@@ -125,13 +116,13 @@ pub fn run(
                 paragraphs: c.paragraphs,
                 map: c.map,
                 mentions,
+                meta: Meta {
+                    doc,
+                    raw_chars,
+                    script: c.script,
+                    report: c.report,
+                },
             })?;
-            held.push(Held {
-                doc,
-                raw_chars,
-                script: c.script,
-                report: c.report,
-            });
         }
         Ok(())
     };
@@ -159,11 +150,10 @@ pub fn run(
     let spilled = spill.on_disk();
     // Pass 2.
     let forms = known.finish(KnownGuard::default());
+    let documents = spill.len();
     let mut reader = spill.into_reader()?;
-    let mut held = held.into_iter();
-    let documents = held.len();
     let mut pending: Vec<Analysed> = Vec::new();
-    let mut batch = spilled_batch(&mut held, &mut reader, opts.batch_bytes)?;
+    let mut batch = spilled_batch(&mut reader, opts.batch_bytes)?;
     while !batch.is_empty() {
         let work = std::mem::take(&mut batch);
         let analysed = if overlap {
@@ -175,7 +165,7 @@ pub fn run(
                 let worker = sc.spawn(|| second_pass(work, opts, &forms));
                 let sunk = pending.drain(..).try_for_each(&mut sink);
                 let next = match sunk {
-                    Ok(()) => spilled_batch(&mut held, &mut reader, opts.batch_bytes),
+                    Ok(()) => spilled_batch(&mut reader, opts.batch_bytes),
                     Err(_) => Ok(Vec::new()),
                 };
                 (join(worker), sunk, next)
@@ -186,7 +176,7 @@ pub fn run(
         } else {
             let analysed = second_pass(work, opts, &forms);
             analysed.into_iter().try_for_each(&mut sink)?;
-            batch = spilled_batch(&mut held, &mut reader, opts.batch_bytes)?;
+            batch = spilled_batch(&mut reader, opts.batch_bytes)?;
             Vec::new()
         };
         pending = analysed;
@@ -200,21 +190,16 @@ pub fn run(
     })
 }
 
-/// The next documents of pass 2, up to about `batch_bytes` of cleaned text: their pass-1
-/// records with their entries read back from the spill.
-fn spilled_batch(
-    held: &mut impl Iterator<Item = Held>,
-    reader: &mut super::spill::SpillReader,
-    batch_bytes: usize,
-) -> Result<Vec<(Held, Entry)>> {
+/// The next documents of pass 2, up to about `batch_bytes` of cleaned text, read back from
+/// the spill.
+fn spilled_batch(reader: &mut super::spill::SpillReader, batch_bytes: usize) -> Result<Vec<Entry>> {
     let mut batch = Vec::new();
     let mut bytes = 0;
     while bytes < batch_bytes.max(1) {
-        let Some(h) = held.next() else { break };
         let Some(e) = reader.next() else { break };
         let e = e?;
         bytes += e.text.len() + 256;
-        batch.push((h, e));
+        batch.push(e);
     }
     Ok(batch)
 }
@@ -270,13 +255,14 @@ fn first_pass(
 /// Pass 2 on one batch (parallel): the corpus-known forms, then one segmentation per
 /// document with its formulations protected.
 fn second_pass(
-    batch: Vec<(Held, Entry)>,
+    batch: Vec<Entry>,
     opts: &StreamOptions<'_>,
     forms: &crate::slogans::KnownForms,
 ) -> Vec<Analysed> {
     batch
         .into_par_iter()
-        .map(|(h, mut e)| {
+        .map(|mut e| {
+            let h = e.meta;
             forms.apply(&e.text, &mut e.mentions);
             let prepared = Prepared {
                 doc: h.doc,

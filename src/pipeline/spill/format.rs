@@ -2,7 +2,9 @@
 //! two length-prefixed blocks, the numbers (string lengths among them) and the strings back
 //! to back; little-endian `u64` numbers throughout.
 
-use super::Entry;
+use super::{Entry, Meta};
+use crate::clean::{CleanReport, Script};
+use crate::load::Document;
 use crate::offsets::OffsetMap;
 use crate::slogans::{Kind, Mention};
 use std::io::{Read, Write};
@@ -114,6 +116,96 @@ fn encode_rest(numbers: &mut Vec<u8>, strings: &mut Vec<u8>, e: &Entry) {
         }
         n(numbers, usize::from(m.quoted));
     }
+    let meta = &e.meta;
+    let d = &meta.doc;
+    string(numbers, strings, &d.id);
+    string(numbers, strings, &d.file);
+    match d.row {
+        Some(r) => {
+            n(numbers, 1);
+            numbers.extend_from_slice(&r.to_le_bytes());
+        }
+        None => n(numbers, 0),
+    }
+    n(numbers, d.fields.len());
+    for (k, v) in &d.fields {
+        string(numbers, strings, k);
+        string(numbers, strings, v);
+    }
+    string(numbers, strings, &d.encoding);
+    n(numbers, meta.raw_chars);
+    n(
+        numbers,
+        SCRIPTS.iter().position(|x| *x == meta.script).unwrap_or(0),
+    );
+    let r = &meta.report;
+    for x in [
+        r.width_chars,
+        r.simplified_chars,
+        r.pinyin_glosses,
+        r.rejoined,
+        r.dup_paragraphs,
+        r.dup_sentences,
+        r.dropped_lines,
+        r.captions,
+        r.cross_dup_paragraphs,
+        usize::from(r.cross_dup_document),
+    ] {
+        n(numbers, x);
+    }
+}
+
+/// The scripts by their number in the format.
+const SCRIPTS: [Script; 3] = [Script::Simplified, Script::Traditional, Script::Unknown];
+
+/// The metadata after an entry's formulations, in the order [`encode_rest`] wrote them.
+fn read_meta(f: &mut Fields<'_>) -> std::io::Result<Meta> {
+    let id = f.string()?;
+    let file = f.string()?;
+    let row = match f.u64()? {
+        0 => None,
+        _ => Some(f.u64()?),
+    };
+    let nf = f.usize()?;
+    let mut fields = indexmap::IndexMap::with_capacity(nf.min(1 << 10));
+    for _ in 0..nf {
+        let k = f.string()?;
+        let v = f.string()?;
+        fields.insert(k, v);
+    }
+    let encoding = f.string()?;
+    let raw_chars = f.usize()?;
+    let script = *SCRIPTS
+        .get(f.usize()?)
+        .ok_or_else(|| invalid("bad script in the spill file"))?;
+    let mut x = [0usize; 10];
+    for v in &mut x {
+        *v = f.usize()?;
+    }
+    Ok(Meta {
+        doc: Document {
+            id,
+            file,
+            row,
+            fields,
+            encoding,
+            raw: String::new(),
+        },
+        raw_chars,
+        script,
+        report: CleanReport {
+            width_chars: x[0],
+            simplified_chars: x[1],
+            pinyin_glosses: x[2],
+            rejoined: x[3],
+            dup_paragraphs: x[4],
+            dup_sentences: x[5],
+            dropped_lines: x[6],
+            captions: x[7],
+            cross_dup_paragraphs: x[8],
+            cross_dup_document: x[9] != 0,
+        },
+    })
 }
 
 /// A walk over an entry's encoded fields.
@@ -176,20 +268,24 @@ pub(super) fn read_entry(
         .map_err(|_| invalid("invalid UTF-8 in the spill file"))?;
     let fields = read_fields(numbers, &checked);
     *strings = checked.into_bytes();
-    let (paragraphs, map, mentions) = fields?;
+    let (paragraphs, map, mentions, meta) = fields?;
     Ok(Entry {
         text,
         paragraphs,
         map,
         mentions,
+        meta,
     })
 }
+
+/// An entry's fields after its text: paragraphs, offset map, formulations, metadata.
+type EntryFields = (Vec<Range<usize>>, OffsetMap, Vec<Mention>, Meta);
 
 /// The fields of an entry after its text, from its two blocks.
 fn read_fields(
     numbers: &[u8],
     strings: &str,
-) -> std::io::Result<(Vec<Range<usize>>, OffsetMap, Vec<Mention>)> {
+) -> std::io::Result<EntryFields> {
     let mut f = Fields { numbers, strings };
     let n = f.usize()?;
     let mut paragraphs = Vec::with_capacity(n.min(1 << 20));
@@ -236,6 +332,7 @@ fn read_fields(
             quoted,
         });
     }
+    let meta = read_meta(&mut f)?;
     if !f.numbers.is_empty() || !f.strings.is_empty() {
         return Err(invalid("a spill record is longer than its fields"));
     }
@@ -243,6 +340,7 @@ fn read_fields(
         paragraphs,
         OffsetMap::from_parts(anchors, replaced),
         mentions,
+        meta,
     ))
 }
 

@@ -1,12 +1,14 @@
 //! The spill between the two passes of the streaming pipeline: each document's cleaned text,
-//! paragraphs, offset map and formulations, kept in memory while they are small and moved
+//! paragraphs, offset map, formulations and metadata ([`Meta`]), kept in memory while they are small and moved
 //! to an anonymous temporary file (deleted by the OS when the process ends, also on a
 //! signal) once they pass a size limit. The format (module `format`) is private to one run:
 //! length-prefixed little-endian integers and UTF-8 strings.
 
 mod format;
 
+use crate::clean::{CleanReport, Script};
 use crate::error::{Error, Result};
+use crate::load::Document;
 use crate::offsets::OffsetMap;
 use crate::slogans::Mention;
 use format::{read_entry, write_entry};
@@ -26,6 +28,40 @@ pub struct Entry {
     pub map: OffsetMap,
     /// Formulations found by the rules and the lexicon (before the corpus pass).
     pub mentions: Vec<Mention>,
+    /// The rest of the document, which pass 2 needs too.
+    pub meta: Meta,
+}
+
+/// A document's metadata (its raw text dropped), raw length, script and cleaning report:
+/// spilled with its text, so that memory between the passes does not grow with the number
+/// of documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    /// The document, `raw` empty.
+    pub doc: Document,
+    /// Characters of the raw text.
+    pub raw_chars: usize,
+    /// Detected script.
+    pub script: Script,
+    /// What cleaning changed.
+    pub report: CleanReport,
+}
+
+impl Meta {
+    /// Approximate bytes held (strings' capacity and the fixed parts).
+    fn size(&self) -> usize {
+        let d = &self.doc;
+        let fields: usize = d
+            .fields
+            .iter()
+            .map(|(k, v)| 48 + k.capacity() + v.capacity())
+            .sum();
+        300 + d.id.capacity()
+            + d.file.capacity()
+            + d.encoding.capacity()
+            + d.raw.capacity()
+            + fields
+    }
 }
 
 impl Entry {
@@ -49,6 +85,7 @@ impl Entry {
             + mentions
             + anchors.len() * 16
             + replaced.len() * 24
+            + self.meta.size()
     }
 }
 
@@ -183,6 +220,37 @@ impl Iterator for SpillReader {
 pub(super) mod tests {
     use super::*;
 
+    /// Metadata with every field set (and a row only for odd `i`), for [`entries`].
+    fn meta(i: usize) -> Meta {
+        let mut fields = indexmap::IndexMap::new();
+        fields.insert("region".to_string(), format!("地区{i}"));
+        fields.insert("date".to_string(), "2026-02-09".to_string());
+        Meta {
+            doc: Document {
+                id: format!("doc-{i}"),
+                file: format!("语料/{i}.csv"),
+                row: (i % 2 == 1).then_some(i as u64 * 7),
+                fields,
+                encoding: "GB18030".into(),
+                raw: String::new(),
+            },
+            raw_chars: 100 + i,
+            script: [Script::Simplified, Script::Traditional, Script::Unknown][i % 3],
+            report: CleanReport {
+                width_chars: 1 + i,
+                simplified_chars: 2,
+                pinyin_glosses: 3,
+                rejoined: 4,
+                dup_paragraphs: 5,
+                dup_sentences: 6,
+                dropped_lines: 7,
+                captions: 8,
+                cross_dup_paragraphs: 9,
+                cross_dup_document: i == 2,
+            },
+        }
+    }
+
     /// Entries with formulations, for the tests here and of the format.
     pub(super) fn entries() -> Vec<Entry> {
         [
@@ -191,11 +259,13 @@ pub(super) mod tests {
             "构建“三治融合”体系",
         ]
         .iter()
-        .map(|t| Entry {
+        .enumerate()
+        .map(|(i, t)| Entry {
             text: t.to_string(),
             paragraphs: std::iter::once(0..t.len()).collect(),
             map: OffsetMap::from_parts(vec![(0, 0), (3, 7)], vec![(3, 6, 9)]),
             mentions: crate::slogans::extract(t),
+            meta: meta(i),
         })
         .collect()
     }
