@@ -8,8 +8,9 @@
 //! 1. **load, clean, de-duplicate, extract**: each batch is cleaned in parallel, repeated
 //!    material across documents is removed in corpus order ([`CrossDedup`]), formulations are
 //!    extracted in parallel, their quoted forms are recorded ([`KnownCollector`]), and the
-//!    cleaned text, formulations and metadata go to the spill ([`super::spill`]; a temporary file once
-//!    it passes [`StreamOptions::spill_bytes`]). The raw text is dropped.
+//!    cleaned text, formulations and metadata go to the spill ([`super::spill`]; a
+//!    temporary file once it passes [`StreamOptions::spill_bytes`]). The raw text is
+//!    dropped, and nothing of the document stays in memory until pass 2.
 //! 2. **recognise, segment, count**: the spill is read back a batch at a time; each document
 //!    gets the corpus-known forms, is segmented once with its formulations protected, and is
 //!    handed, in corpus order, to the caller's sink.
