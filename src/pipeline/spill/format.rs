@@ -282,10 +282,7 @@ pub(super) fn read_entry(
 type EntryFields = (Vec<Range<usize>>, OffsetMap, Vec<Mention>, Meta);
 
 /// The fields of an entry after its text, from its two blocks.
-fn read_fields(
-    numbers: &[u8],
-    strings: &str,
-) -> std::io::Result<EntryFields> {
+fn read_fields(numbers: &[u8], strings: &str) -> std::io::Result<EntryFields> {
     let mut f = Fields { numbers, strings };
     let n = f.usize()?;
     let mut paragraphs = Vec::with_capacity(n.min(1 << 20));
