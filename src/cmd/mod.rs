@@ -255,6 +255,12 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     Ok(s)
 }
 
+/// Writes what [`to_json`] returns to `w`, without building the string.
+pub fn write_json<T: serde::Serialize>(w: &mut dyn Write, value: &T) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value)?;
+    w.write_all(b"\n")
+}
+
 /// Segmentation and term options shared by `terms`, `keyness`, `cooccur`, `chart` and
 /// `report`.
 #[derive(Debug, Args, Clone)]

@@ -16,7 +16,7 @@
 //! `--threads` is. A progress spinner is drawn on stderr when it is a terminal (not with
 //! `--quiet`); stdout gets only the list of files written.
 
-use super::{print, CorpusArg, Global, TermArgs};
+use super::{print, write_json, CorpusArg, Global, TermArgs};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use tifa::error::Result;
@@ -135,15 +135,10 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
     std::fs::create_dir_all(&a.out).map_err(|e| tifa::Error::io(&a.out, e))?;
     let mut staged = tifa::output::Staged::new();
     // metrics.json goes straight to its file (it has a row per document, too much to hold
-    // as a string on a corpus of many documents); the same bytes as `to_json`.
+    // as a string on a corpus of many documents).
     let (html, metrics) = rayon::join(
         || r.html(),
-        || {
-            staged.add_with(&a.out.join("metrics.json"), |w| {
-                serde_json::to_writer_pretty(&mut *w, &r.metrics())?;
-                w.write_all(b"\n")
-            })
-        },
+        || staged.add_with(&a.out.join("metrics.json"), |w| write_json(w, &r.metrics())),
     );
     metrics?;
     for (name, svg) in r.charts() {

@@ -21,37 +21,41 @@ pub struct Metrics<'a> {
 
 impl Serialize for Metrics<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Some(top) = self.value.as_object() else {
-            return self.value.serialize(s);
-        };
-        let mut m = s.serialize_map(Some(top.len()))?;
-        for (k, v) in top {
-            if k == "corpus" {
-                m.serialize_entry(k, &Corpus { m: self, value: v })?;
-            } else {
-                m.serialize_entry(k, v)?;
-            }
+        Spliced {
+            m: self,
+            value: self.value,
+            in_corpus: false,
         }
-        m.end()
+        .serialize(s)
     }
 }
 
-/// The `corpus` object of [`Metrics`].
-struct Corpus<'a> {
+/// An object of the value, serialised with the rows in place: the top level (whose
+/// `corpus` is spliced in turn) or `corpus` (whose `documents` and `cleaning` are the rows).
+struct Spliced<'a> {
     m: &'a Metrics<'a>,
     value: &'a Value,
+    in_corpus: bool,
 }
 
-impl Serialize for Corpus<'_> {
+impl Serialize for Spliced<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let Some(obj) = self.value.as_object() else {
             return self.value.serialize(s);
         };
         let mut m = s.serialize_map(Some(obj.len()))?;
         for (k, v) in obj {
-            match k.as_str() {
-                "documents" => m.serialize_entry(k, self.m.documents)?,
-                "cleaning" => m.serialize_entry(k, self.m.cleaning)?,
+            match (self.in_corpus, k.as_str()) {
+                (false, "corpus") => m.serialize_entry(
+                    k,
+                    &Spliced {
+                        m: self.m,
+                        value: v,
+                        in_corpus: true,
+                    },
+                )?,
+                (true, "documents") => m.serialize_entry(k, self.m.documents)?,
+                (true, "cleaning") => m.serialize_entry(k, self.m.cleaning)?,
                 _ => m.serialize_entry(k, v)?,
             }
         }
