@@ -127,6 +127,12 @@ impl Staged {
         Ok(())
     }
 
+    /// Moves the files staged in `other` to the end of this set (staged apart, e.g. on
+    /// another thread, and committed together).
+    pub fn append(&mut self, mut other: Staged) {
+        self.files.append(&mut other.files);
+    }
+
     /// Renames every staged file into place (with the registry locked, so a signal handler
     /// waits until all are in place). If a rename fails, the files not yet renamed are
     /// removed and the error is returned.

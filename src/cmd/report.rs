@@ -123,6 +123,7 @@ impl Args {
             chart_slogans: self.chart_slogans,
             min_regions: self.min_regions,
             pairs: self.pairs,
+            row_spill_bytes: report::ROW_SPILL_BYTES,
         }
     }
 }
@@ -134,17 +135,19 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
     progress.step("writing");
     std::fs::create_dir_all(&a.out).map_err(|e| tifa::Error::io(&a.out, e))?;
     let mut staged = tifa::output::Staged::new();
-    // metrics.json goes straight to its file (it has a row per document, too much to hold
-    // as a string on a corpus of many documents).
+    let mut page = tifa::output::Staged::new();
+    // metrics.json and report.html go straight to their files (each has a row per document,
+    // too much to hold as a string on a corpus of many documents), side by side.
     let (html, metrics) = rayon::join(
-        || r.html(),
+        || page.add_with(&a.out.join("report.html"), |w| r.write_html(w)),
         || staged.add_with(&a.out.join("metrics.json"), |w| write_json(w, &r.metrics())),
     );
     metrics?;
+    html?;
     for (name, svg) in r.charts() {
         staged.add(&a.out.join(name), svg.as_bytes())?;
     }
-    staged.add(&a.out.join("report.html"), html.as_bytes())?;
+    staged.append(page);
     staged.commit()?;
     progress.done();
     let mut out = String::new();
@@ -166,5 +169,5 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Report> {
     // Documents are streamed: each is folded into the accumulators and dropped.
     let streamed = report::accumulate(&opts, &setup)?;
     g.warn_skipped(streamed.skipped());
-    Ok(report::build(&opts, streamed, &|msg| progress.step(msg)))
+    report::build(&opts, streamed, &|msg| progress.step(msg))
 }

@@ -9,13 +9,15 @@
 //! `clean`, `kwic`).
 
 pub mod cleaning;
+mod rows;
 pub mod spill;
 pub mod stream;
+
+pub use rows::{cleaning_row, summarize, CleaningRow, DocRow, DocSummary};
 
 use crate::clean::{self, CleanOptions, Cleaned};
 use crate::load::{Corpus, Document};
 use rayon::prelude::*;
-use serde::Serialize;
 
 /// A document with its cleaned text.
 #[derive(Debug, Clone)]
@@ -85,100 +87,6 @@ pub fn group_of<'a>(doc: &'a Document, field: &str) -> &'a str {
 
 /// The group of documents that lack the `--group-by` field.
 pub const NO_GROUP: &str = "(none)";
-
-/// One row of `tifa corpus`: a document's metadata and sizes.
-#[derive(Debug, Clone, Serialize)]
-pub struct DocSummary {
-    /// Document id.
-    pub id: String,
-    /// Every metadata field (manifest or CSV columns), flattened into the JSON object.
-    #[serde(flatten)]
-    pub fields: indexmap::IndexMap<String, String>,
-    /// Source file.
-    pub file: String,
-    /// Row within a multi-document file, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub row: Option<u64>,
-    /// Detected (or forced) encoding.
-    pub encoding: String,
-    /// Detected script: `simplified`, `traditional` or `unknown`.
-    pub script: &'static str,
-    /// Characters in the raw text.
-    pub chars: usize,
-    /// Characters after cleaning.
-    pub clean_chars: usize,
-    /// Paragraphs after cleaning.
-    pub paragraphs: usize,
-    /// True when the document has no letter or digit after cleaning (nothing, or only
-    /// whitespace and punctuation).
-    pub empty: bool,
-}
-
-/// The summary row of one prepared document.
-pub fn summarize(p: &Prepared) -> DocSummary {
-    let clean_chars = p.clean.text.chars().count();
-    DocSummary {
-        id: p.doc.id.clone(),
-        fields: p.doc.fields.clone(),
-        file: p.doc.file.clone(),
-        row: p.doc.row,
-        encoding: p.doc.encoding.clone(),
-        script: script_name(p.clean.script),
-        chars: p.raw_chars,
-        clean_chars,
-        paragraphs: p.clean.paragraphs.len(),
-        empty: !p.clean.text.chars().any(char::is_alphanumeric),
-    }
-}
-
-/// One row of the cleaning report (`tifa clean --report`, `metrics.json`): what each
-/// cleaning step changed in one document.
-#[derive(Debug, Clone, Serialize)]
-pub struct CleaningRow {
-    /// Document id.
-    pub id: String,
-    /// Detected script: `simplified`, `traditional` or `unknown`.
-    pub script: &'static str,
-    /// Characters in the raw text.
-    pub chars: usize,
-    /// Characters after cleaning.
-    pub clean_chars: usize,
-    /// Full-width characters converted to ASCII.
-    pub width_chars: usize,
-    /// Traditional characters converted to Simplified.
-    pub simplified_chars: usize,
-    /// Pinyin glosses removed.
-    pub pinyin_glosses: usize,
-    /// Paragraphs rejoined across page breaks.
-    pub rejoined: usize,
-    /// Repeated paragraphs removed.
-    pub dup_paragraphs: usize,
-    /// Repeated sentences removed.
-    pub dup_sentences: usize,
-    /// Non-text lines dropped.
-    pub dropped_lines: usize,
-    /// Lines kept but identified as bylines or photo captions.
-    pub captions: usize,
-}
-
-/// The cleaning report row of one prepared document.
-pub fn cleaning_row(p: &Prepared) -> CleaningRow {
-    let r = &p.clean.report;
-    CleaningRow {
-        id: p.doc.id.clone(),
-        script: script_name(p.clean.script),
-        chars: p.raw_chars,
-        clean_chars: p.clean.text.chars().count(),
-        width_chars: r.width_chars,
-        simplified_chars: r.simplified_chars,
-        pinyin_glosses: r.pinyin_glosses,
-        rejoined: r.rejoined,
-        dup_paragraphs: r.dup_paragraphs,
-        dup_sentences: r.dup_sentences,
-        dropped_lines: r.dropped_lines,
-        captions: r.captions,
-    }
-}
 
 /// The lower-case name of a script.
 pub fn script_name(s: clean::Script) -> &'static str {

@@ -5,6 +5,7 @@ use super::ReportOptions;
 use crate::contexts::{self, Window};
 use crate::error::Result;
 use crate::load::Skipped;
+use crate::pipeline::spill::Spill;
 use crate::pipeline::{self, stream::StreamEnd, Analysed, TermSetup};
 use indexmap::IndexMap;
 
@@ -33,22 +34,26 @@ impl Streamed {
 pub fn accumulate(opts: &ReportOptions, setup: &TermSetup) -> Result<Streamed> {
     let mut terms = TermsAccumulated::default();
     if rayon::current_num_threads() < 2 {
-        let mut rest = Accumulated::default();
+        let mut rest = Accumulated::new(opts);
         let end = stream(opts, setup, |d| {
             terms.add(&d);
-            rest.add(&d, setup);
-            Ok(())
+            rest.add(&d, setup)
         })?;
         return Ok(Streamed { end, terms, rest });
     }
     std::thread::scope(|sc| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Analysed>(SIDE_QUEUE);
         let side = sc.spawn(move || {
-            let mut rest = Accumulated::default();
+            let mut rest = Accumulated::new(opts);
+            let mut failed = Ok(());
             for d in rx {
-                rest.add(&d, setup);
+                // After a failure the queue is still drained, so that the sender never
+                // blocks; the error is returned once the stream has ended.
+                if failed.is_ok() {
+                    failed = rest.add(&d, setup);
+                }
             }
-            rest
+            failed.map(|()| rest)
         });
         let table = &mut terms;
         let end = stream(opts, setup, move |d| {
@@ -61,10 +66,11 @@ pub fn accumulate(opts: &ReportOptions, setup: &TermSetup) -> Result<Streamed> {
             Ok(r) => r,
             Err(p) => std::panic::resume_unwind(p),
         };
+        let end = end?;
         Ok(Streamed {
-            end: end?,
+            end,
             terms,
-            rest,
+            rest: rest?,
         })
     })
 }
@@ -103,12 +109,18 @@ impl TermsAccumulated {
     }
 }
 
-/// What else the report keeps of the streamed documents: per-document summary rows, and
-/// per-group accumulators that grow with the vocabulary, not the corpus.
-#[derive(Default)]
+/// What else the report keeps of the streamed documents: the per-document rows (spilled to
+/// a temporary file past [`ReportOptions::row_spill_bytes`]), the corpus totals, and per-group
+/// accumulators that grow with the vocabulary, not the corpus.
 pub(super) struct Accumulated {
-    pub(super) documents: Vec<pipeline::DocSummary>,
-    pub(super) cleaning: Vec<pipeline::CleaningRow>,
+    /// One row record per document, in corpus order.
+    pub(super) rows: Spill<pipeline::DocRow>,
+    /// Documents per encoding, in first-seen order.
+    pub(super) encodings: IndexMap<String, usize>,
+    /// Raw characters.
+    pub(super) chars: usize,
+    /// Characters after cleaning.
+    pub(super) clean_chars: usize,
     /// Documents per group, groups in first-seen order.
     pub(super) group_docs: IndexMap<String, usize>,
     pub(super) slogans: crate::slogans::Aggregator,
@@ -117,12 +129,35 @@ pub(super) struct Accumulated {
 }
 
 impl Accumulated {
-    fn add(&mut self, d: &Analysed, setup: &TermSetup) {
-        self.documents.push(pipeline::summarize(&d.prepared));
-        self.cleaning.push(pipeline::cleaning_row(&d.prepared));
+    fn new(opts: &ReportOptions) -> Self {
+        Accumulated {
+            rows: Spill::new(opts.row_spill_bytes),
+            encodings: IndexMap::new(),
+            chars: 0,
+            clean_chars: 0,
+            group_docs: IndexMap::new(),
+            slogans: Default::default(),
+            slogan_groups: Default::default(),
+            co: Default::default(),
+        }
+    }
+
+    fn add(&mut self, d: &Analysed, setup: &TermSetup) -> Result<()> {
+        let row = pipeline::DocRow::of(&d.prepared);
+        self.chars += row.meta.raw_chars;
+        self.clean_chars += row.clean_chars;
+        let encoding = &row.meta.doc.encoding;
+        match self.encodings.get_mut(encoding) {
+            Some(n) => *n += 1,
+            None => {
+                self.encodings.insert(encoding.clone(), 1);
+            }
+        }
+        self.rows.push(row)?;
         *self.group_docs.entry(d.group.clone()).or_insert(0) += 1;
         self.slogans.add(&d.doc_mentions());
         self.slogan_groups.add(d);
         contexts::add_slogan_contexts(&mut self.co, d, Window::Sentence, Some(setup));
+        Ok(())
     }
 }

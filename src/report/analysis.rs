@@ -4,8 +4,10 @@
 use super::accumulate::{Accumulated, Streamed, TermsAccumulated};
 use super::ReportOptions;
 use crate::cooccur::{self, Association, Matrix, Measure, Norm, PairStat, Similarity};
+use crate::error::Result;
 use crate::keyness::KeyRow;
-use crate::pipeline::{CleaningRow, DocSummary};
+use crate::pipeline::spill::Spilled;
+use crate::pipeline::DocRow;
 use crate::slogans::SloganStats;
 use crate::terms::{GroupTable, TermRow};
 use indexmap::IndexMap;
@@ -21,10 +23,8 @@ pub(super) struct Analysis {
     pub groups: Vec<String>,
     /// Documents per group.
     pub group_docs: IndexMap<String, usize>,
-    /// One summary row per document.
-    pub documents: Vec<DocSummary>,
-    /// One cleaning report row per document.
-    pub cleaning: Vec<CleaningRow>,
+    /// One row record per document, in corpus order (summary and cleaning report).
+    pub rows: Spilled<DocRow>,
     /// Term counts per group.
     pub table: GroupTable,
     /// Word tokens counted.
@@ -62,12 +62,14 @@ pub(super) struct Analysis {
 }
 
 /// Runs the analyses over what was accumulated.
-pub(super) fn analyse(opts: &ReportOptions, streamed: Streamed) -> Analysis {
+pub(super) fn analyse(opts: &ReportOptions, streamed: Streamed) -> Result<Analysis> {
     let Streamed { end, terms, rest } = streamed;
     let TermsAccumulated { table, tokens } = terms;
     let Accumulated {
-        documents,
-        cleaning,
+        rows,
+        mut encodings,
+        chars,
+        clean_chars,
         group_docs,
         slogans,
         slogan_groups,
@@ -102,13 +104,8 @@ pub(super) fn analyse(opts: &ReportOptions, streamed: Streamed) -> Analysis {
     let pairs = co.top_pairs(Association::Count, 2, Some(opts.pairs));
 
     // Corpus summary.
-    let mut encodings: IndexMap<String, usize> = IndexMap::new();
-    for d in &documents {
-        *encodings.entry(d.encoding.clone()).or_insert(0) += 1;
-    }
     encodings.sort_keys();
-    let chars: usize = documents.iter().map(|d| d.chars).sum();
-    let clean_chars: usize = documents.iter().map(|d| d.clean_chars).sum();
+    let rows = rows.finish()?;
     let corpus_name = opts.corpus.display().to_string();
     // The last path component names the corpus in titles (a long relative path would
     // crowd the subtitles out).
@@ -120,17 +117,16 @@ pub(super) fn analyse(opts: &ReportOptions, streamed: Streamed) -> Analysis {
     let corpus_label = format!(
         "{} · {} documents, {} groups ({})",
         short_name,
-        documents.len(),
+        rows.len(),
         groups.len(),
         opts.group_by
     );
-    Analysis {
+    Ok(Analysis {
         fields: end.fields,
         skipped,
         groups,
         group_docs,
-        documents,
-        cleaning,
+        rows,
         table,
         tokens,
         term_top,
@@ -148,5 +144,5 @@ pub(super) fn analyse(opts: &ReportOptions, streamed: Streamed) -> Analysis {
         clean_chars,
         short_name,
         corpus_label,
-    }
+    })
 }

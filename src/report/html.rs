@@ -2,6 +2,7 @@
 
 use super::{Report, SCHEMA};
 use crate::chart;
+use std::io::Write;
 
 /// Escapes text for HTML.
 fn esc(s: &str) -> String {
@@ -26,9 +27,10 @@ fn inline_svg(svg: &str) -> &str {
     }
 }
 
-/// `report.html`: the corpus overview, the formulation table, the charts inline, the
-/// distinctive terms per group and the cleaning notes.
-pub(super) fn html_report(h: &Report) -> String {
+/// Writes `report.html`: the corpus overview, the formulation table, the charts inline, the
+/// distinctive terms per group and the cleaning notes (a row per document, written as the
+/// row spill is read).
+pub(super) fn write_html(h: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     let m = &h.metrics;
     let sum = &m["corpus"]["summary"];
     let mut o = String::new();
@@ -169,7 +171,10 @@ pub(super) fn html_report(h: &Report) -> String {
 
     // Cleaning notes.
     o.push_str("<h2>Cleaning notes</h2>\n<table>\n<tr><th>document</th><th>script</th><th class=\"n\">chars</th><th class=\"n\">cleaned</th><th class=\"n\">full-width</th><th class=\"n\">simplified</th><th class=\"n\">pinyin</th><th class=\"n\">rejoined</th><th class=\"n\">dup ¶</th><th class=\"n\">dup sent.</th><th class=\"n\">dropped lines</th></tr>\n");
-    for r in &h.cleaning {
+    w.write_all(o.as_bytes())?;
+    for record in h.rows.iter() {
+        let r = record.map_err(std::io::Error::other)?.cleaning();
+        o.clear();
         o.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
             esc(&r.id),
@@ -177,8 +182,8 @@ pub(super) fn html_report(h: &Report) -> String {
             r.chars, r.clean_chars, r.width_chars, r.simplified_chars,
             r.pinyin_glosses, r.rejoined, r.dup_paragraphs, r.dup_sentences, r.dropped_lines,
         ));
+        w.write_all(o.as_bytes())?;
     }
-    o.push_str("</table>\n");
-    o.push_str("<p class=\"muted\">Made by <code>tifa report</code>. Machine-readable results: metrics.json (schema tifa.metrics/1).</p>\n</body>\n</html>\n");
-    o
+    w.write_all(b"</table>\n")?;
+    w.write_all(b"<p class=\"muted\">Made by <code>tifa report</code>. Machine-readable results: metrics.json (schema tifa.metrics/1).</p>\n</body>\n</html>\n")
 }

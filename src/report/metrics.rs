@@ -3,20 +3,21 @@
 //! The per-document rows (`corpus.documents`, `corpus.cleaning`) are not turned into a
 //! `serde_json::Value`: that tree costs about 2.7 KB per document, which on a corpus of
 //! many short documents dominated peak memory (200,000 documents of 600 characters: 1.26 GB).
-//! The value holds `null` in their place and [`Metrics`] writes the typed rows there.
+//! The value holds `null` in their place and [`Metrics`] writes the rows there as it reads
+//! them back from the report's row spill (a temporary file on a large corpus), one at a time.
 
 use super::analysis::Analysis;
 use super::{ReportOptions, SCHEMA};
-use crate::pipeline::{CleaningRow, DocSummary};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use crate::pipeline::spill::Spilled;
+use crate::pipeline::DocRow;
+use serde::ser::{Error as _, Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Value};
 
 /// `metrics.json` as written: the report's metrics value with the per-document rows put in
 /// place of its two `null`s.
 pub struct Metrics<'a> {
     pub(super) value: &'a Value,
-    pub(super) documents: &'a [DocSummary],
-    pub(super) cleaning: &'a [CleaningRow],
+    pub(super) rows: &'a Spilled<DocRow>,
 }
 
 impl Serialize for Metrics<'_> {
@@ -54,12 +55,46 @@ impl Serialize for Spliced<'_> {
                         in_corpus: true,
                     },
                 )?,
-                (true, "documents") => m.serialize_entry(k, self.m.documents)?,
-                (true, "cleaning") => m.serialize_entry(k, self.m.cleaning)?,
+                (true, "documents") => m.serialize_entry(
+                    k,
+                    &Rows {
+                        rows: self.m.rows,
+                        row: DocRow::summary,
+                    },
+                )?,
+                (true, "cleaning") => m.serialize_entry(
+                    k,
+                    &Rows {
+                        rows: self.m.rows,
+                        row: DocRow::cleaning,
+                    },
+                )?,
                 _ => m.serialize_entry(k, v)?,
             }
         }
         m.end()
+    }
+}
+
+/// The per-document rows as a JSON array, each made by `row` from its record as the spill
+/// is read.
+struct Rows<'a, F> {
+    rows: &'a Spilled<DocRow>,
+    row: F,
+}
+
+impl<F, R> Serialize for Rows<'_, F>
+where
+    F: Fn(&DocRow) -> R,
+    R: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.rows.len()))?;
+        for record in self.rows.iter() {
+            let record = record.map_err(S::Error::custom)?;
+            seq.serialize_element(&(self.row)(&record))?;
+        }
+        seq.end()
     }
 }
 
@@ -73,7 +108,7 @@ pub(super) fn metrics(opts: &ReportOptions, a: &Analysis) -> Value {
         "options": options(opts),
         "corpus": {
             "summary": {
-                "documents": a.documents.len(),
+                "documents": a.rows.len(),
                 "groups": a.group_docs,
                 "fields": a.fields,
                 "encodings": a.encodings,

@@ -27,7 +27,10 @@ pub use accumulate::{accumulate, Streamed};
 pub use metrics::Metrics;
 
 use crate::clean::CleanOptions;
+use crate::error::Result;
 use crate::load::LoadOptions;
+use crate::pipeline::spill::Spilled;
+use crate::pipeline::DocRow;
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -79,15 +82,21 @@ pub struct ReportOptions {
     pub min_regions: usize,
     /// Item pairs listed in metrics.json (formulations in the same sentence).
     pub pairs: usize,
+    /// Bytes of per-document row records (summary and cleaning report) held in memory
+    /// before they move to a temporary file ([`ROW_SPILL_BYTES`] by default; 0 spills from
+    /// the first document).
+    pub row_spill_bytes: usize,
 }
+
+/// The default [`ReportOptions::row_spill_bytes`]: 8 MiB, about 20,000 documents' rows.
+pub const ROW_SPILL_BYTES: usize = 8 << 20;
 
 /// Everything the report computed, ready to be written.
 pub struct Report {
     metrics: Value,
-    /// One summary row per document (`corpus.documents` of metrics.json).
-    documents: Vec<crate::pipeline::DocSummary>,
-    /// One cleaning row per document (`corpus.cleaning` of metrics.json, the HTML notes).
-    cleaning: Vec<crate::pipeline::CleaningRow>,
+    /// One row record per document (`corpus.documents` and `corpus.cleaning` of
+    /// metrics.json, the HTML cleaning notes), in memory or in a temporary file.
+    rows: Spilled<DocRow>,
     slogans: Vec<crate::slogans::SloganStats>,
     groups: Vec<String>,
     key_over: Vec<crate::keyness::KeyRow>,
@@ -104,9 +113,14 @@ impl Report {
     pub fn metrics(&self) -> metrics::Metrics<'_> {
         metrics::Metrics {
             value: &self.metrics,
-            documents: &self.documents,
-            cleaning: &self.cleaning,
+            rows: &self.rows,
         }
+    }
+
+    /// True when the per-document rows went to a temporary file (more of them than
+    /// [`ReportOptions::row_spill_bytes`] holds).
+    pub fn rows_on_disk(&self) -> bool {
+        self.rows.on_disk()
     }
 
     /// The charts as (file name, SVG), in the order they are written.
@@ -132,24 +146,29 @@ impl Report {
         charts::keyness_file_name(i)
     }
 
-    /// `report.html`: one page with the charts inline and no external assets.
-    pub fn html(&self) -> String {
-        html::html_report(self)
+    /// Writes `report.html`: one page with the charts inline and no external assets (the
+    /// cleaning notes have a row per document, read back from the row spill as written).
+    pub fn write_html(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        html::write_html(self, w)
     }
 }
 
 /// Analyses what [`accumulate`] gathered and draws the charts. `progress` is told each step
 /// as it starts (`analysing`, `drawing charts`).
-pub fn build(opts: &ReportOptions, streamed: Streamed, progress: &dyn Fn(&'static str)) -> Report {
+/// Fails only when the temporary file of the per-document rows cannot be written.
+pub fn build(
+    opts: &ReportOptions,
+    streamed: Streamed,
+    progress: &dyn Fn(&'static str),
+) -> Result<Report> {
     progress("analysing");
-    let a = analysis::analyse(opts, streamed);
+    let a = analysis::analyse(opts, streamed)?;
     progress("drawing charts");
     // metrics.json and the charts read the analysis only: built side by side.
     let (metrics, charts) = rayon::join(|| metrics::metrics(opts, &a), || charts::draw(opts, &a));
-    Report {
+    Ok(Report {
         metrics,
-        documents: a.documents,
-        cleaning: a.cleaning,
+        rows: a.rows,
         slogans: a.slogans,
         groups: a.groups,
         key_over: a.key_over,
@@ -157,5 +176,5 @@ pub fn build(opts: &ReportOptions, streamed: Streamed, progress: &dyn Fn(&'stati
         keyness_files: charts.keyness_files,
         corpus_label: a.corpus_label,
         group_by: opts.group_by.clone(),
-    }
+    })
 }

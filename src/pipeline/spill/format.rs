@@ -6,6 +6,7 @@ use super::{Entry, Meta};
 use crate::clean::{CleanReport, Script};
 use crate::load::Document;
 use crate::offsets::OffsetMap;
+use crate::pipeline::DocRow;
 use crate::slogans::{Kind, Mention};
 use std::io::{Read, Write};
 use std::ops::Range;
@@ -68,73 +69,147 @@ pub(super) fn write_entry(
     numbers.clear();
     strings.clear();
     encode_rest(numbers, strings, e);
+    write_blocks(w, numbers, strings)
+}
+
+/// Encodes a number into a record's numbers.
+fn enc_num(numbers: &mut Vec<u8>, x: usize) {
+    numbers.extend_from_slice(&(x as u64).to_le_bytes());
+}
+
+/// Encodes a string: its length into the numbers, its bytes into the strings.
+fn enc_str(numbers: &mut Vec<u8>, strings: &mut Vec<u8>, s: &str) {
+    enc_num(numbers, s.len());
+    strings.extend_from_slice(s.as_bytes());
+}
+
+/// Writes a record's two blocks, each length-prefixed: the numbers, then the strings.
+fn write_blocks(w: &mut impl Write, numbers: &[u8], strings: &[u8]) -> std::io::Result<()> {
     put_usize(w, numbers.len())?;
     w.write_all(numbers)?;
     put_usize(w, strings.len())?;
     w.write_all(strings)
 }
 
+/// Reads a record's two blocks and walks them with `walk`, which must use them up. The
+/// strings are checked as UTF-8 once (the buffer is lent to a `String` and taken back);
+/// each string is then cut out at char boundaries, which `str::get` checks.
+fn read_blocks<T>(
+    r: &mut impl Read,
+    (numbers, strings): &mut (Vec<u8>, Vec<u8>),
+    walk: impl FnOnce(&mut Fields<'_>) -> std::io::Result<T>,
+) -> std::io::Result<T> {
+    let len = get_usize(r)?;
+    read_block(r, len, numbers)?;
+    let len = get_usize(r)?;
+    read_block(r, len, strings)?;
+    let checked = crate::load::encoding::utf8_string(std::mem::take(strings))
+        .map_err(|_| invalid("invalid UTF-8 in the spill file"))?;
+    let mut f = Fields {
+        numbers,
+        strings: &checked,
+    };
+    let out = walk(&mut f);
+    let used_up = f.numbers.is_empty() && f.strings.is_empty();
+    *strings = checked.into_bytes();
+    let out = out?;
+    if !used_up {
+        return Err(invalid("a spill record is longer than its fields"));
+    }
+    Ok(out)
+}
+
+/// Writes a document's row record: its metadata, then its cleaned length, paragraphs and
+/// emptiness, as two blocks.
+pub(super) fn write_row(
+    w: &mut impl Write,
+    row: &DocRow,
+    (numbers, strings): &mut (Vec<u8>, Vec<u8>),
+) -> std::io::Result<()> {
+    numbers.clear();
+    strings.clear();
+    encode_meta(numbers, strings, &row.meta);
+    enc_num(numbers, row.clean_chars);
+    enc_num(numbers, row.paragraphs);
+    enc_num(numbers, usize::from(row.empty));
+    write_blocks(w, numbers, strings)
+}
+
+/// Reads a row record back.
+pub(super) fn read_row(
+    r: &mut impl Read,
+    scratch: &mut (Vec<u8>, Vec<u8>),
+) -> std::io::Result<DocRow> {
+    read_blocks(r, scratch, |f| {
+        Ok(DocRow {
+            meta: read_meta(f)?,
+            clean_chars: f.usize()?,
+            paragraphs: f.usize()?,
+            empty: f.u64()? != 0,
+        })
+    })
+}
+
 /// The fields of `e` after its text, in the order [`Fields`] reads them.
 fn encode_rest(numbers: &mut Vec<u8>, strings: &mut Vec<u8>, e: &Entry) {
-    let n = |numbers: &mut Vec<u8>, x: usize| numbers.extend_from_slice(&(x as u64).to_le_bytes());
-    let string = |numbers: &mut Vec<u8>, strings: &mut Vec<u8>, s: &str| {
-        n(numbers, s.len());
-        strings.extend_from_slice(s.as_bytes());
-    };
-    n(numbers, e.paragraphs.len());
+    enc_num(numbers, e.paragraphs.len());
     for p in &e.paragraphs {
-        n(numbers, p.start);
-        n(numbers, p.end);
+        enc_num(numbers, p.start);
+        enc_num(numbers, p.end);
     }
     let (anchors, replaced) = e.map.parts();
-    n(numbers, anchors.len());
+    enc_num(numbers, anchors.len());
     for &(c, r) in anchors {
-        n(numbers, c);
-        n(numbers, r);
+        enc_num(numbers, c);
+        enc_num(numbers, r);
     }
-    n(numbers, replaced.len());
+    enc_num(numbers, replaced.len());
     for &(s, t, r) in replaced {
-        n(numbers, s);
-        n(numbers, t);
-        n(numbers, r);
+        enc_num(numbers, s);
+        enc_num(numbers, t);
+        enc_num(numbers, r);
     }
-    n(numbers, e.mentions.len());
+    enc_num(numbers, e.mentions.len());
     for m in &e.mentions {
-        n(numbers, m.start);
-        n(numbers, m.end);
-        string(numbers, strings, &m.surface);
-        string(numbers, strings, &m.normalized);
-        n(
+        enc_num(numbers, m.start);
+        enc_num(numbers, m.end);
+        enc_str(numbers, strings, &m.surface);
+        enc_str(numbers, strings, &m.normalized);
+        enc_num(
             numbers,
             KINDS.iter().position(|k| *k == m.kind).unwrap_or(0),
         );
-        string(numbers, strings, &m.shape);
-        string(numbers, strings, &m.pattern);
-        n(numbers, m.value.len());
+        enc_str(numbers, strings, &m.shape);
+        enc_str(numbers, strings, &m.pattern);
+        enc_num(numbers, m.value.len());
         for &v in &m.value {
-            n(numbers, v as usize);
+            enc_num(numbers, v as usize);
         }
-        n(numbers, usize::from(m.quoted));
+        enc_num(numbers, usize::from(m.quoted));
     }
-    let meta = &e.meta;
+    encode_meta(numbers, strings, &e.meta);
+}
+
+/// A document's metadata, in the order [`read_meta`] reads it.
+fn encode_meta(numbers: &mut Vec<u8>, strings: &mut Vec<u8>, meta: &Meta) {
     let d = &meta.doc;
-    string(numbers, strings, &d.id);
-    string(numbers, strings, &d.file);
+    enc_str(numbers, strings, &d.id);
+    enc_str(numbers, strings, &d.file);
     match d.row {
         Some(r) => {
-            n(numbers, 1);
+            enc_num(numbers, 1);
             numbers.extend_from_slice(&r.to_le_bytes());
         }
-        None => n(numbers, 0),
+        None => enc_num(numbers, 0),
     }
-    n(numbers, d.fields.len());
+    enc_num(numbers, d.fields.len());
     for (k, v) in &d.fields {
-        string(numbers, strings, k);
-        string(numbers, strings, v);
+        enc_str(numbers, strings, k);
+        enc_str(numbers, strings, v);
     }
-    string(numbers, strings, &d.encoding);
-    n(numbers, meta.raw_chars);
-    n(
+    enc_str(numbers, strings, &d.encoding);
+    enc_num(numbers, meta.raw_chars);
+    enc_num(
         numbers,
         SCRIPTS.iter().position(|x| *x == meta.script).unwrap_or(0),
     );
@@ -151,7 +226,7 @@ fn encode_rest(numbers: &mut Vec<u8>, strings: &mut Vec<u8>, e: &Entry) {
         r.cross_dup_paragraphs,
         usize::from(r.cross_dup_document),
     ] {
-        n(numbers, x);
+        enc_num(numbers, x);
     }
 }
 
@@ -255,20 +330,10 @@ fn read_block(r: &mut impl Read, n: usize, buf: &mut Vec<u8>) -> std::io::Result
 
 pub(super) fn read_entry(
     r: &mut impl Read,
-    (numbers, strings): &mut (Vec<u8>, Vec<u8>),
+    scratch: &mut (Vec<u8>, Vec<u8>),
 ) -> std::io::Result<Entry> {
     let text = get_str(r)?;
-    let n = get_usize(r)?;
-    read_block(r, n, numbers)?;
-    let n = get_usize(r)?;
-    read_block(r, n, strings)?;
-    // One check of all the strings (the buffer is lent to a `String` and taken back);
-    // each string is then cut out at char boundaries, which `str::get` checks.
-    let checked = crate::load::encoding::utf8_string(std::mem::take(strings))
-        .map_err(|_| invalid("invalid UTF-8 in the spill file"))?;
-    let fields = read_fields(numbers, &checked);
-    *strings = checked.into_bytes();
-    let (paragraphs, map, mentions, meta) = fields?;
+    let (paragraphs, map, mentions, meta) = read_blocks(r, scratch, read_fields)?;
     Ok(Entry {
         text,
         paragraphs,
@@ -282,8 +347,7 @@ pub(super) fn read_entry(
 type EntryFields = (Vec<Range<usize>>, OffsetMap, Vec<Mention>, Meta);
 
 /// The fields of an entry after its text, from its two blocks.
-fn read_fields(numbers: &[u8], strings: &str) -> std::io::Result<EntryFields> {
-    let mut f = Fields { numbers, strings };
+fn read_fields(f: &mut Fields<'_>) -> std::io::Result<EntryFields> {
     let n = f.usize()?;
     let mut paragraphs = Vec::with_capacity(n.min(1 << 20));
     for _ in 0..n {
@@ -329,10 +393,7 @@ fn read_fields(numbers: &[u8], strings: &str) -> std::io::Result<EntryFields> {
             quoted,
         });
     }
-    let meta = read_meta(&mut f)?;
-    if !f.numbers.is_empty() || !f.strings.is_empty() {
-        return Err(invalid("a spill record is longer than its fields"));
-    }
+    let meta = read_meta(f)?;
     Ok((
         paragraphs,
         OffsetMap::from_parts(anchors, replaced),
@@ -359,6 +420,33 @@ mod tests {
         put_usize(&mut bad, 2).unwrap();
         bad.extend_from_slice(&[0xe5, 0x85]);
         assert!(get_str(&mut bad.as_slice()).is_err());
+    }
+
+    /// A row record reads back whole; cut short anywhere, or with a byte too many in its
+    /// numbers, it is an error.
+    #[test]
+    fn rows_read_back_whole_or_fail() {
+        let mut scratch = (Vec::new(), Vec::new());
+        for row in super::super::tests::rows() {
+            let mut buf = Vec::new();
+            write_row(&mut buf, &row, &mut scratch).unwrap();
+            assert_eq!(read_row(&mut buf.as_slice(), &mut scratch).unwrap(), row);
+            for cut in 0..buf.len() {
+                assert!(
+                    read_row(&mut &buf[..cut], &mut scratch).is_err(),
+                    "cut at {cut}"
+                );
+            }
+            // Numbers block announced 8 bytes longer, 8 zero bytes inserted: a record
+            // longer than its fields.
+            let numbers_len = u64::from_le_bytes(buf[..8].try_into().unwrap()) as usize;
+            let mut long = Vec::new();
+            long.extend_from_slice(&(numbers_len as u64 + 8).to_le_bytes());
+            long.extend_from_slice(&buf[8..8 + numbers_len]);
+            long.extend_from_slice(&[0; 8]);
+            long.extend_from_slice(&buf[8 + numbers_len..]);
+            assert!(read_row(&mut long.as_slice(), &mut scratch).is_err());
+        }
     }
 
     /// An entry reads back whole; cut short, or with its strings cut inside a character

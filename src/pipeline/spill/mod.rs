@@ -5,15 +5,18 @@
 //! length-prefixed little-endian integers and UTF-8 strings.
 
 mod format;
+mod replay;
+
+pub use replay::{At, Replay, Spilled};
 
 use crate::clean::{CleanReport, Script};
 use crate::error::{Error, Result};
 use crate::load::Document;
 use crate::offsets::OffsetMap;
 use crate::slogans::Mention;
-use format::{read_entry, write_entry};
+use format::{read_entry, read_row, write_entry, write_row};
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Seek, SeekFrom};
+use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::Path;
 
@@ -67,7 +70,7 @@ impl Meta {
 impl Entry {
     /// Approximate bytes held by the entry (allocated capacity; a mention holds four
     /// small strings and a vector besides its fixed part).
-    fn size(&self) -> usize {
+    fn held_bytes(&self) -> usize {
         let mentions: usize = self
             .mentions
             .iter()
@@ -89,17 +92,67 @@ impl Entry {
     }
 }
 
-/// Entries in order, in memory or in a temporary file.
+/// What a [`Spill`] holds: a record with an estimate of its size in memory and its encoding
+/// in the spill file (module `format`).
+pub trait Record: Sized {
+    /// Approximate bytes held in memory.
+    fn size(&self) -> usize;
+    /// Called before the record is kept in memory (drops spare capacity).
+    fn settle(&mut self) {}
+    /// Writes the record to the spill file.
+    fn write(&self, w: &mut impl Write, scratch: &mut Scratch) -> std::io::Result<()>;
+    /// Reads the next record back.
+    fn read(r: &mut impl Read, scratch: &mut Scratch) -> std::io::Result<Self>;
+}
+
+/// Buffers reused while records are encoded and decoded: the numbers and the strings of one
+/// record.
+pub type Scratch = (Vec<u8>, Vec<u8>);
+
+impl Record for Entry {
+    fn size(&self) -> usize {
+        self.held_bytes()
+    }
+
+    fn settle(&mut self) {
+        // Text kept in memory holds no spare capacity (it may wait there for the whole run).
+        self.text.shrink_to_fit();
+    }
+
+    fn write(&self, w: &mut impl Write, scratch: &mut Scratch) -> std::io::Result<()> {
+        write_entry(w, self, scratch)
+    }
+
+    fn read(r: &mut impl Read, scratch: &mut Scratch) -> std::io::Result<Self> {
+        read_entry(r, scratch)
+    }
+}
+
+impl Record for crate::pipeline::DocRow {
+    fn size(&self) -> usize {
+        self.meta.size()
+    }
+
+    fn write(&self, w: &mut impl Write, scratch: &mut Scratch) -> std::io::Result<()> {
+        write_row(w, self, scratch)
+    }
+
+    fn read(r: &mut impl Read, scratch: &mut Scratch) -> std::io::Result<Self> {
+        read_row(r, scratch)
+    }
+}
+
+/// Records in order, in memory or in a temporary file.
 #[derive(Debug)]
-pub struct Spill {
-    mem: Vec<Entry>,
+pub struct Spill<T = Entry> {
+    mem: Vec<T>,
     mem_bytes: usize,
     limit: usize,
     file: Option<BufWriter<File>>,
     entries: usize,
-    /// An entry's fields after its text, encoded before they are written: numbers and
-    /// string lengths, then the strings.
-    scratch: (Vec<u8>, Vec<u8>),
+    /// A record's fields, encoded before they are written: numbers and string lengths, then
+    /// the strings.
+    scratch: Scratch,
 }
 
 fn tmp_error(e: std::io::Error) -> Error {
@@ -113,9 +166,9 @@ fn tmp_error(e: std::io::Error) -> Error {
     )
 }
 
-impl Spill {
+impl<T: Record> Spill<T> {
     /// An empty spill that moves to a temporary file beyond `limit` bytes.
-    pub fn new(limit: usize) -> Spill {
+    pub fn new(limit: usize) -> Spill<T> {
         Spill {
             mem: Vec::new(),
             mem_bytes: 0,
@@ -126,7 +179,7 @@ impl Spill {
         }
     }
 
-    /// The number of entries pushed.
+    /// The number of records pushed.
     pub fn len(&self) -> usize {
         self.entries
     }
@@ -136,26 +189,25 @@ impl Spill {
         self.entries == 0
     }
 
-    /// True when the entries went to a temporary file.
+    /// True when the records went to a temporary file.
     pub fn on_disk(&self) -> bool {
         self.file.is_some()
     }
 
-    /// Appends an entry.
-    pub fn push(&mut self, e: Entry) -> Result<()> {
+    /// Appends a record.
+    pub fn push(&mut self, e: T) -> Result<()> {
         self.entries += 1;
         if let Some(w) = &mut self.file {
-            return write_entry(w, &e, &mut self.scratch).map_err(tmp_error);
+            return e.write(w, &mut self.scratch).map_err(tmp_error);
         }
         let mut e = e;
-        // Text kept in memory holds no spare capacity (it may wait there for the whole run).
-        e.text.shrink_to_fit();
+        e.settle();
         self.mem_bytes += e.size();
         self.mem.push(e);
         if self.mem_bytes > self.limit {
             let mut w = BufWriter::with_capacity(1 << 20, tempfile::tempfile().map_err(tmp_error)?);
             for e in self.mem.drain(..) {
-                write_entry(&mut w, &e, &mut self.scratch).map_err(tmp_error)?;
+                e.write(&mut w, &mut self.scratch).map_err(tmp_error)?;
             }
             self.mem_bytes = 0;
             self.file = Some(w);
@@ -163,8 +215,8 @@ impl Spill {
         Ok(())
     }
 
-    /// The entries in push order.
-    pub fn into_reader(self) -> Result<SpillReader> {
+    /// The records in push order, read once.
+    pub fn into_reader(self) -> Result<SpillReader<T>> {
         match self.file {
             None => Ok(SpillReader::Mem(self.mem.into_iter())),
             Some(w) => {
@@ -178,31 +230,40 @@ impl Spill {
             }
         }
     }
+
+    /// The finished spill, to be read as often as needed ([`Spilled::iter`]).
+    pub fn finish(self) -> Result<Spilled<T>> {
+        let file = match self.file {
+            None => None,
+            Some(w) => Some(w.into_inner().map_err(|e| tmp_error(e.into_error()))?),
+        };
+        Ok(Spilled::new(self.mem, file, self.entries))
+    }
 }
 
 /// Reads a [`Spill`] back, in order.
 #[derive(Debug)]
-pub enum SpillReader {
-    /// Entries held in memory.
-    Mem(std::vec::IntoIter<Entry>),
-    /// Entries in the temporary file.
+pub enum SpillReader<T = Entry> {
+    /// Records held in memory.
+    Mem(std::vec::IntoIter<T>),
+    /// Records in the temporary file.
     File(FileEntries),
 }
 
-/// The entries of a spill file not read yet.
+/// The records of a spill file not read yet.
 #[derive(Debug)]
 pub struct FileEntries {
     file: BufReader<File>,
-    /// How many entries are left.
+    /// How many records are left.
     left: usize,
-    /// The current entry's fields after its text (the buffers are reused).
-    record: (Vec<u8>, Vec<u8>),
+    /// The current record's fields (the buffers are reused).
+    record: Scratch,
 }
 
-impl Iterator for SpillReader {
-    type Item = Result<Entry>;
+impl<T: Record> Iterator for SpillReader<T> {
+    type Item = Result<T>;
 
-    fn next(&mut self) -> Option<Result<Entry>> {
+    fn next(&mut self) -> Option<Result<T>> {
         match self {
             SpillReader::Mem(it) => it.next().map(Ok),
             SpillReader::File(f) => {
@@ -210,7 +271,7 @@ impl Iterator for SpillReader {
                     return None;
                 }
                 f.left -= 1;
-                Some(read_entry(&mut f.file, &mut f.record).map_err(tmp_error))
+                Some(T::read(&mut f.file, &mut f.record).map_err(tmp_error))
             }
         }
     }
@@ -268,6 +329,47 @@ pub(super) mod tests {
             meta: meta(i),
         })
         .collect()
+    }
+
+    /// Row records (every metadata field, rows present and absent, every script), for the
+    /// tests of [`Spilled`] and of the format.
+    pub(super) fn rows() -> Vec<crate::pipeline::DocRow> {
+        (0..5)
+            .map(|i| crate::pipeline::DocRow {
+                meta: meta(i),
+                clean_chars: 90 + i,
+                paragraphs: i,
+                empty: i == 1,
+            })
+            .collect()
+    }
+
+    /// A finished spill reads back whole, from memory and from the file, as often as
+    /// asked and by two threads at once (each reading positions itself).
+    #[test]
+    fn finished_spill_reads_back_repeatedly_and_concurrently() {
+        for limit in [usize::MAX, 0] {
+            let mut s = Spill::new(limit);
+            for r in rows() {
+                s.push(r).unwrap();
+            }
+            let done = s.finish().unwrap();
+            assert_eq!(done.on_disk(), limit == 0);
+            assert_eq!(done.len(), 5);
+            let read =
+                || -> Vec<crate::pipeline::DocRow> { done.iter().map(|r| r.unwrap()).collect() };
+            let (a, b) = std::thread::scope(|sc| {
+                let a = sc.spawn(read);
+                let b = sc.spawn(read);
+                (a.join().unwrap(), b.join().unwrap())
+            });
+            assert_eq!(a, rows());
+            assert_eq!(b, rows());
+            assert_eq!(read(), rows());
+        }
+        let empty: Spilled<crate::pipeline::DocRow> = Spill::new(0).finish().unwrap();
+        assert!(empty.is_empty() && !empty.on_disk());
+        assert_eq!(empty.iter().count(), 0);
     }
 
     /// The same entries come back, in order, from memory and from the temporary file.
