@@ -74,66 +74,109 @@ impl Table {
     /// Renders the table for a terminal: a header, a rule, then the rows, columns separated
     /// by two spaces, padded by display width.
     pub fn render(&self) -> String {
-        let cell = |s: &str| truncate(s, self.max_width);
-        let header: Vec<String> = self.headers.iter().map(|h| cell(h)).collect();
-        let rows: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|c| cell(c)).collect())
-            .collect();
-        let ncol = header.len();
-        let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
-        for r in &rows {
-            for (i, c) in r.iter().enumerate().take(ncol) {
-                widths[i] = widths[i].max(display_width(c));
-            }
-        }
-        let mut out = String::new();
-        let line = |out: &mut String, cells: &[String]| {
-            let mut s = String::new();
-            for (i, w) in widths.iter().enumerate() {
-                let c = cells.get(i).map(String::as_str).unwrap_or("");
-                let pad = w.saturating_sub(display_width(c));
-                let right = self.align.get(i) == Some(&Align::Right);
-                if i > 0 {
-                    s.push_str("  ");
-                }
-                if right {
-                    s.push_str(&" ".repeat(pad));
-                    s.push_str(c);
-                } else {
-                    s.push_str(c);
-                    if i + 1 < widths.len() {
-                        s.push_str(&" ".repeat(pad));
-                    }
-                }
-            }
-            out.push_str(s.trim_end());
-            out.push('\n');
-        };
-        line(&mut out, &header);
-        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-        line(&mut out, &rule);
-        for r in &rows {
-            line(&mut out, r);
+        let layout = self.layout(&self.rows);
+        let mut out = layout.head();
+        for r in &self.rows {
+            out.push_str(&layout.line(r));
         }
         out
     }
 
+    /// The column widths of this table's headers and `rows` (which need not be its own:
+    /// a table too large to hold is measured in one pass over its rows and printed with
+    /// [`Layout::line`] in a second).
+    pub fn layout<R: AsRef<[String]>>(&self, rows: impl IntoIterator<Item = R>) -> Layout {
+        let mut layout = Layout {
+            widths: Vec::new(),
+            align: self.align.clone(),
+            max_width: self.max_width,
+            headers: self.headers.clone(),
+        };
+        layout.widths = self.headers.iter().map(|h| layout.cell_width(h)).collect();
+        for r in rows {
+            layout.fit(r.as_ref());
+        }
+        layout
+    }
+
     /// Renders the table as CSV (RFC 4180 quoting), full cell contents.
     pub fn to_csv(&self) -> String {
-        let mut out = String::new();
-        let mut push_row = |cells: &[String]| {
-            let fields: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
-            out.push_str(&fields.join(","));
-            out.push('\n');
-        };
-        push_row(&self.headers);
+        let mut out = csv_line(&self.headers);
         for r in &self.rows {
-            push_row(r);
+            out.push_str(&csv_line(r));
         }
         out
     }
+}
+
+/// The column widths and alignment of a terminal table ([`Table::layout`]), to render it a
+/// line at a time.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    widths: Vec<usize>,
+    align: Vec<Align>,
+    max_width: usize,
+    headers: Vec<String>,
+}
+
+impl Layout {
+    /// The display width of a cell once cut to the width limit.
+    fn cell_width(&self, c: &str) -> usize {
+        display_width(&truncate(c, self.max_width))
+    }
+
+    /// Widens the columns to fit one more row (cells past the headers are not shown).
+    pub fn fit(&mut self, cells: &[String]) {
+        for (i, c) in cells.iter().enumerate().take(self.widths.len()) {
+            let w = self.cell_width(c);
+            self.widths[i] = self.widths[i].max(w);
+        }
+    }
+
+    /// The header line and the rule under it.
+    pub fn head(&self) -> String {
+        let rule: Vec<String> = self.widths.iter().map(|w| "-".repeat(*w)).collect();
+        let mut out = self.line(&self.headers);
+        out.push_str(&self.line(&rule));
+        out
+    }
+
+    /// One row as a line: cells cut to the width limit, padded by display width, columns
+    /// separated by two spaces, trailing spaces trimmed, ending in a newline.
+    pub fn line(&self, cells: &[String]) -> String {
+        let mut s = String::new();
+        for (i, w) in self.widths.iter().enumerate() {
+            let c = truncate(
+                cells.get(i).map(String::as_str).unwrap_or(""),
+                self.max_width,
+            );
+            let pad = w.saturating_sub(display_width(&c));
+            let right = self.align.get(i) == Some(&Align::Right);
+            if i > 0 {
+                s.push_str("  ");
+            }
+            if right {
+                s.push_str(&" ".repeat(pad));
+                s.push_str(&c);
+            } else {
+                s.push_str(&c);
+                if i + 1 < self.widths.len() {
+                    s.push_str(&" ".repeat(pad));
+                }
+            }
+        }
+        let mut out = s.trim_end().to_string();
+        out.push('\n');
+        out
+    }
+}
+
+/// One CSV line (RFC 4180 quoting), ending in a newline.
+pub fn csv_line(cells: &[String]) -> String {
+    let fields: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+    let mut out = fields.join(",");
+    out.push('\n');
+    out
 }
 
 /// Quotes one CSV field when it needs it.
@@ -178,6 +221,39 @@ mod tests {
             s,
             "slogan  total\n------  -----\n两张皮      4\n1+5+N      12\n"
         );
+    }
+
+    #[test]
+    fn a_layout_measured_row_by_row_renders_the_same_lines() {
+        let mut t = Table::new(["词", "count", "note"]);
+        t.max_width = 6;
+        t.align = vec![Align::Left, Align::Right];
+        t.rows
+            .push(vec!["党建引领".into(), "12".into(), "a,b".into()]);
+        t.rows
+            .push(vec!["x".into(), "3".into(), "基层治理现代化".into()]);
+        t.rows.push(vec!["1+5+N".into(), "100".into()]);
+        let mut layout = t.layout(std::iter::empty::<Vec<String>>());
+        for r in &t.rows {
+            layout.fit(r);
+        }
+        let mut lines = layout.head();
+        for r in &t.rows {
+            lines.push_str(&layout.line(r));
+        }
+        assert_eq!(lines, t.render());
+        // By hand: a cell may take 6 columns including the …, so 党建引领 (8) becomes 党建…
+        // (5) and 基层治理现代化 becomes 基层… (5); widths 5 (党建…, 1+5+N), 5 (count), 5.
+        assert_eq!(
+            t.render(),
+            "词     count  note\n-----  -----  -----\n党建…     12  a,b\nx          3  基层…\n1+5+N    100\n"
+        );
+        let mut csv = csv_line(&t.headers);
+        for r in &t.rows {
+            csv.push_str(&csv_line(r));
+        }
+        assert_eq!(csv, t.to_csv());
+        assert_eq!(csv_line(&t.rows[0]), "党建引领,12,\"a,b\"\n");
     }
 
     #[test]

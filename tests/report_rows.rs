@@ -78,7 +78,7 @@ fn manifest_ids() -> Vec<String> {
 fn spilled_rows_give_the_same_bytes_as_rows_in_memory() {
     let s = setup();
     let corpus = root().join("data");
-    let (m_mem, h_mem, disk_mem) = written(&corpus, &s, report::ROW_SPILL_BYTES);
+    let (m_mem, h_mem, disk_mem) = written(&corpus, &s, tifa::pipeline::ROW_SPILL_BYTES);
     let (m_disk, h_disk, disk_disk) = written(&corpus, &s, 0);
     assert!(!disk_mem, "9 documents' rows fit in the default budget");
     assert!(disk_disk, "a budget of 0 spills from the first row");

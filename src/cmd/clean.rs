@@ -9,7 +9,8 @@
 //! Cost: one decode and cleaning pass per document. Documents are streamed a batch at a
 //! time (memory holds a batch, not the corpus): the text is printed as batches are cleaned,
 //! so an input error ends the output there (with the error on standard error and a non-zero
-//! exit); `--out` writes all files or none.
+//! exit); `--out` writes all files or none. The `--report` rows go to a temporary file past
+//! 8 MiB (about 20,000 documents) and are printed from it.
 //!
 //! Options:
 //! - `--report`: print a per-document table of every change (counts per step) instead of
@@ -20,12 +21,13 @@
 //! Without options the cleaned text of every document is printed, each preceded by a line
 //! `==> id <==`.
 
-use super::{print, to_json, CorpusArg, Global};
+use super::{print_with, write_json, CorpusArg, Global};
 use std::io::Write;
 use std::path::PathBuf;
 use tifa::error::{Error, Result};
-use tifa::pipeline::{self, CleaningRow};
-use tifa::table::{Align, Format, Table};
+use tifa::pipeline::spill::{Spill, Spilled};
+use tifa::pipeline::{self, CleaningRow, DocRow, RowsJson};
+use tifa::table::{csv_line, Align, Format, Table};
 
 /// Options of `tifa clean`.
 #[derive(Debug, clap::Args)]
@@ -40,9 +42,24 @@ pub struct Args {
     out: Option<PathBuf>,
 }
 
-fn print_report(g: &Global, rows: &[CleaningRow]) -> Result<()> {
+/// `--report --format json`: `{"documents": [<cleaning row>…]}`.
+#[derive(serde::Serialize)]
+struct ReportJson<'a> {
+    documents: RowsJson<'a, fn(&DocRow) -> CleaningRow>,
+}
+
+/// Prints the cleaning report of the spilled rows (read back one at a time: twice for the
+/// terminal table, its column widths and then its lines).
+fn print_report(g: &Global, rows: &Spilled<DocRow>) -> Result<()> {
+    let cleaning = || rows.iter().map(|r| r.map(|r| r.cleaning()));
     if g.format() == Format::Json {
-        return print(&to_json(&serde_json::json!({ "documents": rows }))?);
+        let out = ReportJson {
+            documents: RowsJson {
+                rows,
+                row: DocRow::cleaning,
+            },
+        };
+        return print_with(|w| write_json(w, &out));
     }
     let headers = [
         "id",
@@ -58,13 +75,9 @@ fn print_report(g: &Global, rows: &[CleaningRow]) -> Result<()> {
         "dropped",
         "captions",
     ];
-    let mut t = Table::new(headers);
-    t.max_width = 32;
-    t.align = vec![Align::Left, Align::Left];
-    t.align.extend([Align::Right; 10]);
-    for r in rows {
-        t.rows.push(vec![
-            r.id.clone(),
+    let cells = |r: CleaningRow| -> Vec<String> {
+        vec![
+            r.id,
             r.script.into(),
             r.chars.to_string(),
             r.clean_chars.to_string(),
@@ -76,13 +89,34 @@ fn print_report(g: &Global, rows: &[CleaningRow]) -> Result<()> {
             r.dup_sentences.to_string(),
             r.dropped_lines.to_string(),
             r.captions.to_string(),
-        ]);
-    }
+        ]
+    };
+    let mut t = Table::new(headers);
     if g.format() == Format::Csv {
-        print(&t.to_csv())
-    } else {
-        print(&t.render())
+        return print_with(|w| {
+            w.write_all(csv_line(&t.headers).as_bytes())?;
+            for r in cleaning() {
+                let r = r.map_err(std::io::Error::other)?;
+                w.write_all(csv_line(&cells(r)).as_bytes())?;
+            }
+            Ok(())
+        });
     }
+    t.max_width = 32;
+    t.align = vec![Align::Left, Align::Left];
+    t.align.extend([Align::Right; 10]);
+    let mut layout = t.layout(std::iter::empty::<Vec<String>>());
+    for r in cleaning() {
+        layout.fit(&cells(r?));
+    }
+    print_with(|w| {
+        w.write_all(layout.head().as_bytes())?;
+        for r in cleaning() {
+            let r = r.map_err(std::io::Error::other)?;
+            w.write_all(layout.line(&cells(r)).as_bytes())?;
+        }
+        Ok(())
+    })
 }
 
 /// A file name for a document id: characters that are unsafe in file names become `_`.
@@ -105,7 +139,7 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let mut staged = tifa::output::Staged::new();
         let mut seen = std::collections::BTreeSet::new();
-        let mut rows = Vec::new();
+        let mut rows: Spill<DocRow> = Spill::new(pipeline::ROW_SPILL_BYTES);
         let streamed = g.clean_stream(&a.corpus.path(), |p| {
             let name = file_name(&p.doc.id);
             if !seen.insert(name.clone()) {
@@ -113,7 +147,7 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
                     "two documents map to the same output file {name}; give them distinct ids"
                 )));
             }
-            rows.push(pipeline::cleaning_row(&p));
+            rows.push(DocRow::of(&p))?;
             let mut text = p.clean.text;
             if !text.is_empty() && !text.ends_with('\n') {
                 text.push('\n');
@@ -130,15 +164,12 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
             return Err(e);
         }
         staged.commit()?;
-        return print_report(g, &rows);
+        return print_report(g, &rows.finish()?);
     }
     if a.report {
-        let mut rows = Vec::new();
-        g.clean_stream(&a.corpus.path(), |p| {
-            rows.push(pipeline::cleaning_row(&p));
-            Ok(())
-        })?;
-        return print_report(g, &rows);
+        let mut rows: Spill<DocRow> = Spill::new(pipeline::ROW_SPILL_BYTES);
+        g.clean_stream(&a.corpus.path(), |p| rows.push(DocRow::of(&p)))?;
+        return print_report(g, &rows.finish()?);
     }
     // The text goes out document by document as batches are cleaned; a reader that closes
     // the pipe (`| head`) ends the run quietly.

@@ -247,6 +247,18 @@ pub fn print(s: &str) -> Result<()> {
     }
 }
 
+/// Writes to standard output through a buffer with `write`, for outputs too large to build
+/// as a string first; a reader that closes the pipe ends the output quietly, as with
+/// [`print`].
+pub fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(&mut out).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::io("<stdout>", e)),
+    }
+}
+
 /// Serialises `value` as pretty JSON with a trailing newline.
 pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     let mut s = serde_json::to_string_pretty(value)

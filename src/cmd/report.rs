@@ -123,7 +123,7 @@ impl Args {
             chart_slogans: self.chart_slogans,
             min_regions: self.min_regions,
             pairs: self.pairs,
-            row_spill_bytes: report::ROW_SPILL_BYTES,
+            row_spill_bytes: tifa::pipeline::ROW_SPILL_BYTES,
         }
     }
 }

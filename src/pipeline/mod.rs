@@ -13,7 +13,9 @@ mod rows;
 pub mod spill;
 pub mod stream;
 
-pub use rows::{cleaning_row, summarize, CleaningRow, DocRow, DocSummary};
+pub use rows::{
+    cleaning_row, summarize, CleaningRow, DocRow, DocSummary, RowsJson, ROW_SPILL_BYTES,
+};
 
 use crate::clean::{self, CleanOptions, Cleaned};
 use crate::load::{Corpus, Document};

@@ -9,8 +9,8 @@
 use super::analysis::Analysis;
 use super::{ReportOptions, SCHEMA};
 use crate::pipeline::spill::Spilled;
-use crate::pipeline::DocRow;
-use serde::ser::{Error as _, Serialize, SerializeMap, SerializeSeq, Serializer};
+use crate::pipeline::{DocRow, RowsJson};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{json, Value};
 
 /// `metrics.json` as written: the report's metrics value with the per-document rows put in
@@ -57,14 +57,14 @@ impl Serialize for Spliced<'_> {
                 )?,
                 (true, "documents") => m.serialize_entry(
                     k,
-                    &Rows {
+                    &RowsJson {
                         rows: self.m.rows,
                         row: DocRow::summary,
                     },
                 )?,
                 (true, "cleaning") => m.serialize_entry(
                     k,
-                    &Rows {
+                    &RowsJson {
                         rows: self.m.rows,
                         row: DocRow::cleaning,
                     },
@@ -73,28 +73,6 @@ impl Serialize for Spliced<'_> {
             }
         }
         m.end()
-    }
-}
-
-/// The per-document rows as a JSON array, each made by `row` from its record as the spill
-/// is read.
-struct Rows<'a, F> {
-    rows: &'a Spilled<DocRow>,
-    row: F,
-}
-
-impl<F, R> Serialize for Rows<'_, F>
-where
-    F: Fn(&DocRow) -> R,
-    R: Serialize,
-{
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.rows.len()))?;
-        for record in self.rows.iter() {
-            let record = record.map_err(S::Error::custom)?;
-            seq.serialize_element(&(self.row)(&record))?;
-        }
-        seq.end()
     }
 }
 

@@ -83,13 +83,10 @@ pub struct ReportOptions {
     /// Item pairs listed in metrics.json (formulations in the same sentence).
     pub pairs: usize,
     /// Bytes of per-document row records (summary and cleaning report) held in memory
-    /// before they move to a temporary file ([`ROW_SPILL_BYTES`] by default; 0 spills from
-    /// the first document).
+    /// before they move to a temporary file ([`crate::pipeline::ROW_SPILL_BYTES`] by
+    /// default; 0 spills from the first document).
     pub row_spill_bytes: usize,
 }
-
-/// The default [`ReportOptions::row_spill_bytes`]: 8 MiB, about 20,000 documents' rows.
-pub const ROW_SPILL_BYTES: usize = 8 << 20;
 
 /// Everything the report computed, ready to be written.
 pub struct Report {
