@@ -29,7 +29,7 @@
 //! (row, column, value; pairs for item-item), JSON `{"matrix": {"rows", "columns",
 //! "values"}, ...}`.
 
-use super::{print, to_json, CorpusArg, Global, TermArgs};
+use super::{print, print_json, to_json, CorpusArg, Global, TermArgs};
 use clap::ValueEnum;
 use rayon::prelude::*;
 use tifa::contexts::{self, Window};
@@ -325,7 +325,7 @@ fn add_term_contexts(
 /// headers (at most `top` rows; 0 = all).
 fn present_matrix(g: &Global, m: &Matrix, top: usize, digits: usize, corner: &str) -> Result<()> {
     match g.format() {
-        Format::Json => print(&to_json(&serde_json::json!({ "matrix": m }))?),
+        Format::Json => print_json("matrix", &m),
         Format::Csv => {
             let mut t = Table::new(["row", "column", "value"]);
             for (r, c, v) in m.to_long() {

@@ -15,7 +15,7 @@
 //!
 //! JSON rows: `group, term, g2 (or chi2), log_ratio, p, target_count, reference_count`.
 
-use super::{group_table, print, to_json, CorpusArg, Global, TermArgs};
+use super::{group_table, print, print_json, CorpusArg, Global, TermArgs};
 use clap::ValueEnum;
 use tifa::error::Result;
 use tifa::keyness::Measure;
@@ -58,7 +58,7 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
     let n = if a.top == 0 { usize::MAX } else { a.top };
     let rows = tifa::keyness::keyness_top(&table, measure, n, a.negative);
     match g.format() {
-        Format::Json => print(&to_json(&serde_json::json!({ "keyness": rows }))?),
+        Format::Json => print_json("keyness", &rows),
         f => {
             let mut t = Table::new([
                 "group",

@@ -14,7 +14,7 @@
 //! Order: documents in corpus order, hits by offset. `--top N` limits the table (default
 //! 100; 0 = all); CSV and JSON carry every hit.
 
-use super::{print, to_json, CorpusArg, Global};
+use super::{print, print_json, CorpusArg, Global};
 use tifa::error::Result;
 use tifa::kwic::{kwic, KwicDoc, Pattern};
 use tifa::table::{display_width, Align, Format, Table};
@@ -56,7 +56,7 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         Ok(())
     })?;
     match g.format() {
-        Format::Json => print(&to_json(&serde_json::json!({ "hits": hits }))?),
+        Format::Json => print_json("hits", &hits),
         f => {
             let mut t = Table::new(["doc", "group", "left", "keyword", "right", "raw_offset"]);
             t.align = vec![

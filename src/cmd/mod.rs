@@ -259,6 +259,29 @@ pub fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> 
     }
 }
 
+/// Prints `{"<key>": value}` as pretty JSON with a trailing newline, serialised straight to
+/// standard output: no `serde_json::Value` tree (about 1 KB per row of a few fields) and no
+/// string of the whole output are built, which matters for the outputs with a row per
+/// document or per hit (`terms --by doc`, `slogans`, `kwic`).
+pub fn print_json<T: serde::Serialize + ?Sized>(key: &str, value: &T) -> Result<()> {
+    print_with(|w| write_json(w, &Keyed { key, value }))
+}
+
+/// A JSON object of one entry, for [`print_json`].
+struct Keyed<'a, T: ?Sized> {
+    key: &'a str,
+    value: &'a T,
+}
+
+impl<T: serde::Serialize + ?Sized> serde::Serialize for Keyed<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry(self.key, self.value)?;
+        m.end()
+    }
+}
+
 /// Serialises `value` as pretty JSON with a trailing newline.
 pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     let mut s = serde_json::to_string_pretty(value)
@@ -349,4 +372,60 @@ pub fn group_table(
         Ok(())
     })?;
     Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`print_json`]'s object is the same bytes as the `json!` value it replaced: pretty,
+    /// fields in declaration order, floats as serde_json writes them, a final newline.
+    #[test]
+    fn keyed_object_writes_what_the_json_value_wrote() {
+        #[derive(serde::Serialize)]
+        struct Row {
+            term: &'static str,
+            count: u64,
+            per10k: f64,
+            doc: Option<&'static str>,
+        }
+        let rows = vec![
+            Row {
+                term: "党建引领",
+                count: 3,
+                per10k: 12.5,
+                doc: None,
+            },
+            Row {
+                term: "1+5+N",
+                count: 1,
+                per10k: 1.0 / 3.0,
+                doc: Some("d1"),
+            },
+        ];
+        let mut streamed = Vec::new();
+        write_json(
+            &mut streamed,
+            &Keyed {
+                key: "terms",
+                value: &rows,
+            },
+        )
+        .unwrap();
+        let tree = to_json(&serde_json::json!({ "terms": rows })).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), tree);
+        assert!(tree.starts_with(
+            "{\n  \"terms\": [\n    {\n      \"term\": \"党建引领\",\n      \"count\": 3,"
+        ));
+        let mut empty = Vec::new();
+        write_json(
+            &mut empty,
+            &Keyed {
+                key: "hits",
+                value: &Vec::<Row>::new(),
+            },
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8(empty).unwrap(), "{\n  \"hits\": []\n}\n");
+    }
 }

@@ -31,7 +31,7 @@
 //! "groups", "first_date", "last_date", "expansion", "consistency", "contexts": [{"doc",
 //! "offset", "text"}]}]}` (offsets are byte offsets into the raw text of the document).
 
-use super::{print, to_json, CorpusArg, Global};
+use super::{print, print_json, CorpusArg, Global};
 use clap::ValueEnum;
 use tifa::error::Result;
 use tifa::slogans::{Kind, SloganStats};
@@ -129,7 +129,7 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
                 tifa::slogans::by_pattern(&stats)
             };
             match g.format() {
-                Format::Json => print(&to_json(&serde_json::json!({ "shapes": shapes }))?),
+                Format::Json => print_json("shapes", &shapes),
                 f => {
                     let first = if a.by == By::Shape {
                         "shape"
@@ -191,7 +191,7 @@ fn finish(f: Format, mut t: Table, top: usize, total: usize) -> Result<()> {
 
 fn present_slogans(g: &Global, a: &Args, groups: &[String], stats: &[SloganStats]) -> Result<()> {
     match g.format() {
-        Format::Json => print(&to_json(&serde_json::json!({ "slogans": stats }))?),
+        Format::Json => print_json("slogans", &stats),
         Format::Csv => {
             let mut t = Table::new([
                 "normalized",

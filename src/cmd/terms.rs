@@ -27,10 +27,10 @@
 //! `--pos TAGS`, `--no-lexicon`). The table shows the groups side by side; CSV and JSON give
 //! every row with `term, count, per10k, df, tfidf, group` (and `doc` with `--by doc`).
 
-use super::{group_table, print, to_json, CorpusArg, Global, TermArgs};
+use super::{group_table, print, print_json, print_with, CorpusArg, Global, TermArgs};
 use clap::ValueEnum;
 use tifa::error::Result;
-use tifa::table::{fmt_f64, Align, Format, Table};
+use tifa::table::{csv_line, fmt_f64, Align, Format, Table};
 use tifa::terms::TermRow;
 
 /// Options of `tifa terms`.
@@ -74,11 +74,13 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
         }
     };
     match g.format() {
-        Format::Json => print(&to_json(&serde_json::json!({ "terms": rows }))?),
-        Format::Csv => {
-            let mut t = Table::new(["group", "doc", "term", "count", "per10k", "df", "tfidf"]);
+        Format::Json => print_json("terms", &rows),
+        // A line at a time (with `--by doc` there are up to N rows per document).
+        Format::Csv => print_with(|w| {
+            let headers = ["group", "doc", "term", "count", "per10k", "df", "tfidf"];
+            w.write_all(csv_line(&headers.map(String::from)).as_bytes())?;
             for r in &rows {
-                t.rows.push(vec![
+                let cells = [
                     r.group.clone(),
                     r.doc.clone().unwrap_or_default(),
                     r.term.clone(),
@@ -86,10 +88,11 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
                     format!("{:.4}", r.per10k),
                     r.df.to_string(),
                     format!("{:.4}", r.tfidf),
-                ]);
+                ];
+                w.write_all(csv_line(&cells).as_bytes())?;
             }
-            print(&t.to_csv())
-        }
+            Ok(())
+        }),
         Format::Table => print(&side_by_side(&rows)),
     }
 }
