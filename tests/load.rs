@@ -458,3 +458,31 @@ fn binary_file_given_directly_is_an_error() {
     let e = load_err(&fx("mixed-dir/image.png"), &LoadOptions::default());
     assert!(e.contains("image.png: binary file"), "{e}");
 }
+
+/// A document id seen twice is an error naming the file of the second and of the first
+/// copy (the ids are remembered as 128-bit keys with the index of their file); ids that
+/// differ in case, and 10,000 distinct ids, are not duplicates.
+#[test]
+fn duplicate_ids_name_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = |id: &str| format!("{{\"id\": \"{id}\", \"text\": \"党建引领{id}\"}}\n");
+    std::fs::write(dir.path().join("a.jsonl"), line("x") + &line("X")).unwrap();
+    std::fs::write(dir.path().join("b.jsonl"), line("y") + &line("x")).unwrap();
+    let e = load_err(dir.path(), &LoadOptions::default());
+    assert!(e.contains("duplicate document id `x`"), "{e}");
+    assert!(e.contains("b.jsonl"), "{e}");
+    assert!(e.contains("(first in a.jsonl)"), "{e}");
+
+    let one = dir.path().join("one.jsonl");
+    std::fs::write(&one, line("甲") + &line("乙") + &line("甲")).unwrap();
+    let e = load_err(&one, &LoadOptions::default());
+    assert!(
+        e.contains("duplicate document id `甲` (first in one.jsonl)"),
+        "{e}"
+    );
+
+    let many = dir.path().join("many.jsonl");
+    let text: String = (0..10_000).map(|i| line(&format!("d{i}"))).collect();
+    std::fs::write(&many, text).unwrap();
+    assert_eq!(load_ok(&many).documents.len(), 10_000);
+}

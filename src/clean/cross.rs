@@ -3,7 +3,7 @@
 //! document order wins; later copies are removed and reported.
 
 use super::{rebuild, Cleaned, Stage};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 
 use std::ops::Range;
@@ -40,7 +40,7 @@ type Key = (u64, u64);
 /// The first hash of [`Key`]s (in memory only: any fixed seed will do).
 const FOLD: foldhash::quality::FixedState = foldhash::quality::FixedState::with_seed(0x7469_6661);
 
-fn key(s: &str) -> Key {
+pub(crate) fn key(s: &str) -> Key {
     let mut h = FOLD.build_hasher();
     h.write(s.as_bytes());
     let mut f = crate::terms::FxHasher::default();
@@ -48,15 +48,67 @@ fn key(s: &str) -> Key {
     (h.finish(), f.finish())
 }
 
-/// See [`super::dedup_across`].
+/// See [`super::dedup_across`]. The streaming state keeps only the keys seen; this
+/// function also records where each first copy is, to report it.
 pub(crate) fn dedup_across(docs: &mut [Cleaned], ids: &[String]) -> Vec<CrossDuplicate> {
+    let name = |i: usize| ids.get(i).cloned().unwrap_or_else(|| i.to_string());
     let mut state = CrossDedup::new();
+    // Where the first copy of each key is: document, and paragraph after de-duplication.
+    let mut first_whole: HashMap<Key, usize> = HashMap::new();
+    let mut first_para: HashMap<Key, (usize, usize)> = HashMap::new();
     let mut out = Vec::new();
     for (i, d) in docs.iter_mut().enumerate() {
-        let id = ids.get(i).cloned().unwrap_or_else(|| i.to_string());
-        out.extend(state.apply(&id, d));
+        if d.text.is_empty() {
+            continue;
+        }
+        let keys = DocKeys::of(d);
+        let removed = state.apply_keyed(d, &keys);
+        let whole_copy = removed.iter().any(|r| r.paragraph.is_none());
+        for r in &removed {
+            let (first_doc, first_paragraph) = match r.paragraph {
+                None => (first_whole.get(&keys.whole).copied(), None),
+                Some(k) => {
+                    let pk = keys.paragraphs.get(k).copied().flatten();
+                    let first = pk.and_then(|pk| first_para.get(&pk).copied());
+                    (first.map(|f| f.0), first.map(|f| f.1))
+                }
+            };
+            out.push(CrossDuplicate {
+                doc: name(i),
+                paragraph: r.paragraph,
+                first_doc: first_doc.map(name).unwrap_or_default(),
+                first_paragraph,
+                chars: r.chars,
+            });
+        }
+        if whole_copy {
+            continue;
+        }
+        first_whole.entry(keys.whole).or_insert(i);
+        // The kept paragraphs, numbered as they are after removal.
+        let mut kept = 0;
+        for (k, pk) in keys.paragraphs.iter().enumerate() {
+            if removed.iter().any(|r| r.paragraph == Some(k)) {
+                continue;
+            }
+            if let Some(pk) = pk {
+                first_para.entry(*pk).or_insert((i, kept));
+            }
+            kept += 1;
+        }
     }
     out
+}
+
+/// A copy removed by [`CrossDedup`]: which paragraph (or the whole document) and how long.
+/// The state keeps no ids and no positions, only keys, so its memory is 17 bytes a
+/// document or long paragraph in its tables (about twice that with their spare slots).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    /// Index of the removed paragraph before removal; `None` for the whole document.
+    pub paragraph: Option<usize>,
+    /// Length of the removed text in characters.
+    pub chars: usize,
 }
 
 /// The keys of one cleaned document: of its whole text and of each long paragraph.
@@ -103,15 +155,14 @@ impl DocKeys {
 }
 
 /// Cross-document de-duplication one document at a time, in corpus order (the first copy
-/// wins): what a streaming pipeline keeps of the documents seen so far is one key per
-/// document and per long paragraph, and the document ids.
+/// wins): what a streaming pipeline keeps of the documents seen so far is the key of each
+/// document and of each long paragraph (see [`Removed`]).
 #[derive(Debug, Default, Clone)]
 pub struct CrossDedup {
-    ids: Vec<String>,
-    /// Whole-document key → document index.
-    whole: HashMap<Key, usize>,
-    /// Long-paragraph key → (document index, paragraph index after de-duplication).
-    paras: HashMap<Key, (usize, usize)>,
+    /// Whole-document keys.
+    whole: HashSet<Key>,
+    /// Long-paragraph keys.
+    paras: HashSet<Key>,
 }
 
 impl CrossDedup {
@@ -120,35 +171,25 @@ impl CrossDedup {
         CrossDedup::default()
     }
 
-    /// Removes from `doc` (the next document in corpus order, with id `id`) a whole-document
-    /// copy or the long paragraphs (at least [`MIN_CROSS_CHARS`] characters) an earlier
-    /// document had, and returns what it removed.
-    pub fn apply(&mut self, id: &str, doc: &mut Cleaned) -> Vec<CrossDuplicate> {
+    /// Removes from `doc` (the next document in corpus order) a whole-document copy or the
+    /// long paragraphs (at least [`MIN_CROSS_CHARS`] characters) an earlier document had,
+    /// and returns what it removed.
+    pub fn apply(&mut self, doc: &mut Cleaned) -> Vec<Removed> {
         let keys = DocKeys::of(doc);
-        self.apply_keyed(id, doc, &keys)
+        self.apply_keyed(doc, &keys)
     }
 
     /// [`CrossDedup::apply`] with the document's keys computed beforehand (in parallel, by
     /// [`DocKeys::of`]), so that only the look-ups run in corpus order.
-    pub fn apply_keyed(
-        &mut self,
-        id: &str,
-        doc: &mut Cleaned,
-        keys: &DocKeys,
-    ) -> Vec<CrossDuplicate> {
-        let i = self.ids.len();
-        self.ids.push(id.to_string());
+    pub fn apply_keyed(&mut self, doc: &mut Cleaned, keys: &DocKeys) -> Vec<Removed> {
         let mut out = Vec::new();
         if doc.text.is_empty() {
             return out;
         }
         let h = keys.whole;
-        if let Some(&j) = self.whole.get(&h) {
-            out.push(CrossDuplicate {
-                doc: id.to_string(),
+        if self.whole.contains(&h) {
+            out.push(Removed {
                 paragraph: None,
-                first_doc: self.ids[j].clone(),
-                first_paragraph: None,
                 chars: doc.text.chars().count(),
             });
             // Released, not cleared: a streaming run keeps the emptied document until its
@@ -159,19 +200,16 @@ impl CrossDedup {
             doc.report.cross_dup_document = true;
             return out;
         }
-        self.whole.insert(h, i);
+        self.whole.insert(h);
         // Paragraphs seen in earlier documents; the keys of those kept are remembered.
         let mut keep: Vec<Range<usize>> = Vec::with_capacity(doc.paragraphs.len());
         let mut kept_keys: Vec<Option<Key>> = Vec::with_capacity(doc.paragraphs.len());
         for (k, p) in doc.paragraphs.iter().enumerate() {
             let t = &doc.text[p.clone()];
             let pk = keys.paragraphs.get(k).copied().flatten();
-            if let Some(&(d, q)) = pk.as_ref().and_then(|pk| self.paras.get(pk)) {
-                out.push(CrossDuplicate {
-                    doc: id.to_string(),
+            if pk.as_ref().is_some_and(|pk| self.paras.contains(pk)) {
+                out.push(Removed {
                     paragraph: Some(k),
-                    first_doc: self.ids[d].clone(),
-                    first_paragraph: Some(q),
                     chars: t.chars().count(),
                 });
                 continue;
@@ -191,10 +229,8 @@ impl CrossDedup {
             doc.paragraphs = st.paras;
             doc.report.cross_dup_paragraphs += out.len();
         }
-        for (k, pk) in kept_keys.into_iter().enumerate() {
-            if let Some(pk) = pk {
-                self.paras.entry(pk).or_insert((i, k));
-            }
+        for pk in kept_keys.into_iter().flatten() {
+            self.paras.insert(pk);
         }
         out
     }

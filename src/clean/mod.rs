@@ -45,7 +45,8 @@ mod t2s_table;
 mod width;
 
 pub(crate) use chars::find3;
-pub use cross::{CrossDedup, CrossDuplicate, DocKeys, MIN_CROSS_CHARS};
+pub(crate) use cross::key as text_key;
+pub use cross::{CrossDedup, CrossDuplicate, DocKeys, Removed, MIN_CROSS_CHARS};
 pub use dedup::MIN_DUP_CHARS;
 pub use lines::{classify_line, LineKind};
 pub use script::detect_script;

@@ -26,7 +26,14 @@ pub struct DocStream {
     queue: VecDeque<Source>,
     current: Option<Box<dyn Iterator<Item = Result<Step>> + Send>>,
     skipped: Vec<Skipped>,
-    seen_ids: HashMap<String, String>,
+    /// The ids seen so far, by a 128-bit key of the id ([`crate::clean::text_key`]: two
+    /// distinct ids would have to collide in two 64-bit hashes at once), each with the index
+    /// in `id_files` of the file that had it: 24 bytes a document instead of the id and its
+    /// file name.
+    seen_ids: HashMap<(u64, u64), u32>,
+    /// The files documents came from, each once (in the order first seen), to name the first
+    /// holder of a duplicate id.
+    id_files: Vec<String>,
     produced: u64,
     from_directory: bool,
     require_documents: bool,
@@ -46,6 +53,7 @@ pub fn stream(path: &Path, opts: &LoadOptions) -> Result<DocStream> {
         current: None,
         skipped: Vec::new(),
         seen_ids: HashMap::new(),
+        id_files: Vec::new(),
         produced: 0,
         from_directory: meta.is_dir(),
         require_documents: meta.is_dir(),
@@ -299,14 +307,20 @@ impl Iterator for DocStream {
                 }
                 Some(Ok(Step::Skip(s))) => self.skipped.push(s),
                 Some(Ok(Step::Doc(doc))) => {
-                    if let Some(first) = self.seen_ids.get(&doc.id) {
+                    let key = crate::clean::text_key(&doc.id);
+                    if let Some(&f) = self.seen_ids.get(&key) {
                         self.done = true;
+                        let first = self.id_files.get(f as usize).map_or("", String::as_str);
                         return Some(Err(Error::input(
                             &doc.file,
                             format!("duplicate document id `{}` (first in {first})", doc.id),
                         )));
                     }
-                    self.seen_ids.insert(doc.id.clone(), doc.file.clone());
+                    if self.id_files.last() != Some(&doc.file) {
+                        self.id_files.push(doc.file.clone());
+                    }
+                    let file = u32::try_from(self.id_files.len() - 1).unwrap_or(u32::MAX);
+                    self.seen_ids.insert(key, file);
                     self.produced += 1;
                     return Some(Ok(doc));
                 }

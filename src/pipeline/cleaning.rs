@@ -114,7 +114,7 @@ pub(super) fn clean_batch(
         .collect();
     if opts.dedup {
         for (p, keys) in &mut cleaned {
-            cross.apply_keyed(&p.doc.id, &mut p.clean, keys);
+            cross.apply_keyed(&mut p.clean, keys);
         }
     }
     cleaned.into_iter().map(|(p, _)| p).collect()
