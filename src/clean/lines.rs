@@ -15,8 +15,9 @@ pub enum LineKind {
     /// left", or a 供图/摄 "photo by" credit): kept.
     Caption,
     /// Not text: scraped page chrome (下载 download, 打印 print, 【字号：…】 font size …),
-    /// an English-only masthead line, a lone page code such as `T40`, a line of symbols,
-    /// a Markdown image link. Dropped.
+    /// a site footer (版权声明 copyright notice, 不得转载 "no reprinting", ICP备 site
+    /// registration …), an English-only masthead line, a lone page code such as `T40`, a
+    /// line of symbols, a Markdown image link. Dropped.
     NonText,
 }
 
@@ -61,6 +62,45 @@ const CHROME: &[&str] = &[
     "阅读量:",
 ];
 
+/// Phrases of the footers news and government sites print under every article, in
+/// Simplified and Traditional: 版权声明 "copyright notice", 免责声明 "disclaimer", 不得转载
+/// "not to be reprinted", 转载请 "to reprint, please …", 版权所有 "all rights reserved",
+/// ICP备/ICP证 (the site's ICP registration number), 网站标识码 (the government-site
+/// code), 公网安备 (the public-security registration). A line with one is page furniture,
+/// not text: on the 央广网 article of `corpora/news` the footer's quoted app name
+/// (下载“央广网”客户端) came out as a slogan.
+const FOOTER: &[&str] = &[
+    "版权声明",
+    "版權聲明",
+    "免责声明",
+    "免責聲明",
+    "不得转载",
+    "不得轉載",
+    "转载请",
+    "轉載請",
+    "版权所有",
+    "版權所有",
+    "ICP备",
+    "ICP備",
+    "ICP证",
+    "ICP證",
+    "网站标识码",
+    "網站標識碼",
+    "公网安备",
+    "公網安備",
+];
+
+/// True for a line of a site footer (see [`FOOTER`]).
+pub(crate) fn is_footer(line: &str) -> bool {
+    static SEARCHER: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let searcher = SEARCHER.get_or_init(|| aho_corasick::AhoCorasick::new(FOOTER).ok());
+    match searcher {
+        Some(s) => s.is_match(line),
+        None => FOOTER.iter().any(|f| line.contains(f)),
+    }
+}
+
 /// The longest line (in characters) that can be a byline or a caption.
 const SHORT_LINE: usize = 60;
 
@@ -73,7 +113,7 @@ pub fn classify_line(line: &str) -> LineKind {
     if line.starts_with("![") && line.contains("](") {
         return LineKind::NonText;
     }
-    if CHROME.contains(&line) {
+    if CHROME.contains(&line) || is_footer(line) {
         return LineKind::NonText;
     }
     let mut han = false;
@@ -212,5 +252,29 @@ mod tests {
             classify_line("![](https://example.org/a.jpg)"),
             LineKind::NonText
         );
+    }
+
+    #[test]
+    fn site_footers_are_not_text() {
+        // The last line of corpora/news/heilongjiang-qiyi-cnr-2025.md (央广网), shortened.
+        let cnr = "更多精彩资讯请在应用市场下载“央广网”客户端。欢迎提供新闻线索，24小时报料热线\
+                   400-800-0088；版权声明：本文章版权归属央广网所有，未经授权不得转载。";
+        assert_eq!(classify_line(cnr), LineKind::NonText);
+        // A government site's footer lines, Simplified and Traditional.
+        for line in [
+            "主办单位：某某市人民政府办公室 版权所有",
+            "网站标识码：1234000001 京ICP备05070218号",
+            "京公网安备 11010502030000号",
+            "版權聲明：未經授權不得轉載",
+        ] {
+            assert_eq!(classify_line(line), LineKind::NonText, "{line}");
+        }
+        // Text that speaks of copyright is text.
+        for line in [
+            "加强知识产权保护，完善版权登记制度。",
+            "依法打击侵犯著作权行为",
+        ] {
+            assert_eq!(classify_line(line), LineKind::Text, "{line}");
+        }
     }
 }

@@ -7,7 +7,8 @@
 //! 1. **lines**: the raw text is split into lines; every non-empty line is a paragraph
 //!    (blank lines separate nothing), trimmed;
 //! 2. **non-text lines** are dropped (English masthead lines, lone page codes such as
-//!    `T40`, scraped page chrome such as 下载/打印/【字号：…】, image links); bylines
+//!    `T40`, scraped page chrome such as 下载/打印/【字号：…】, site footers such as
+//!    版权声明…/京ICP备…, image links); bylines
 //!    and photo captions are identified and kept ([`lines`]). First, so that nothing
 //!    later reads page furniture as text;
 //! 3. **width**: full-width digits, Latin letters and `＋` become ASCII
