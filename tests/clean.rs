@@ -245,6 +245,28 @@ fn page_chrome_of_provincial_reports_is_dropped() {
 }
 
 #[test]
+fn site_footers_are_dropped_and_cleaning_stays_idempotent() {
+    // Two articles in one file, each with its site's footer, one of them in full-width
+    // letters (ＩＣＰ becomes ICP only in the width step).
+    let raw = "第一篇文章的标题\n社区党组织带领居民开展志愿服务。\n\
+               版权声明：本文章版权归属某某网所有，未经授权不得转载。\n\
+               第二篇文章的标题\n村党支部推动乡村振兴取得新成效。\n\
+               网站标识码：1234000001\n京ＩＣＰ备05070218号\n";
+    let opts = CleanOptions::default();
+    let c = clean(raw, &opts);
+    assert_eq!(c.report.dropped_lines, 3);
+    assert_eq!(
+        c.text,
+        "第一篇文章的标题\n社区党组织带领居民开展志愿服务。\n\
+         第二篇文章的标题\n村党支部推动乡村振兴取得新成效。"
+    );
+    assert_eq!(clean(&c.text, &opts).text, c.text);
+    // Without any footer phrase in the document nothing is dropped.
+    let plain = "加强知识产权保护。\n完善版权登记制度。";
+    assert_eq!(clean(plain, &opts).report.dropped_lines, 0);
+}
+
+#[test]
 fn cross_document_duplicates() {
     let shared = "茅箭区突出党建引领，以红色网格为抓手，构建共建共治共享的社会治理格局，\
                   让群众办事不再求人，社区面貌焕然一新，各方内生动力充分激发。";

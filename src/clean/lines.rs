@@ -92,13 +92,31 @@ const FOOTER: &[&str] = &[
 
 /// True for a line of a site footer (see [`FOOTER`]).
 pub(crate) fn is_footer(line: &str) -> bool {
-    static SEARCHER: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    let searcher = SEARCHER.get_or_init(|| aho_corasick::AhoCorasick::new(FOOTER).ok());
-    match searcher {
-        Some(s) => s.is_match(line),
+    match footer_searcher() {
+        Some(s) => s.find(line).is_some(),
         None => FOOTER.iter().any(|f| line.contains(f)),
     }
+}
+
+/// True when some line of `text` may be a site footer: one scan of the whole text, so
+/// that the lines of a document without any (nearly all) are not searched one by one.
+pub(crate) fn may_have_footer(text: &str) -> bool {
+    is_footer(text)
+}
+
+/// The searcher of [`FOOTER`] (Teddy, SIMD), built once; `None` where the CPU lacks the
+/// instructions it needs.
+fn footer_searcher() -> Option<&'static aho_corasick::packed::Searcher> {
+    static SEARCHER: std::sync::OnceLock<Option<aho_corasick::packed::Searcher>> =
+        std::sync::OnceLock::new();
+    SEARCHER
+        .get_or_init(|| {
+            aho_corasick::packed::Config::new()
+                .builder()
+                .extend(FOOTER)
+                .build()
+        })
+        .as_ref()
 }
 
 /// The longest line (in characters) that can be a byline or a caption.
@@ -110,10 +128,16 @@ const SHORT_LINE: usize = 60;
 /// masthead, page code, URL, HTML) or nothing alphanumeric at all (`>`, `|`, `---`);
 /// lines of digits only (`2.5`, a list number) are kept.
 pub fn classify_line(line: &str) -> LineKind {
+    classify(line, true)
+}
+
+/// [`classify_line`], testing for a site footer only when `footers` (see
+/// [`may_have_footer`]).
+pub(crate) fn classify(line: &str, footers: bool) -> LineKind {
     if line.starts_with("![") && line.contains("](") {
         return LineKind::NonText;
     }
-    if CHROME.contains(&line) || is_footer(line) {
+    if CHROME.contains(&line) || (footers && is_footer(line)) {
         return LineKind::NonText;
     }
     let mut han = false;

@@ -180,6 +180,7 @@ fn lines_stage(raw: &str, opts: &CleanOptions, report: &mut CleanReport) -> Stag
     // Trimmed non-empty lines: (byte offset, text, kind).
     let trim = |c: char| chars::is_space(c);
     let mut lines: Vec<(usize, &str, LineKind)> = Vec::new();
+    let footers = lines::may_have_footer(raw);
     let mut at = 0;
     // The lines, split at '\n' by memchr (vectorised; `str::split` tests a word at a time).
     let ends = memchr::memchr_iter(b'\n', raw.as_bytes()).chain([raw.len()]);
@@ -202,9 +203,10 @@ fn lines_stage(raw: &str, opts: &CleanOptions, report: &mut CleanReport) -> Stag
                 let id = OffsetMap::identity();
                 let mut scratch = MapBuilder::new(&id, t.len());
                 width::normalize_line(t, 0, opts, &mut scratch, &mut CleanReport::default());
-                classify_line(&scratch.finish().0)
+                // Footer markers may appear only once normalised (ＩＣＰ备): test it.
+                lines::classify(&scratch.finish().0, true)
             } else {
-                classify_line(t)
+                lines::classify(t, footers)
             };
             lines.push((off, t, kind));
         }
