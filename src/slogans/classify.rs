@@ -61,6 +61,9 @@ pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
     if we || is_direct_speech(c) {
         return None;
     }
+    if han <= 3 && is_date_name(c) {
+        return None;
+    }
     if all_han && c.chars().next().is_some_and(is_numeral) {
         // All Han, so at most 16 characters.
         let mut buf = ['\0'; 16];
@@ -70,6 +73,29 @@ pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
         return Some((numeral_kind(&buf[..han]), c.to_string()));
     }
     Some((Kind::QuotedSlogan, c.to_string()))
+}
+
+/// Holidays and anniversaries named by their month and day in numerals: 五一 (1 May,
+/// Labour Day), 五四 (4 May, Youth Day), 六一 (1 June, Children's Day), 七一 (1 July, the
+/// Party's founding day), 八一 (1 August, Army Day), 十一 (1 October, National Day), 三八
+/// (8 March, Women's Day), 七七 (7 July 1937), 九一八 (18 September 1931). Quoted (庆“七一”)
+/// they name a day, not a formulation. Only these: other numeral pairs are formulations
+/// (“九五”普法规划, the ninth five-year plan of legal education).
+pub(crate) const HOLIDAYS: &[&str] = &[
+    "五一",
+    "五四",
+    "六一",
+    "七一",
+    "八一",
+    "十一",
+    "三八",
+    "七七",
+    "九一八",
+];
+
+/// True for one of the [`HOLIDAYS`].
+fn is_date_name(c: &str) -> bool {
+    HOLIDAYS.contains(&c)
 }
 
 /// Pronouns and particles that mark quoted direct speech rather than a slogan (besides
@@ -293,6 +319,23 @@ mod tests {
     use super::*;
 
     /// The reference of [`classify_quoted`]: each property asked for by its own scan.
+    #[test]
+    fn holidays_named_by_date_are_not_formulations() {
+        // 庆“七一” (seed 000), “七一”期间 (corpora/news): the Party's founding day.
+        for day in ["七一", "八一", "五一", "五四", "三八", "十一", "九一八"] {
+            assert_eq!(classify_quoted(day), None, "{day}");
+        }
+        // Other numeral-only strings are formulations: 十五五 (the 15th Five-Year Plan),
+        // “九五”普法规划 (the ninth five-year plan of legal education, Sichuan 2026).
+        for form in ["十五五", "九五", "八五"] {
+            assert_eq!(
+                classify_quoted(form).map(|r| r.0),
+                Some(Kind::NumeralCompound),
+                "{form}"
+            );
+        }
+    }
+
     fn classify_quoted_naive(content: &str) -> Option<(Kind, String)> {
         let c = content.trim();
         if c.is_empty() || c.contains('\n') || c.contains(SENTENCE_PUNCT) {
@@ -314,6 +357,9 @@ mod tests {
             || ["我们", "你们", "咱们"].iter().any(|m| c.contains(m))
             || ["吗", "呢", "吧", "啊"].iter().any(|m| c.ends_with(m));
         if speech {
+            return None;
+        }
+        if HOLIDAYS.contains(&c) {
             return None;
         }
         let chars: Vec<char> = c.chars().collect();
