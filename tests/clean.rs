@@ -2,6 +2,7 @@
 //! raw files with grep (the commands are in the comments), not taken from the program.
 
 use proptest::prelude::*;
+use std::path::Path;
 use tifa::clean::{clean, dedup_across, detect_script, CleanOptions, Cleaned, Script};
 
 fn seed(prefix: &str) -> String {
@@ -206,6 +207,7 @@ fn full_width_and_whitespace() {
     assert_eq!(c.report.width_chars, 5);
     // Switched off, the text is only split into trimmed lines.
     let off = CleanOptions {
+        markup: false,
         width: false,
         simplify: false,
         pinyin: false,
@@ -264,6 +266,50 @@ fn site_footers_are_dropped_and_cleaning_stays_idempotent() {
     // Without any footer phrase in the document nothing is dropped.
     let plain = "加强知识产权保护。\n完善版权登记制度。";
     assert_eq!(clean(plain, &opts).report.dropped_lines, 0);
+}
+
+#[test]
+fn markup_of_scraped_pages_is_removed_and_counted() {
+    // The Sogou news dump (GBK, pseudo-XML): 14 records of <doc><url><docno><contenttitle>
+    // <content>, each element opened and closed, after one <doclist>. Counted with
+    // `iconv -f GB18030 -t UTF-8 sogou-prefix.gbk.dat | grep -oE "<[^>]*>" | wc -l`: 141.
+    let raw = tifa::load::load(
+        Path::new("tests/fixtures/load/sogou-prefix.gbk.dat"),
+        &Default::default(),
+    )
+    .unwrap()
+    .documents
+    .remove(0)
+    .raw;
+    let opts = CleanOptions::default();
+    let c = clean(&raw, &opts);
+    assert_eq!(c.report.markup, 141);
+    assert!(!c.text.contains('<') && !c.text.contains("contenttitle"));
+    // Each title now stands on its own line: the first record's.
+    assert!(paragraphs(&c).contains(&"公安机关销毁10余万非法枪支 跨国武器走私渐起"));
+    // The <url> and <docno> lines, no longer inside a text line, are dropped as non-text.
+    assert_eq!(c.report.dropped_lines, 28);
+    assert_eq!(clean(&c.text, &opts).text, c.text);
+    // An HTML page: entities decoded, tags gone, paragraphs kept apart.
+    let page = "<html><head><title>标题</title><script>var a = \"<p>\";</script></head>\
+                <body><p>社区&ldquo;红色物业&rdquo;&nbsp;服务居民。</p><p>第二段。</p></body></html>";
+    let c = clean(page, &opts);
+    assert_eq!(
+        paragraphs(&c),
+        ["标题", "社区“红色物业” 服务居民。", "第二段。"]
+    );
+    // <html> <head> <title> </title> <script>…</script> </head> <body> <p> </p> <p> </p>
+    // </body> </html>: 13 tags; &ldquo; &rdquo; &nbsp;: 3 entities.
+    assert_eq!(c.report.markup, 16);
+    let kept = clean(
+        page,
+        &CleanOptions {
+            markup: false,
+            ..opts
+        },
+    );
+    assert_eq!(kept.report.markup, 0);
+    assert!(kept.text.contains("&nbsp;"));
 }
 
 #[test]
@@ -336,6 +382,20 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("(左二)".to_string()),
         Just("推进各村工作扎实推进".to_string()),
         Just("2018年4月,举办“人才流动党校”,进行培养。".to_string()),
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<b>".to_string()),
+        Just("<a href=\"x.htm?a=1&amp;b=2\">".to_string()),
+        Just("&nbsp;".to_string()),
+        Just("&amp;".to_string()),
+        Just("lt;".to_string()),
+        Just("<".to_string()),
+        Just(">".to_string()),
+        Just("&".to_string()),
+        Just("<!--".to_string()),
+        Just("-->".to_string()),
+        Just("<script>".to_string()),
+        Just("</script>".to_string()),
         "[a-zāá()（）\\p{Han}]{0,4}",
     ]
 }

@@ -165,3 +165,25 @@ fn chart_command_writes_the_report_chart() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn markup_of_the_sogou_dump_is_not_counted_as_terms() {
+    // Without the markup step the dump's element names are among its most frequent
+    // "terms" (`grep -o content` on the UTF-8 text finds 56: 14 records, each with
+    // <contenttitle>, </contenttitle>, <content> and </content>).
+    let f = "tests/fixtures/load/sogou-prefix.gbk.dat";
+    let terms = |extra: &[&str]| {
+        let mut args = vec!["terms", f, "--top", "5", "--format", "csv"];
+        args.extend_from_slice(extra);
+        let o = tifa(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let kept = terms(&["--keep-markup"]);
+    assert!(kept.contains(",contenttitle,"), "{kept}");
+    let clean = terms(&[]);
+    assert!(!clean.contains("content"), "{clean}");
+    let o = tifa(&["clean", f, "--report", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["documents"][0]["markup"], 141, "{v}");
+}

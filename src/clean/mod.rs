@@ -4,6 +4,11 @@
 //! [`clean`] runs these steps, in this order (each can be switched off in
 //! [`CleanOptions`] and each is counted in [`CleanReport`]):
 //!
+//! 0. **markup**: HTML and XML tags are removed (a block-level or unknown tag such as
+//!    `<p>`, `<br>` or `</contenttitle>` ends a line; `<script>` and `<style>` go with
+//!    their content) and character entities decoded (`&nbsp;`, `&amp;lt;`, `&#x4E2D;`), so
+//!    that scraped pages do not count `nbsp` or `content` as words ([`markup`]). A text
+//!    without `<` and `&` skips it;
 //! 1. **lines**: the raw text is split into lines; every non-empty line is a paragraph
 //!    (blank lines separate nothing), trimmed;
 //! 2. **non-text lines** are dropped (English masthead lines, lone page codes such as
@@ -39,6 +44,7 @@ mod chars;
 mod cross;
 mod dedup;
 pub mod lines;
+pub mod markup;
 mod pinyin;
 mod rejoin;
 mod script;
@@ -58,6 +64,8 @@ use std::ops::Range;
 /// Which steps run (all on by default).
 #[derive(Debug, Clone)]
 pub struct CleanOptions {
+    /// Remove HTML/XML tags and decode character entities.
+    pub markup: bool,
     /// Full-width digits/Latin/`＋` to ASCII, whitespace normalised.
     pub width: bool,
     /// Traditional → Simplified for documents detected as Traditional.
@@ -75,6 +83,7 @@ pub struct CleanOptions {
 impl Default for CleanOptions {
     fn default() -> Self {
         CleanOptions {
+            markup: true,
             width: true,
             simplify: true,
             pinyin: true,
@@ -88,6 +97,8 @@ impl Default for CleanOptions {
 /// Counts of what each step changed in one document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CleanReport {
+    /// HTML/XML tags removed and character entities decoded.
+    pub markup: usize,
     /// Characters changed from full-width to ASCII.
     pub width_chars: usize,
     /// Characters changed Traditional → Simplified.
@@ -175,8 +186,23 @@ pub(crate) fn rebuild<'a>(
     Stage { text, map, paras }
 }
 
-/// Steps 1–4: lines, non-text lines, width and whitespace, pinyin glosses.
-fn lines_stage(raw: &str, opts: &CleanOptions, report: &mut CleanReport) -> Stage {
+/// Steps 0–4: markup, lines, non-text lines, width and whitespace, pinyin glosses.
+fn lines_stage(
+    input: &str,
+    input_map: &OffsetMap,
+    opts: &CleanOptions,
+    report: &mut CleanReport,
+) -> Stage {
+    let stripped = if opts.markup {
+        markup::strip(input, input_map, report)
+    } else {
+        None
+    };
+    // The lines' text and its map to the raw text.
+    let (raw, raw_map) = match &stripped {
+        Some((text, map)) => (text.as_str(), map),
+        None => (input, input_map),
+    };
     // Trimmed non-empty lines: (byte offset, text, kind).
     let trim = |c: char| chars::is_space(c);
     let mut lines: Vec<(usize, &str, LineKind)> = Vec::new();
@@ -214,8 +240,7 @@ fn lines_stage(raw: &str, opts: &CleanOptions, report: &mut CleanReport) -> Stag
     // Non-Han non-text lines (English, page codes) are dropped only when something else is
     // kept: a document of English lines only is left as it is.
     let has_text = lines.iter().any(|l| l.2 != LineKind::NonText);
-    let id = OffsetMap::identity();
-    let mut b = MapBuilder::new(&id, raw.len());
+    let mut b = MapBuilder::new(raw_map, raw.len());
     let mut paras = Vec::with_capacity(lines.len());
     let mut prev_end: Option<usize> = None;
     for (k, &(off, t, kind)) in lines.iter().enumerate() {
@@ -279,24 +304,50 @@ fn settle(mut st: Stage, opts: &CleanOptions, report: &mut CleanReport) -> Stage
 /// their order. Never panics; every step is on by default and counted in the report.
 pub fn clean(raw: &str, opts: &CleanOptions) -> Cleaned {
     let mut report = CleanReport::default();
-    let mut st = lines_stage(raw, opts, &mut report);
-    st = settle(st, opts, &mut report);
-    let script = detect_script(&st.text);
-    if opts.simplify && script == Script::Traditional {
-        if let Some(n) = script::simplify(&st, &mut report) {
-            // Simplified, a Traditional copy of a Simplified passage is now a copy: rejoin
-            // and dedup again (the clean_idempotent fuzz target found a second cleaning
-            // removing it otherwise).
-            st = settle(n, opts, &mut report);
-        }
-    }
-    Cleaned {
+    let id = OffsetMap::identity();
+    let (st, script) = clean_from(raw, &id, opts, &mut report);
+    let mut c = Cleaned {
         text: st.text,
         paragraphs: st.paras,
         map: st.map,
         script,
         report,
+    };
+    // Rejoining two lines or removing a sentence between them can bring the halves of a
+    // tag or an entity together (`&amp;` + a line `lt;…`): clean again while markup is
+    // left, so that cleaning stays idempotent. Only text that had `<` or `&` can have it.
+    if opts.markup && markup::may_have_markup(raw) {
+        for _ in 0..markup::MAX_ROUNDS {
+            if !markup::has_markup(&c.text) {
+                break;
+            }
+            let (st, _) = clean_from(&c.text, &c.map, opts, &mut c.report);
+            (c.text, c.paragraphs, c.map) = (st.text, st.paras, st.map);
+        }
     }
+    c
+}
+
+/// The steps of [`clean`] on `input`, whose map to the raw text is `input_map`: the
+/// cleaned stage and the detected script.
+fn clean_from(
+    input: &str,
+    input_map: &OffsetMap,
+    opts: &CleanOptions,
+    report: &mut CleanReport,
+) -> (Stage, Script) {
+    let mut st = lines_stage(input, input_map, opts, report);
+    st = settle(st, opts, report);
+    let script = detect_script(&st.text);
+    if opts.simplify && script == Script::Traditional {
+        if let Some(n) = script::simplify(&st, report) {
+            // Simplified, a Traditional copy of a Simplified passage is now a copy: rejoin
+            // and dedup again (the clean_idempotent fuzz target found a second cleaning
+            // removing it otherwise).
+            st = settle(n, opts, report);
+        }
+    }
+    (st, script)
 }
 
 /// Removes documents and long paragraphs (at least [`MIN_CROSS_CHARS`] characters)

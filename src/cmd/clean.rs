@@ -1,7 +1,7 @@
 //! `tifa clean`: the cleaned text, and a report of what cleaning changed.
 //!
 //! Every cleaning step is on by default and can be switched off with a global flag:
-//! full-width → ASCII and whitespace (`--no-width`), Traditional → Simplified
+//! HTML/XML tags and entities removed (`--keep-markup`), full-width → ASCII and whitespace (`--no-width`), Traditional → Simplified
 //! (`--no-simplify`), pinyin glosses such as 發(fā) (`--no-pinyin`), page-broken paragraphs
 //! rejoined (`--no-rejoin`), repeated paragraphs and sentences removed, within and across
 //! documents (`--no-dedup`), non-text lines dropped (`--keep-nontext`).
@@ -66,6 +66,7 @@ fn print_report(g: &Global, rows: &Spilled<DocRow>) -> Result<()> {
         "script",
         "chars",
         "clean",
+        "markup",
         "width",
         "simplified",
         "pinyin",
@@ -81,6 +82,7 @@ fn print_report(g: &Global, rows: &Spilled<DocRow>) -> Result<()> {
             r.script.into(),
             r.chars.to_string(),
             r.clean_chars.to_string(),
+            r.markup.to_string(),
             r.width_chars.to_string(),
             r.simplified_chars.to_string(),
             r.pinyin_glosses.to_string(),
@@ -104,7 +106,7 @@ fn print_report(g: &Global, rows: &Spilled<DocRow>) -> Result<()> {
     }
     t.max_width = 32;
     t.align = vec![Align::Left, Align::Left];
-    t.align.extend([Align::Right; 10]);
+    t.align.extend([Align::Right; 11]);
     let mut layout = t.layout(std::iter::empty::<Vec<String>>());
     for r in cleaning() {
         layout.fit(&cells(r?));

@@ -90,6 +90,9 @@ pub struct Global {
     /// No progress or warnings on stderr.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Keep HTML/XML tags and character entities (&nbsp;) instead of removing them.
+    #[arg(long, global = true)]
+    pub keep_markup: bool,
     /// Do not convert full-width digits, letters and ＋ to ASCII.
     #[arg(long, global = true)]
     pub no_width: bool,
@@ -149,6 +152,7 @@ impl Global {
     /// Cleaning options from the global flags.
     pub fn clean_options(&self) -> tifa::clean::CleanOptions {
         tifa::clean::CleanOptions {
+            markup: !self.keep_markup,
             width: !self.no_width,
             simplify: !self.no_simplify,
             pinyin: !self.no_pinyin,

@@ -76,6 +76,7 @@ impl DocRow {
             script: script_name(self.meta.script),
             chars: self.meta.raw_chars,
             clean_chars: self.clean_chars,
+            markup: r.markup,
             width_chars: r.width_chars,
             simplified_chars: r.simplified_chars,
             pinyin_glosses: r.pinyin_glosses,
@@ -158,6 +159,8 @@ pub struct CleaningRow {
     pub chars: usize,
     /// Characters after cleaning.
     pub clean_chars: usize,
+    /// HTML/XML tags removed and character entities decoded.
+    pub markup: usize,
     /// Full-width characters converted to ASCII.
     pub width_chars: usize,
     /// Traditional characters converted to Simplified.

@@ -170,16 +170,16 @@ pub(super) fn write_html(h: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     }
 
     // Cleaning notes.
-    o.push_str("<h2>Cleaning notes</h2>\n<table>\n<tr><th>document</th><th>script</th><th class=\"n\">chars</th><th class=\"n\">cleaned</th><th class=\"n\">full-width</th><th class=\"n\">simplified</th><th class=\"n\">pinyin</th><th class=\"n\">rejoined</th><th class=\"n\">dup ¶</th><th class=\"n\">dup sent.</th><th class=\"n\">dropped lines</th></tr>\n");
+    o.push_str("<h2>Cleaning notes</h2>\n<table>\n<tr><th>document</th><th>script</th><th class=\"n\">chars</th><th class=\"n\">cleaned</th><th class=\"n\">markup</th><th class=\"n\">full-width</th><th class=\"n\">simplified</th><th class=\"n\">pinyin</th><th class=\"n\">rejoined</th><th class=\"n\">dup ¶</th><th class=\"n\">dup sent.</th><th class=\"n\">dropped lines</th></tr>\n");
     w.write_all(o.as_bytes())?;
     for record in h.rows.iter() {
         let r = record.map_err(std::io::Error::other)?.cleaning();
         o.clear();
         o.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
             esc(&r.id),
             esc(r.script),
-            r.chars, r.clean_chars, r.width_chars, r.simplified_chars,
+            r.chars, r.clean_chars, r.markup, r.width_chars, r.simplified_chars,
             r.pinyin_glosses, r.rejoined, r.dup_paragraphs, r.dup_sentences, r.dropped_lines,
         ));
         w.write_all(o.as_bytes())?;

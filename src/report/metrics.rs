@@ -121,7 +121,7 @@ fn options(opts: &ReportOptions) -> Value {
         "encoding": opts.load.encoding,
         "skip_bad": opts.load.skip_bad,
         "clean": {
-            "width": c.width, "simplify": c.simplify, "pinyin": c.pinyin,
+            "markup": c.markup, "width": c.width, "simplify": c.simplify, "pinyin": c.pinyin,
             "rejoin": c.rejoin, "dedup": c.dedup, "drop_nontext": c.drop_nontext,
         },
         "terms": {

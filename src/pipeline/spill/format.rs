@@ -225,6 +225,7 @@ fn encode_meta(numbers: &mut Vec<u8>, strings: &mut Vec<u8>, meta: &Meta) {
         r.captions,
         r.cross_dup_paragraphs,
         usize::from(r.cross_dup_document),
+        r.markup,
     ] {
         enc_num(numbers, x);
     }
@@ -253,7 +254,7 @@ fn read_meta(f: &mut Fields<'_>) -> std::io::Result<Meta> {
     let script = *SCRIPTS
         .get(f.usize()?)
         .ok_or_else(|| invalid("bad script in the spill file"))?;
-    let mut x = [0usize; 10];
+    let mut x = [0usize; 11];
     for v in &mut x {
         *v = f.usize()?;
     }
@@ -279,6 +280,7 @@ fn read_meta(f: &mut Fields<'_>) -> std::io::Result<Meta> {
             captions: x[7],
             cross_dup_paragraphs: x[8],
             cross_dup_document: x[9] != 0,
+            markup: x[10],
         },
     })
 }

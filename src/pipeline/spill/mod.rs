@@ -308,6 +308,7 @@ pub(super) mod tests {
                 captions: 8,
                 cross_dup_paragraphs: 9,
                 cross_dup_document: i == 2,
+                markup: 10 + i,
             },
         }
     }
