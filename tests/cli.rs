@@ -167,23 +167,40 @@ fn chart_command_writes_the_report_chart() {
 }
 
 #[test]
-fn markup_of_the_sogou_dump_is_not_counted_as_terms() {
-    // Without the markup step the dump's element names are among its most frequent
-    // "terms" (`grep -o content` on the UTF-8 text finds 56: 14 records, each with
-    // <contenttitle>, </contenttitle>, <content> and </content>).
+fn the_sogou_dump_loads_as_its_records() {
+    // 14 <doc> records (`grep -c "<doc>"` on the UTF-8 text), each with url, docno and
+    // contenttitle fields; the element names are not terms.
     let f = "tests/fixtures/load/sogou-prefix.gbk.dat";
-    let terms = |extra: &[&str]| {
-        let mut args = vec!["terms", f, "--top", "5", "--format", "csv"];
-        args.extend_from_slice(extra);
-        let o = tifa(&args);
-        assert!(o.status.success(), "{}", stderr(&o));
-        stdout(&o)
-    };
-    let kept = terms(&["--keep-markup"]);
-    assert!(kept.contains(",contenttitle,"), "{kept}");
-    let clean = terms(&[]);
-    assert!(!clean.contains("content"), "{clean}");
-    let o = tifa(&["clean", f, "--report", "--format", "json"]);
+    let o = tifa(&["corpus", f, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["documents"][0]["markup"], 141, "{v}");
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 14, "{v}");
+    assert_eq!(docs[0]["id"], "sogou-prefix.gbk#1");
+    assert_eq!(
+        docs[0]["url"],
+        "http://news.sohu.com/20120612/n345428229.shtml"
+    );
+    let o = tifa(&["terms", f, "--top", "50", "--format", "csv"]);
+    assert!(!stdout(&o).contains("content"), "{}", stdout(&o));
+}
+
+#[test]
+fn markup_is_removed_unless_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html.txt");
+    std::fs::write(
+        &page,
+        "<html><body><p>社区&ldquo;红色物业&rdquo;服务居民。</p>\n<p>红色物业&nbsp;进小区。</p></body></html>\n",
+    )
+    .unwrap();
+    let p = page.to_str().unwrap();
+    let o = tifa(&["clean", p, "--report", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // <html> <body> <p> </p> <p> </p> </body> </html>, &ldquo; &rdquo; &nbsp;
+    assert_eq!(v["documents"][0]["markup"], 11, "{v}");
+    let o = tifa(&["terms", p, "--format", "csv", "--keep-markup"]);
+    assert!(stdout(&o).contains(",nbsp,"), "{}", stdout(&o));
+    let o = tifa(&["terms", p, "--format", "csv"]);
+    assert!(!stdout(&o).contains("nbsp") && !stdout(&o).contains("html"));
 }

@@ -85,17 +85,32 @@ fn forced_encoding_overrides_detection() {
 }
 
 #[test]
-fn sogou_gbk_file_loads_as_one_readable_document() {
-    // A prefix of sogou-news-2012.gbk.dat cut after the 14th `</doc>` (18,990 bytes).
-    // Phrase checked with `iconv -f GBK -t UTF-8`: the first title is
-    // 公安机关销毁１０余万非法枪支 (full-width digits in the raw text).
+fn sogou_gbk_file_loads_as_its_records() {
+    // A prefix of sogou-news-2012.gbk.dat cut after the 14th `</doc>` (18,990 bytes): 14
+    // `<doc>` records, one document each. Checked with `iconv -f GBK -t UTF-8`: the first
+    // record (its <doc> on line 2) has the title 公安机关销毁１０余万非法枪支　跨国武器走私渐起
+    // (full-width digits and space in the raw text) and its content starts 中广网唐山６月.
     let c = load_ok(&fx("sogou-prefix.gbk.dat"));
-    assert_eq!(c.documents.len(), 1);
+    assert_eq!(c.documents.len(), 14);
+    assert_eq!(c.fields, ["url", "docno", "contenttitle"]);
     let d = &c.documents[0];
+    assert_eq!((d.id.as_str(), d.row), ("sogou-prefix.gbk#1", Some(2)));
     assert_eq!(d.encoding, "GB18030");
-    assert!(d.raw.contains("公安机关销毁１０余万非法枪支"));
-    assert_eq!(d.raw.matches("<doc>").count(), 14);
-    assert!(!d.raw.contains('\u{FFFD}'));
+    assert_eq!(
+        d.fields["url"],
+        "http://news.sohu.com/20120612/n345428229.shtml"
+    );
+    assert!(d
+        .raw
+        .starts_with("公安机关销毁１０余万非法枪支　跨国武器走私渐起\n中广网唐山６月１２日消息"));
+    for d in &c.documents {
+        assert!(
+            !d.raw.contains("<doc") && !d.raw.contains("<content"),
+            "{}",
+            d.id
+        );
+        assert!(!d.raw.contains('\u{FFFD}'));
+    }
 }
 
 #[test]
@@ -366,7 +381,8 @@ fn real_corpora_by_hand() {
         d.raw.chars().count(),
         d.raw.matches("<doc>").count()
     );
-    assert_eq!(c.documents.len(), 1);
+    // 200 records (`grep -c "<doc>"` on the UTF-8 text), one document each.
+    assert_eq!(c.documents.len(), 200);
     assert_eq!(d.encoding, "GB18030");
     assert!(d.raw.contains("公安机关销毁１０余万非法枪支"));
 }

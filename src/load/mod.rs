@@ -3,7 +3,8 @@
 //!
 //! What can be loaded (see [`load`]): a single text file of any extension; a manifest CSV
 //! (`id,file,...`); a CSV with one document per row and a text column; a JSON Lines file;
-//! a directory of any of these (its `corpus.csv` is the manifest if present). Each file's
+//! a directory of any of these (its `corpus.csv` is the manifest if present). A text file of
+//! `<doc>` records (the Sogou news dumps) gives one document per record ([`records`]). Each file's
 //! encoding is detected ([`encoding`]). [`stream`] produces the documents one at a time;
 //! [`load`] collects them.
 
@@ -12,6 +13,7 @@ pub mod encoding;
 mod input;
 mod jsonl;
 mod manifest;
+mod records;
 mod stream;
 
 pub use stream::{stream, DocStream, MANIFEST_NAME};

@@ -6,6 +6,7 @@ use super::encoding::{self, DecodeError};
 use super::input::{self, OpenError};
 use super::jsonl::JsonlDocs;
 use super::manifest::{self, stem_of, unknown_label};
+use super::records;
 use super::{Document, LoadOptions, Skipped, Source, Step};
 use crate::error::{Error, Result};
 use std::collections::{HashMap, VecDeque};
@@ -202,6 +203,20 @@ impl DocStream {
             } => {
                 let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
                 match encoding::decode_owned(bytes, self.opts.encoding.as_deref()) {
+                    Ok(d) if records::is_collection(&d.text) => {
+                        let docs = records::split(&d.text, &id, &file, &d.encoding);
+                        let steps = docs.into_iter().map(move |mut doc| {
+                            // A manifest's fields first, then the record's own.
+                            let mut all = fields.clone();
+                            for (k, v) in doc.fields.drain(..) {
+                                all.entry(k).or_insert(v);
+                            }
+                            doc.fields = all;
+                            Ok(Step::Doc(doc))
+                        });
+                        self.current = Some(Box::new(steps));
+                        Ok(None)
+                    }
                     Ok(d) => Ok(Some(Step::Doc(Document {
                         id,
                         file,
