@@ -156,12 +156,14 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
             let d = d.map_err(std::io::Error::other)?;
             w.write_all(layout.line(&cells(d)).as_bytes())?;
         }
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut s = format!(
-            "\n{} documents, {} groups by {}, {} characters\n",
-            rows.len(),
-            groups.len(),
+            "\n{}, {} by {}, {}\n",
+            plural(rows.len(), "document", "documents"),
+            plural(groups.len(), "group", "groups"),
             g.group_by,
-            chars
+            plural(chars, "character", "characters")
         );
         if !fields.is_empty() {
             s.push_str(&format!(
