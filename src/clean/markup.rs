@@ -115,55 +115,54 @@ pub(crate) fn may_have_markup(text: &str) -> bool {
 
 /// True when `text` holds a tag or an entity that [`strip`] would remove.
 pub(crate) fn has_markup(text: &str) -> bool {
+    next_markup(text, 0).is_some()
+}
+
+/// What one stretch of markup becomes: a tag (removed, or a line end) or an entity's
+/// character.
+#[derive(Debug, Clone, Copy)]
+enum Hit {
+    Tag(Found),
+    Entity(char),
+}
+
+/// The first tag or entity at or after byte `from`: its start, end and what it becomes.
+fn next_markup(text: &str, from: usize) -> Option<(usize, usize, Hit)> {
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     while let Some(k) = memchr::memchr2(b'<', b'&', &bytes[i..]) {
         let p = i + k;
-        let found = if bytes[p] == b'<' {
-            tag_at(text, p).is_some()
+        let hit = if bytes[p] == b'<' {
+            tag_at(text, p).map(|(end, f)| (end, Hit::Tag(f)))
         } else {
-            entity_at(text, p).is_some()
+            entity_at(text, p).map(|(end, c)| (end, Hit::Entity(c)))
         };
-        if found {
-            return true;
+        if let Some((end, h)) = hit {
+            return Some((p, end, h));
         }
         i = p + 1;
     }
-    false
+    None
 }
 
 /// One round over `text` (mapped to raw by `map`): the new text, its map and the number of
 /// tags and entities handled, or `None` when there were none.
 fn round(text: &str, map: &OffsetMap) -> Option<(String, OffsetMap, usize)> {
-    let bytes = text.as_bytes();
     let mut b: Option<MapBuilder<'_>> = None;
     let mut n = 0;
     let mut copied = 0;
-    let mut i = 0;
-    while let Some(k) = memchr::memchr2(b'<', b'&', &bytes[i..]) {
-        let p = i + k;
-        let hit = if bytes[p] == b'<' {
-            tag_at(text, p).map(|(end, f)| (end, Some(f), None))
-        } else {
-            entity_at(text, p).map(|(end, c)| (end, None, Some(c)))
-        };
-        let Some((end, tag, entity)) = hit else {
-            i = p + 1;
-            continue;
-        };
+    while let Some((p, end, hit)) = next_markup(text, copied) {
         let b = b.get_or_insert_with(|| MapBuilder::new(map, text.len()));
         if copied < p {
             b.push_copy(&text[copied..p], copied);
         }
-        if tag == Some(Found::Break) {
-            b.push_replaced("\n", p);
-        }
-        if let Some(c) = entity {
-            b.push_replacing(c.encode_utf8(&mut [0u8; 4]), p..end);
+        match hit {
+            Hit::Tag(Found::Break) => b.push_replaced("\n", p),
+            Hit::Tag(Found::Removed) => {}
+            Hit::Entity(c) => b.push_replacing(c.encode_utf8(&mut [0u8; 4]), p..end),
         }
         n += 1;
         copied = end;
-        i = end;
     }
     let mut b = b?;
     if copied < text.len() {
