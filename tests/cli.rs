@@ -204,3 +204,20 @@ fn markup_is_removed_unless_kept() {
     let o = tifa(&["terms", p, "--format", "csv"]);
     assert!(!stdout(&o).contains("nbsp") && !stdout(&o).contains("html"));
 }
+
+#[test]
+fn a_corpus_without_terms_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("stop.txt");
+    // 的, 了, 是: single characters (and stopwords), so no term survives --min-chars 2.
+    std::fs::write(&p, "的了是\n").unwrap();
+    let o = tifa(&["terms", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(stderr(&o).contains("no terms to show"), "{}", stderr(&o));
+    // The same corpus with a term: no such note.
+    std::fs::write(&p, "推进基层治理\n").unwrap();
+    let o = tifa(&["terms", p.to_str().unwrap()]);
+    assert!(stdout(&o).contains("基层治理"), "{}", stdout(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}

@@ -93,9 +93,19 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
             }
             Ok(())
         }),
-        Format::Table => print(&side_by_side(&rows)),
+        Format::Table => {
+            if rows.is_empty() && !g.quiet {
+                // An empty table would print nothing at all; say why instead.
+                eprintln!("{NO_TERMS}");
+            }
+            print(&side_by_side(&rows))
+        }
     }
 }
+
+/// What `tifa terms` says on standard error when no term is left to show.
+const NO_TERMS: &str = "tifa: no terms to show: no word token of the corpus is left after \
+cleaning and filtering (stopwords, --min-chars, --pos)";
 
 /// Lays out the rows of each group (or document) side by side: rank, then per column block
 /// `term count per10k`, so regions can be read across.
