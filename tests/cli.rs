@@ -221,3 +221,19 @@ fn a_corpus_without_terms_says_so() {
     assert!(stdout(&o).contains("基层治理"), "{}", stdout(&o));
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
+
+#[test]
+fn utf16_without_a_mark_loads_from_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    // "推进三治融合。\n" as UTF-16LE without a byte-order mark: the newline's high byte is NUL.
+    let bytes: Vec<u8> = "推进三治融合。\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(dir.path().join("win.txt"), bytes).unwrap();
+    let o = tifa(&["corpus", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("UTF-16LE (no BOM)"), "{}", stdout(&o));
+    let o = tifa(&["slogans", dir.path().to_str().unwrap(), "--format", "csv"]);
+    assert!(stdout(&o).contains("\n三治融合,"), "{}", stdout(&o));
+}

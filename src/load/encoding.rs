@@ -1,7 +1,8 @@
 //! Encoding detection and strict decoding.
 //!
 //! Order of tests for one file's bytes: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE), then
-//! strict UTF-8, then a chardetng guess restricted to the Chinese legacy encodings GB18030
+//! UTF-16 without a mark (NUL bytes, all at odd offsets for LE or all at even ones for BE:
+//! the high bytes of ASCII characters), then strict UTF-8, then a chardetng guess restricted to the Chinese legacy encodings GB18030
 //! (a superset of GBK/GB2312, used on the mainland) and Big5 (Traditional, Taiwan/Hong Kong).
 //! A decode is accepted only if it needs no replacement character; otherwise the file is
 //! rejected with the byte offset of the first bad byte.
@@ -39,14 +40,46 @@ pub enum DecodeError {
     UnknownLabel(String),
 }
 
-/// True if the first [`BINARY_SNIFF_LEN`] bytes hold a NUL byte and there is no UTF-16
-/// byte-order mark (UTF-16 text legitimately holds NUL bytes).
+/// True if the first [`BINARY_SNIFF_LEN`] bytes hold a NUL byte and the file is not UTF-16
+/// (with a byte-order mark, or without one by [`utf16_without_bom`]): UTF-16 text
+/// legitimately holds NUL bytes.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return false;
     }
     let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
-    head.contains(&0)
+    head.contains(&0) && utf16_without_bom(bytes).is_none()
+}
+
+/// UTF-16 without a byte-order mark, as some Windows tools write it: an even length, NUL
+/// bytes in the first [`BINARY_SNIFF_LEN`] bytes, all of them at odd offsets (little-endian:
+/// `a` is `61 00`) or all at even ones (big-endian), and in those first bytes no control
+/// character but tab, line feed, form feed and carriage return, and no malformed unit (but
+/// a surrogate pair cut by the end of the sniffed bytes). Binary formats put NUL bytes at
+/// both parities or fail the decode. The whole file is decoded strictly later.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
+    let (mut even, mut odd) = (false, false);
+    for (i, _) in head.iter().enumerate().filter(|(_, b)| **b == 0) {
+        if i % 2 == 0 {
+            even = true;
+        } else {
+            odd = true;
+        }
+    }
+    let encoding = match (even, odd) {
+        (true, false) => encoding_rs::UTF_16BE,
+        (false, true) => encoding_rs::UTF_16LE,
+        _ => return None,
+    };
+    let (text, _) = encoding.decode_without_bom_handling(head);
+    let text = text.strip_suffix('\u{FFFD}').unwrap_or(&text);
+    let bad =
+        |c: char| c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+    (!text.chars().any(bad)).then_some(encoding)
 }
 
 /// Decodes `bytes` strictly with `encoding` (no BOM handling). Returns the offset of the
@@ -135,6 +168,18 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, DecodeError
             })
             .map_err(|offset| DecodeError::Undecodable {
                 offset: offset + len as u64,
+                detail: format!("not valid {name}"),
+            });
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let name = format!("{} (no BOM)", display_name(encoding));
+        return decode_strict(encoding, bytes)
+            .map(|text| Decoded {
+                text,
+                encoding: name.clone(),
+            })
+            .map_err(|offset| DecodeError::Undecodable {
+                offset,
                 detail: format!("not valid {name}"),
             });
     }
@@ -279,6 +324,38 @@ mod tests {
             Err(DecodeError::Binary)
         );
         assert_eq!(decode(b"", None).unwrap().text, "");
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_found_by_its_nul_bytes() {
+        // 党建 1+5+N, written out by hand: 党 U+515A, 建 U+5EFA, then ASCII with NUL high bytes.
+        let units: [u16; 8] = [0x515A, 0x5EFA, 0x20, 0x31, 0x2B, 0x35, 0x2B, 0x4E];
+        let le: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = units.iter().flat_map(|u| u.to_be_bytes()).collect();
+        for (bytes, name) in [(le, "UTF-16LE (no BOM)"), (be, "UTF-16BE (no BOM)")] {
+            assert!(!looks_binary(&bytes));
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding.as_str()), ("党建 1+5+N", name));
+            assert_eq!(decode_owned(bytes, None).unwrap().text, "党建 1+5+N");
+        }
+        // NUL bytes at both parities, or at one parity with a control character: binary.
+        assert_eq!(decode(b"ab\0\0cd\0x", None), Err(DecodeError::Binary));
+        assert_eq!(decode(b"\x01\0a\0", None), Err(DecodeError::Binary));
+        // An odd length cannot be UTF-16.
+        assert_eq!(decode(b"a\0b", None), Err(DecodeError::Binary));
+        // A sniffed head that cuts a surrogate pair (U+20000 is D840 DC00) is still UTF-16;
+        // a lone surrogate in the whole file is an error at its offset.
+        let head = [0x61, 0, 0x40, 0xD8];
+        assert!(!looks_binary(&head));
+        match decode(&head, None) {
+            Err(DecodeError::Undecodable { offset, detail }) => {
+                assert_eq!(
+                    (offset, detail.as_str()),
+                    (2, "not valid UTF-16LE (no BOM)")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -110,6 +110,7 @@ pub fn open_with_limit(
         None => {
             prefix.starts_with(b"\xEF\xBB\xBF")
                 || (!encoding::looks_binary(&prefix)
+                    && encoding::utf16_without_bom(&prefix).is_none()
                     && !prefix.starts_with(&[0xFF, 0xFE])
                     && !prefix.starts_with(&[0xFE, 0xFF])
                     && encoding::prefix_is_utf8(&prefix))
