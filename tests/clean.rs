@@ -312,6 +312,31 @@ fn markup_of_scraped_pages_is_removed_and_counted() {
 }
 
 #[test]
+fn carriage_returns_end_lines_like_line_feeds() {
+    // Every seed with its line feeds written as CRLF (Windows) and as a lone CR (old Mac
+    // exports): the same cleaned text, paragraphs and report as with line feeds.
+    for prefix in ["000", "001", "002", "003", "004"] {
+        let raw = seed(prefix);
+        let lf = clean(&raw, &CleanOptions::default());
+        for sep in ["\r\n", "\r"] {
+            let other = clean(&raw.replace('\n', sep), &CleanOptions::default());
+            assert_eq!(other.text, lf.text, "{prefix} with {sep:?}");
+            assert_eq!(paragraphs(&other), paragraphs(&lf), "{prefix} with {sep:?}");
+            assert_eq!(other.report, lf.report, "{prefix} with {sep:?}");
+        }
+    }
+    // By hand: a paragraph of 31 characters (over the 20 of a duplicate), then a short
+    // one, then the first again, separated by lone CRs: the repeat is one duplicate.
+    let p = "各地积极推进“三治融合”工作，不断提升基层治理水平和群众满意度。";
+    let c = clean(
+        &format!("{p}\r坚持党建引领。\r{p}\r"),
+        &CleanOptions::default(),
+    );
+    assert_eq!(c.report.dup_paragraphs, 1);
+    assert_eq!(c.text, format!("{p}\n坚持党建引领。"));
+}
+
+#[test]
 fn cross_document_duplicates() {
     let shared = "茅箭区突出党建引领，以红色网格为抓手，构建共建共治共享的社会治理格局，\
                   让群众办事不再求人，社区面貌焕然一新，各方内生动力充分激发。";
@@ -373,6 +398,8 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("“".to_string()),
         Just("\n".to_string()),
         Just("\n\n".to_string()),
+        Just("\r".to_string()),
+        Just("\r\n".to_string()),
         Just(" ".to_string()),
         Just("　".to_string()),
         Just("T40".to_string()),

@@ -9,7 +9,8 @@
 //!    their content) and character entities decoded (`&nbsp;`, `&amp;lt;`, `&#x4E2D;`), so
 //!    that scraped pages do not count `nbsp` or `content` as words ([`markup`]). A text
 //!    without `<` and `&` skips it;
-//! 1. **lines**: the raw text is split into lines; every non-empty line is a paragraph
+//! 1. **lines**: the raw text is split into lines (at `\n`, `\r\n` or a lone `\r`); every
+//!    non-empty line is a paragraph
 //!    (blank lines separate nothing), trimmed;
 //! 2. **non-text lines** are dropped (English masthead lines, lone page codes such as
 //!    `T40`, scraped page chrome such as 下载/打印/【字号：…】, site footers such as
@@ -208,8 +209,10 @@ fn lines_stage(
     let mut lines: Vec<(usize, &str, LineKind)> = Vec::new();
     let footers = lines::may_have_footer(raw);
     let mut at = 0;
-    // The lines, split at '\n' by memchr (vectorised; `str::split` tests a word at a time).
-    let ends = memchr::memchr_iter(b'\n', raw.as_bytes()).chain([raw.len()]);
+    // The lines, split at '\n' and at '\r' by memchr (vectorised; `str::split` tests a word
+    // at a time): a lone '\r' ends a line too (old Mac files and some exports use nothing
+    // else), and the empty line between the two bytes of "\r\n" is skipped like any other.
+    let ends = memchr::memchr2_iter(b'\n', b'\r', raw.as_bytes()).chain([raw.len()]);
     let mut from = 0;
     for end in ends {
         let line = raw.get(from..end).unwrap_or("");
