@@ -55,20 +55,27 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 /// bytes in the first [`BINARY_SNIFF_LEN`] bytes, all of them at odd offsets (little-endian:
 /// `a` is `61 00`) or all at even ones (big-endian), and in those first bytes no control
 /// character but tab, line feed, form feed and carriage return, and no malformed unit (but
-/// a surrogate pair cut by the end of the sniffed bytes). Binary formats put NUL bytes at
-/// both parities or fail the decode. The whole file is decoded strictly later.
+/// a surrogate pair cut by the end of the sniffed bytes); and either not valid UTF-8 or a
+/// NUL in at least a quarter of the bytes (so UTF-8 with a stray NUL stays binary). Binary
+/// formats put NUL bytes at both parities or fail the decode. The whole file is decoded strictly later.
 pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() % 2 != 0 {
         return None;
     }
     let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
-    let (mut even, mut odd) = (false, false);
+    let (mut even, mut odd, mut nuls) = (false, false, 0usize);
     for (i, _) in head.iter().enumerate().filter(|(_, b)| **b == 0) {
+        nuls += 1;
         if i % 2 == 0 {
             even = true;
         } else {
             odd = true;
         }
+    }
+    // UTF-8 with a stray NUL is not UTF-16: Chinese UTF-16 is almost never valid UTF-8, and
+    // UTF-16 that is (mostly ASCII) has a NUL in about every other byte.
+    if nuls * 4 < head.len() && prefix_is_utf8(head) {
+        return None;
     }
     let encoding = match (even, odd) {
         (true, false) => encoding_rs::UTF_16BE,
@@ -341,6 +348,12 @@ mod tests {
         // NUL bytes at both parities, or at one parity with a control character: binary.
         assert_eq!(decode(b"ab\0\0cd\0x", None), Err(DecodeError::Binary));
         assert_eq!(decode(b"\x01\0a\0", None), Err(DecodeError::Binary));
+        // UTF-8 Chinese with one stray NUL at an odd offset ("党建" is 6 bytes, then "a",
+        // NUL): valid UTF-8 with few NULs, so binary, not UTF-16 garbage.
+        assert_eq!(
+            decode("党建a\0推进".as_bytes(), None),
+            Err(DecodeError::Binary)
+        );
         // An odd length cannot be UTF-16.
         assert_eq!(decode(b"a\0b", None), Err(DecodeError::Binary));
         // A sniffed head that cuts a surrogate pair (U+20000 is D840 DC00) is still UTF-16;
