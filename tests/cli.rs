@@ -223,6 +223,32 @@ fn a_corpus_without_terms_says_so() {
 }
 
 #[test]
+fn a_gbk_page_appended_to_a_utf8_file_is_decoded_line_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = "坚持党建引领，推进基层治理。\n".as_bytes().to_vec();
+    // "建设红色物业。" in GBK, written out by hand: 建 BD A8, 设 C9 E8, 红 BA EC, 色 C9 AB,
+    // 物 CE EF, 业 D2 B5, 。 A1 A3.
+    bytes.extend([
+        0xBD, 0xA8, 0xC9, 0xE8, 0xBA, 0xEC, 0xC9, 0xAB, 0xCE, 0xEF, 0xD2, 0xB5, 0xA1, 0xA3, b'\n',
+    ]);
+    bytes.extend("三治融合。\n".as_bytes());
+    std::fs::write(dir.path().join("scraped.txt"), bytes).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let o = tifa(&["corpus", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("UTF-8 + GB18030 (by line)"),
+        "{}",
+        stdout(&o)
+    );
+    let o = tifa(&["terms", path, "--format", "csv"]);
+    let out = stdout(&o);
+    for term in ["党建引领", "红色物业", "三治融合"] {
+        assert!(out.contains(&format!("(none),,{term},1,")), "{term}: {out}");
+    }
+}
+
+#[test]
 fn utf16_without_a_mark_loads_from_a_directory() {
     let dir = tempfile::tempdir().unwrap();
     // "推进三治融合。\n" as UTF-16LE without a byte-order mark: the newline's high byte is NUL.

@@ -4,8 +4,10 @@
 //! UTF-16 without a mark (NUL bytes, all at odd offsets for LE or all at even ones for BE:
 //! the high bytes of ASCII characters), then strict UTF-8, then a chardetng guess restricted to the Chinese legacy encodings GB18030
 //! (a superset of GBK/GB2312, used on the mainland) and Big5 (Traditional, Taiwan/Hong Kong).
-//! A decode is accepted only if it needs no replacement character; otherwise the file is
-//! rejected with the byte offset of the first bad byte.
+//! A decode is accepted only if it needs no replacement character. A file that no single
+//! encoding decodes is tried line by line ([`super::mixed`]: a GBK page appended to a UTF-8
+//! file); if a line decodes in none, the file is rejected with the byte offset of the
+//! first bad byte.
 
 use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030};
 
@@ -244,8 +246,16 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, DecodeError
     if let Some(decoded) = fallback {
         return Ok(decoded);
     }
+    let offset = match super::mixed::decode_by_line(bytes) {
+        Ok(decoded) => return Ok(decoded),
+        Err(Some(line_offset)) => {
+            tried.push(format!("nor line by line (byte {line_offset})"));
+            line_offset
+        }
+        Err(None) => utf8_error,
+    };
     Err(DecodeError::Undecodable {
-        offset: utf8_error,
+        offset,
         detail: format!(
             "bytes decode in no supported encoding: {}; use --encoding to force one",
             tried.join(", ")

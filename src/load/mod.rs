@@ -13,6 +13,7 @@ pub mod encoding;
 mod input;
 mod jsonl;
 mod manifest;
+mod mixed;
 mod records;
 mod stream;
 
