@@ -224,27 +224,19 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, DecodeError
     } else {
         [GB18030, BIG5]
     };
-    // Big5 bytes are nearly always also valid GB18030 (and vice versa), but the wrong one
-    // yields Private Use Area characters: a decode without them is preferred.
     let mut tried = vec![format!("not UTF-8 (byte {utf8_error})")];
-    let mut fallback: Option<Decoded> = None;
-    for encoding in candidates {
-        match decode_strict(encoding, bytes) {
-            Ok(text) => {
-                let decoded = Decoded {
-                    encoding: display_name(encoding),
-                    text,
-                };
-                if !has_private_use(&decoded.text) {
-                    return Ok(decoded);
-                }
-                fallback.get_or_insert(decoded);
-            }
-            Err(offset) => tried.push(format!("not {} (byte {offset})", display_name(encoding))),
+    match decode_legacy(bytes, &candidates) {
+        Ok((text, encoding)) => {
+            return Ok(Decoded {
+                text,
+                encoding: display_name(encoding),
+            })
         }
-    }
-    if let Some(decoded) = fallback {
-        return Ok(decoded);
+        Err(failures) => {
+            tried.extend(failures.into_iter().map(|(encoding, offset)| {
+                format!("not {} (byte {offset})", display_name(encoding))
+            }))
+        }
     }
     let offset = match super::mixed::decode_by_line(bytes) {
         Ok(decoded) => return Ok(decoded),
@@ -270,6 +262,29 @@ pub fn prefix_is_utf8(bytes: &[u8]) -> bool {
         Ok(_) => true,
         Err(e) => e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4,
     }
+}
+
+/// Decodes `bytes` strictly in the first of `candidates` (legacy Chinese encodings) whose
+/// text has no Private Use Area character, else in the first that decodes them at all.
+/// Big5 bytes are nearly always also valid GB18030 (and vice versa), but the wrong one
+/// yields Private Use Area characters, hence the preference. Fails with each candidate and
+/// the offset of its first bad byte.
+pub(super) fn decode_legacy(
+    bytes: &[u8],
+    candidates: &[&'static Encoding],
+) -> Result<(String, &'static Encoding), Vec<(&'static Encoding, u64)>> {
+    let mut failures = Vec::new();
+    let mut fallback = None;
+    for &encoding in candidates {
+        match decode_strict(encoding, bytes) {
+            Ok(text) if !has_private_use(&text) => return Ok((text, encoding)),
+            Ok(text) => {
+                fallback.get_or_insert((text, encoding));
+            }
+            Err(offset) => failures.push((encoding, offset)),
+        }
+    }
+    fallback.ok_or(failures)
 }
 
 /// True if `text` holds a Private Use Area character (U+E000–U+F8FF): the sign of a

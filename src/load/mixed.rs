@@ -9,8 +9,8 @@
 //! preferring a decode without Private Use Area characters (the sign of the wrong legacy
 //! encoding), exactly as a whole file is judged.
 
-use super::encoding::{decode_strict, Decoded};
-use encoding_rs::{Encoding, BIG5, GB18030};
+use super::encoding::{decode_legacy, Decoded};
+use encoding_rs::{BIG5, GB18030};
 
 /// The encodings a line may be in, in the order they are tried and named.
 const NAMES: [&str; 3] = ["UTF-8", "GB18030", "Big5"];
@@ -60,22 +60,14 @@ fn decode_line(line: &[u8]) -> Option<(std::borrow::Cow<'_, str>, usize)> {
     if let Ok(s) = std::str::from_utf8(line) {
         return Some((s.into(), 0));
     }
-    let legacy: [(&'static Encoding, usize); 2] = [(GB18030, 1), (BIG5, 2)];
-    let mut fallback = None;
-    for (encoding, which) in legacy {
-        if let Ok(s) = decode_strict(encoding, line) {
-            if !s.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c)) {
-                return Some((s.into(), which));
-            }
-            fallback.get_or_insert((s.into(), which));
-        }
-    }
-    fallback
+    let (text, encoding) = decode_legacy(line, &[GB18030, BIG5]).ok()?;
+    Some((text.into(), if encoding == GB18030 { 1 } else { 2 }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::Encoding;
 
     /// Encodes `s` in `label` with encoding_rs (the test's second method is the encoder,
     /// not the decoder under test).
