@@ -188,6 +188,16 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
+/// `n` and a noun in the singular for 1, else with an `s` added: `1 group`, `29 documents`,
+/// `3 regions` (a `--group-by` field name is pluralised the same way).
+pub fn count_of(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Formats a float for tables: fixed `digits` decimals, no `-0`.
 pub fn fmt_f64(x: f64, digits: usize) -> String {
     let s = format!("{x:.digits$}");
@@ -201,6 +211,13 @@ pub fn fmt_f64(x: f64, digits: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_of_is_singular_only_for_one() {
+        assert_eq!(count_of(1, "group"), "1 group");
+        assert_eq!(count_of(0, "group"), "0 groups");
+        assert_eq!(count_of(29, "document"), "29 documents");
+    }
 
     #[test]
     fn widths_count_cjk_as_two_columns() {

@@ -223,6 +223,30 @@ fn a_corpus_without_terms_says_so() {
 }
 
 #[test]
+fn a_group_field_that_no_document_has_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "坚持党建引领。\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "推进三治融合。\n").unwrap();
+    let path = dir.path().to_str().unwrap();
+    let o = tifa(&["keyness", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "tifa: warning: no document has a `region` field, so all 2 documents are in one group"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    for quiet in [
+        &["keyness", path, "--quiet"][..],
+        &["keyness", path, "--group-by", "file"],
+    ] {
+        let o = tifa(quiet);
+        assert!(!stderr(&o).contains("warning"), "{quiet:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
 fn a_gbk_page_appended_to_a_utf8_file_is_decoded_line_by_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut bytes = "坚持党建引领，推进基层治理。\n".as_bytes().to_vec();

@@ -20,7 +20,7 @@ use serde::Serialize;
 use tifa::error::Result;
 use tifa::pipeline::spill::{Spill, Spilled};
 use tifa::pipeline::{self, DocRow, DocSummary, RowsJson};
-use tifa::table::{csv_line, Align, Format, Table};
+use tifa::table::{count_of, csv_line, Align, Format, Table};
 
 /// Options of `tifa corpus`.
 #[derive(Debug, clap::Args)]
@@ -156,14 +156,12 @@ pub fn run(g: &Global, a: Args) -> Result<()> {
             let d = d.map_err(std::io::Error::other)?;
             w.write_all(layout.line(&cells(d)).as_bytes())?;
         }
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut s = format!(
             "\n{}, {} by {}, {}\n",
-            plural(rows.len(), "document", "documents"),
-            plural(groups.len(), "group", "groups"),
+            count_of(rows.len(), "document"),
+            count_of(groups.len(), "group"),
             g.group_by,
-            plural(chars, "character", "characters")
+            count_of(chars, "character")
         );
         if !fields.is_empty() {
             s.push_str(&format!(

@@ -170,6 +170,17 @@ impl Global {
             }
         }
     }
+
+    /// Warns, unless `--quiet`, when no document has the `--group-by` field
+    /// ([`tifa::pipeline::missing_group_field`]).
+    pub fn warn_ungrouped(&self, fields: &[String], documents: usize) {
+        if self.quiet {
+            return;
+        }
+        if let Some(msg) = tifa::pipeline::missing_group_field(&self.group_by, fields, documents) {
+            eprintln!("tifa: warning: {msg}");
+        }
+    }
 }
 
 impl Global {
@@ -193,6 +204,7 @@ impl Global {
         );
         let end = tifa::pipeline::stream::run_path(path, &self.load_options(), &opts, sink)?;
         self.warn_skipped(&end.skipped);
+        self.warn_ungrouped(&end.fields, end.documents);
         Ok(end)
     }
 }

@@ -169,5 +169,6 @@ pub fn build(g: &Global, a: &Args, progress: &Progress) -> Result<Report> {
     // Documents are streamed: each is folded into the accumulators and dropped.
     let streamed = report::accumulate(&opts, &setup)?;
     g.warn_skipped(streamed.skipped());
+    g.warn_ungrouped(streamed.fields(), streamed.documents());
     report::build(&opts, streamed, &|msg| progress.step(msg))
 }

@@ -90,6 +90,35 @@ pub fn group_of<'a>(doc: &'a Document, field: &str) -> &'a str {
 /// The group of documents that lack the `--group-by` field.
 pub const NO_GROUP: &str = "(none)";
 
+/// The warning due when no document has the `--group-by` field `group_by`: all of them then
+/// fall into the one group [`NO_GROUP`], so nothing is compared across groups, which is
+/// rarely what was meant (the default field `region` on a corpus without it). `fields` are
+/// the corpus's metadata field names; `None` when some document has the field, when the
+/// field is `id` or `file` (every document has those), or when there are fewer than two
+/// documents (nothing to compare: a single article is analysed as it is).
+pub fn missing_group_field(group_by: &str, fields: &[String], documents: usize) -> Option<String> {
+    if documents < 2
+        || group_by == "id"
+        || group_by == "file"
+        || fields.iter().any(|f| f == group_by)
+    {
+        return None;
+    }
+    let hint = if fields.is_empty() {
+        "the corpus has no metadata fields: add a manifest (corpus.csv with id,file and a field \
+         such as region) or use --group-by file"
+            .to_string()
+    } else {
+        format!(
+            "choose one of its fields with --group-by ({})",
+            fields.join(", ")
+        )
+    };
+    Some(format!(
+        "no document has a `{group_by}` field, so all {documents} documents are in one group `{NO_GROUP}`; {hint}"
+    ))
+}
+
 /// The lower-case name of a script.
 pub fn script_name(s: clean::Script) -> &'static str {
     match s {
@@ -247,5 +276,39 @@ impl Analysed {
             map: &self.prepared.clean.map,
             mentions: &self.mentions,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_group_field_no_document_has_is_named_with_the_fields_there_are() {
+        let fields = names(&["province", "year"]);
+        assert_eq!(
+            missing_group_field("region", &fields, 29).as_deref(),
+            Some(
+                "no document has a `region` field, so all 29 documents are in one group \
+                 `(none)`; choose one of its fields with --group-by (province, year)"
+            )
+        );
+        assert!(missing_group_field("region", &[], 2)
+            .unwrap()
+            .contains("the corpus has no metadata fields"));
+    }
+
+    #[test]
+    fn no_warning_when_the_field_exists_or_grouping_cannot_matter() {
+        let fields = names(&["region"]);
+        assert_eq!(missing_group_field("region", &fields, 5), None);
+        assert_eq!(missing_group_field("id", &[], 5), None);
+        assert_eq!(missing_group_field("file", &[], 5), None);
+        assert_eq!(missing_group_field("region", &[], 1), None);
+        assert_eq!(missing_group_field("region", &[], 0), None);
     }
 }

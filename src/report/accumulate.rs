@@ -24,6 +24,16 @@ impl Streamed {
     pub fn skipped(&self) -> &[Skipped] {
         &self.end.skipped
     }
+
+    /// The corpus's metadata field names, in first-seen order.
+    pub fn fields(&self) -> &[String] {
+        &self.end.fields
+    }
+
+    /// The number of documents analysed.
+    pub fn documents(&self) -> usize {
+        self.end.documents
+    }
 }
 
 /// Streams the corpus into the report's accumulators. With more than one thread, the term

@@ -9,6 +9,7 @@ use crate::keyness::KeyRow;
 use crate::pipeline::spill::Spilled;
 use crate::pipeline::DocRow;
 use crate::slogans::SloganStats;
+use crate::table::count_of;
 use crate::terms::{GroupTable, TermRow};
 use indexmap::IndexMap;
 use serde_json::{json, Value};
@@ -115,10 +116,10 @@ pub(super) fn analyse(opts: &ReportOptions, streamed: Streamed) -> Result<Analys
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| corpus_name.clone());
     let corpus_label = format!(
-        "{} · {} documents, {} groups ({})",
+        "{} · {}, {} ({})",
         short_name,
-        rows.len(),
-        groups.len(),
+        count_of(rows.len(), "document"),
+        count_of(groups.len(), "group"),
         opts.group_by
     );
     Ok(Analysis {

@@ -6,6 +6,7 @@ use crate::chart::{self, ChartText, HeatmapOptions, Panel, ValueFormat};
 use crate::contexts;
 use crate::cooccur::{self, Measure, Norm};
 use crate::slogans::SloganStats;
+use crate::table::count_of;
 use rayon::prelude::*;
 
 /// The drawn charts.
@@ -92,10 +93,9 @@ fn terms_chart(opts: &ReportOptions, a: &Analysis) -> String {
         &ChartText {
             title: format!("Most frequent terms per {group_by}"),
             subtitle: format!(
-                "{} · {} {}s · top {} terms per 10,000 word tokens",
+                "{} · {} · top {} terms per 10,000 word tokens",
                 a.short_name,
-                a.groups.len(),
-                group_by,
+                count_of(a.groups.len(), group_by),
                 opts.chart_top
             ),
             x_label: "per 10,000 word tokens".into(),
@@ -151,8 +151,8 @@ fn slogan_charts(opts: &ReportOptions, a: &Analysis) -> (String, String) {
                     format!(" · stacked by {group_by}")
                 } else {
                     format!(
-                        " · all {} {group_by}s (by {group_by}: heat map)",
-                        groups.len()
+                        " · all {} (by {group_by}: heat map)",
+                        count_of(groups.len(), group_by)
                     )
                 }
             ),
@@ -168,8 +168,8 @@ fn slogan_charts(opts: &ReportOptions, a: &Analysis) -> (String, String) {
         &ChartText {
             title: format!("Formulations (提法) by {group_by}"),
             subtitle: format!(
-                "{short_name} · {} {group_by}s · mentions of the {} most widespread",
-                groups.len(),
+                "{short_name} · {} · mentions of the {} most widespread",
+                count_of(groups.len(), group_by),
                 items.len()
             ),
             x_label: "formulation".into(),
@@ -214,9 +214,9 @@ fn term_heatmap(opts: &ReportOptions, a: &Analysis) -> String {
         &ChartText {
             title: format!("Most frequent terms by {group_by}"),
             subtitle: format!(
-                "{} · {} {group_by}s · per 10,000 word tokens, the {} most frequent terms",
+                "{} · {} · per 10,000 word tokens, the {} most frequent terms",
                 a.short_name,
-                a.groups.len(),
+                count_of(a.groups.len(), group_by),
                 m.cols().len()
             ),
             x_label: "term".into(),
@@ -303,10 +303,9 @@ fn keyness_chart(opts: &ReportOptions, a: &Analysis, grp: &str) -> String {
         &ChartText {
             title: format!("Distinctive terms: {grp} against the rest"),
             subtitle: format!(
-                "{} · {} {}s · signed log-likelihood G²",
+                "{} · {} · signed log-likelihood G²",
                 a.short_name,
-                a.groups.len(),
-                opts.group_by
+                count_of(a.groups.len(), &opts.group_by)
             ),
             x_label: "G² (positive: over-used in this group)".into(),
             y_label: "term".into(),
