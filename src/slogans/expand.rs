@@ -241,6 +241,15 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
     let start = b
         .rfind(['。', '，', ',', '；', ';', '：', ':', '\n', '(', '（', '—'])
         .map_or(0, |p| p + b[p..].chars().next().map_or(1, char::len_utf8));
+    // A name of numerals alone (十五五, 十四五: plan numbers) lists no components; the text
+    // before it is running prose (二、“十四五”时期发展成就和“十五五”…).
+    if !m
+        .normalized
+        .chars()
+        .any(|c| !super::numerals::is_numeral(c))
+    {
+        return Vec::new();
+    }
     let run = &b[start..];
     let items = split_last_and(split_items(run), n);
     if items.len() >= 2 {

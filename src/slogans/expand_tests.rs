@@ -250,3 +250,19 @@ fn paragraph_heads_ref(after: &str, m: &Mention) -> Vec<String> {
         Vec::new()
     }
 }
+
+#[test]
+fn a_name_of_numerals_alone_takes_no_list_before_it() {
+    // The clause before “十五五” is a section heading, not its components; the same
+    // strategy still finds the three parties of 三方联动.
+    let text =
+        "二、“十四五”时期发展成就和“十五五”时期目标任务。\n社区、业委会和物业公司“三方联动”。";
+    let ms = extract(text);
+    let get = |name: &str| ms.iter().find(|m| m.normalized == name).unwrap();
+    let e = expand(text, get("十五五"));
+    assert_eq!(e.consistency, Consistency::Undefined, "{:?}", e.components);
+    assert_eq!(
+        expand(text, get("三方联动")).components,
+        ["社区", "业委会", "物业公司"]
+    );
+}
