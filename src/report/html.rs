@@ -107,7 +107,7 @@ pub(super) fn write_html(h: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     o.push_str("</table>\n");
 
     // Slogan table.
-    o.push_str("<h2>Formulations (提法)</h2>\n<p class=\"muted\">The 40 most widespread: number of groups using them, then total mentions. Every formulation is in metrics.json.</p>\n");
+    o.push_str("<h2>Formulations (提法)</h2>\n<p class=\"muted\">The 40 most widespread: number of groups using them, then total mentions. Every formulation is in metrics.json. An expansion in grey could not be checked against the numeral: it has not as many components as the numeral says, or the count is open (N) (consistency <code>mismatch</code>).</p>\n");
     o.push_str("<table>\n<tr><th>formulation</th><th>kind</th><th class=\"n\">groups</th><th class=\"n\">mentions</th><th class=\"n\">documents</th><th>first date</th><th>expansion</th></tr>\n");
     for s in h.slogans.iter().take(40) {
         let kind = serde_json::to_value(s.kind)
@@ -122,7 +122,7 @@ pub(super) fn write_html(h: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             s.total,
             s.documents,
             esc(s.first_date.as_deref().unwrap_or("")),
-            esc(&s.expansion.join("、")),
+            expansion_cell(s),
         ));
     }
     o.push_str("</table>\n");
@@ -186,4 +186,15 @@ pub(super) fn write_html(h: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     }
     w.write_all(b"</table>\n")?;
     w.write_all(b"<p class=\"muted\">Made by <code>tifa report</code>. Machine-readable results: metrics.json (schema tifa.metrics/1).</p>\n</body>\n</html>\n")
+}
+
+/// The expansion of `s` for the formulation table: in grey when its count does not match the
+/// numeral (or the numeral is open, 1+5+N), so a reader can tell a checked list from a guess.
+fn expansion_cell(s: &crate::slogans::SloganStats) -> String {
+    let text = esc(&s.expansion.join("、"));
+    if s.consistency == crate::slogans::Consistency::Mismatch {
+        format!("<span class=\"muted\">{text}</span>")
+    } else {
+        text
+    }
 }

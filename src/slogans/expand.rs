@@ -103,7 +103,7 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
     let mut first_found: Option<Vec<String>> = None;
     for k in 0..STRATEGIES {
         let c = strategy(k, text, before, after, m, memo);
-        if c.len() >= 2 {
+        if usable(&c) {
             if fits(&c) {
                 return Expansion {
                     components: c,
@@ -125,6 +125,13 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
             consistency: Consistency::Undefined,
         },
     }
+}
+
+/// True if a strategy's candidate can be an expansion: two or more components, none a
+/// fragment of running text ending in a conjunction (…科技创新和“一带一路”; not 与, which
+/// ends 参与).
+fn usable(c: &[String]) -> bool {
+    c.len() >= 2 && !c.iter().any(|i| i.ends_with(['和', '及']))
 }
 
 /// True for a bare digit code (136, 365, 4012): its digits are no count of components.
@@ -251,7 +258,29 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
         return Vec::new();
     }
     let run = &b[start..];
-    let items = split_last_and(split_items(run), n);
+    // A list that runs on into the formulation has it as one more member
+    // (马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”…), not as its name.
+    if run.ends_with(['、', '和', '及', '与']) {
+        return Vec::new();
+    }
+    let mut items = split_last_and(split_items(run), n);
+    // The formulation as a predicate (治理不再是“两张皮”), or a last item of one character
+    // after longer ones that qualifies it (…党员干部、村“两委”): no list of components.
+    let one_char_tail = items.len() >= 2
+        && items.last().is_some_and(|l| l.chars().count() == 1)
+        && items.iter().any(|i| i.chars().count() > 1);
+    if run.ends_with('是') || one_char_tail {
+        return Vec::new();
+    }
+    if let Some(last) = items.last_mut() {
+        match strip_governing_verb(last) {
+            // The verb is cut off the last component (荒漠化、沙化土地面积实现“双缩减”); when no
+            // more than an adverb is left, the list was a row of verbs.
+            Some(rest) if rest.chars().count() > 2 => *last = rest.to_string(),
+            Some(_) => return Vec::new(),
+            None => {}
+        }
+    }
     if items.len() >= 2 {
         return items;
     }
@@ -271,6 +300,20 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// Verbs that take a formulation as their object. The last item of a list before the
+/// formulation that ends in one of them holds no component but the verb (and what comes
+/// before it): a row of verbs (坚持、落实“两个毫不动摇”; 共建“一带一路”; 自觉做到“两个维护”)
+/// is no list of components. Common verbs of the genre, chosen by hand.
+const GOVERNING_VERBS: [&str; 24] = [
+    "做到", "落实", "坚持", "共建", "坚定", "促进", "实现", "发挥", "推进", "打好", "贯彻", "增强",
+    "深化", "推动", "开展", "打造", "加快", "围绕", "践行", "拥护", "领悟", "树立", "统筹", "聚焦",
+];
+
+/// `item` without the [`GOVERNING_VERBS`] entry it ends in, if it ends in one.
+fn strip_governing_verb(item: &str) -> Option<&str> {
+    GOVERNING_VERBS.iter().find_map(|v| item.strip_suffix(v))
 }
 
 /// 3. Clauses after the occurrence holding the two parts of a {n}X{n}Y compound in order:
@@ -384,12 +427,26 @@ fn quotes_after(after: &str) -> Vec<String> {
     let Some(open) = head_chars(after, 30).find('“') else {
         return Vec::new();
     };
+    // The quotations must follow closely: at most one comma between (“三个一”党建工作法,通过
+    // “议一议”…); past a second one, or a list of its own, they belong to another clause
+    // (坚决做到“两个维护”，强化大局观、执行力，确保“国之大者”“省之要事”).
+    let gap = &after[..open];
+    if gap.contains(['。', '；', ';', '、']) || gap.matches(['，', ',']).count() > 1 {
+        return Vec::new();
+    }
     let mut rest = &after[open..];
     let mut out = Vec::new();
     while let Some(r) = rest.strip_prefix('“') {
         let Some(close) = r.find('”') else { break };
         let item = &r[..close];
-        if item.is_empty() || item.chars().count() > 12 {
+        // A quoted formulation of its own is a sibling in a row of names
+        // (“双一流”“双特色”“双高计划”; “党建+”“网格+”), not a component.
+        let sibling = item.contains('+')
+            || item
+                .chars()
+                .next()
+                .is_some_and(|c| super::numerals::is_numeral(c) || c.is_ascii_digit());
+        if item.is_empty() || item.chars().count() > 12 || sibling {
             break;
         }
         out.push(item.to_string());

@@ -51,8 +51,8 @@ fn expand_eager(text: &str, m: &Mention) -> Expansion {
     let fits = |c: &Vec<String>| expected.contains(&c.len());
     let chosen = candidates
         .iter()
-        .find(|c| c.len() >= 2 && fits(c))
-        .or_else(|| candidates.iter().find(|c| c.len() >= 2))
+        .find(|c| usable(c) && fits(c))
+        .or_else(|| candidates.iter().find(|c| usable(c)))
         .cloned()
         .unwrap_or_default();
     let consistency = if chosen.len() < 2 {
@@ -265,4 +265,57 @@ fn a_name_of_numerals_alone_takes_no_list_before_it() {
         expand(text, get("三方联动")).components,
         ["社区", "业委会", "物业公司"]
     );
+}
+
+/// The expansion of `name` in `text`.
+fn expansion_of(text: &str, name: &str) -> Expansion {
+    let ms = extract(text);
+    let m = ms.iter().find(|m| m.normalized == name);
+    expand(
+        text,
+        m.unwrap_or_else(|| panic!("{name} not extracted from {text}")),
+    )
+}
+
+#[test]
+fn running_text_before_or_after_a_formulation_is_not_its_components() {
+    // Sentences of the 2026 provincial reports (tests/fixtures/slogans), read by hand: the
+    // list before is a row of verbs, or the formulation is one more member of it; the
+    // quotations after are sibling formulations, or stand in a later clause.
+    for (text, name) in [
+        ("坚持、落实“两个毫不动摇”。", "两个毫不动摇"),
+        ("对东盟、共建“一带一路”国家进出口增长。", "一带一路"),
+        (
+            "坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想。",
+            "三个代表",
+        ),
+        ("加强“双一流”“双特色”“双高计划”建设。", "双一流"),
+        (
+            "坚决做到“两个维护”，强化大局观、执行力，确保“国之大者”“省之要事”高质量落实。",
+            "两个维护",
+        ),
+    ] {
+        let e = expansion_of(text, name);
+        assert_eq!(
+            e.consistency,
+            Consistency::Undefined,
+            "{name}: {:?}",
+            e.components
+        );
+    }
+}
+
+#[test]
+fn a_list_before_keeps_its_components_without_the_governing_verb() {
+    let e = expansion_of("全省荒漠化、沙化土地面积实现“双缩减”。", "双缩减");
+    assert_eq!(e.components, ["全省荒漠化", "沙化土地面积"]);
+    assert_eq!(e.consistency, Consistency::Ok);
+    let e = expansion_of("落实责任、政策、帮扶、监管“四个不摘”要求。", "四个不摘");
+    assert_eq!(e.components, ["落实责任", "政策", "帮扶", "监管"]);
+    // One comma between a formulation and its quoted components is still the same clause.
+    let e = expansion_of(
+        "形成了“三个一”党建工作法,通过“议一议”“聊一聊”“聚一聚”,党员有事。",
+        "三个一",
+    );
+    assert_eq!(e.components, ["议一议", "聊一聊", "聚一聚"]);
 }
