@@ -128,10 +128,13 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
 }
 
 /// True if a strategy's candidate can be an expansion: two or more components, none a
-/// fragment of running text ending in a conjunction (…科技创新和“一带一路”; not 与, which
-/// ends 参与).
+/// fragment of running text: ending in a conjunction (…科技创新和“一带一路”; not 与, which
+/// ends 参与) or spanning an ellipsis (…红帮办……基层党建…).
 fn usable(c: &[String]) -> bool {
-    c.len() >= 2 && !c.iter().any(|i| i.ends_with(['和', '及']))
+    c.len() >= 2
+        && !c
+            .iter()
+            .any(|i| i.ends_with(['和', '及']) || i.contains('…'))
 }
 
 /// True for a bare digit code (136, 365, 4012): its digits are no count of components.
@@ -269,7 +272,10 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
     let one_char_tail = items.len() >= 2
         && items.last().is_some_and(|l| l.chars().count() == 1)
         && items.iter().any(|i| i.chars().count() > 1);
-    if run.ends_with('是') || one_char_tail {
+    // …培养成村党组织书记或村“两委”: an alternative (或) in the last item, which the
+    // formulation completes.
+    let alternative = items.last().is_some_and(|l| l.contains('或'));
+    if run.ends_with('是') || one_char_tail || alternative {
         return Vec::new();
     }
     if let Some(last) = items.last_mut() {

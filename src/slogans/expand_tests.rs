@@ -279,9 +279,10 @@ fn expansion_of(text: &str, name: &str) -> Expansion {
 
 #[test]
 fn running_text_before_or_after_a_formulation_is_not_its_components() {
-    // Sentences of the 2026 provincial reports (tests/fixtures/slogans), read by hand: the
-    // list before is a row of verbs, or the formulation is one more member of it; the
-    // quotations after are sibling formulations, or stand in a later clause.
+    // Sentences of the 2026 provincial reports (tests/fixtures/slogans) and of data/, read by
+    // hand: the list before is a row of verbs, or the formulation is one more member of it
+    // or its predicate; the quotations after are sibling formulations, or stand in a later
+    // clause.
     for (text, name) in [
         ("坚持、落实“两个毫不动摇”。", "两个毫不动摇"),
         ("对东盟、共建“一带一路”国家进出口增长。", "一带一路"),
@@ -290,6 +291,11 @@ fn running_text_before_or_after_a_formulation_is_not_its_components() {
             "三个代表",
         ),
         ("加强“双一流”“双特色”“双高计划”建设。", "双一流"),
+        (
+            "把党员带头人、负责人培养成村党组织书记或村“两委”委员。",
+            "两委",
+        ),
+        ("让党组织、治理不再是“两张皮”。", "两张皮"),
         (
             "坚决做到“两个维护”，强化大局观、执行力，确保“国之大者”“省之要事”高质量落实。",
             "两个维护",
