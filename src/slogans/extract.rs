@@ -54,10 +54,7 @@ pub fn extract(text: &str) -> Vec<Mention> {
         let short = quotes[q..=last].iter().all(|x| x.chars <= 2);
         if last > q && short {
             let parts: Vec<&str> = quotes[q..=last].iter().map(|x| x.content(text)).collect();
-            if parts
-                .iter()
-                .all(|p| p.chars().all(is_han) && p.chars().count() >= 2)
-            {
+            if units_merge(&parts) {
                 let (o, c) = (quotes[q].open, quotes[last].close);
                 let normalized = parts.join("、");
                 push(
@@ -173,6 +170,17 @@ impl Quote {
     }
 }
 
+/// True when the quoted units of a 、-joined row (two characters at most each) are one
+/// slogan split over quotes (“打虎”、“拍蝇”、“猎狐”): all Han words of two characters, none
+/// a formulation of its own (“四星”、“三星”: a numeral first).
+pub(super) fn units_merge(parts: &[&str]) -> bool {
+    parts.iter().all(|p| {
+        p.chars().all(is_han)
+            && p.chars().count() >= 2
+            && !p.starts_with(super::numerals::is_numeral)
+    })
+}
+
 /// Quotation pairs, not nested, within one line; `openers` are the byte offsets of the
 /// opening marks, in order.
 fn find_quotes(text: &str, openers: &[u32]) -> Vec<Quote> {
@@ -200,12 +208,39 @@ fn find_quotes(text: &str, openers: &[u32]) -> Vec<Quote> {
                 resume = open_at + off + MARK;
                 break;
             }
-            if c == '\n' || c == open {
+            if c == open {
+                // “五星“支部…: a short quotation closed by a second opening mark that
+                // opens nothing (no closing mark follows it) is a typo for the closing mark.
+                let at = open_at + off;
+                if (1..=MAX_MISTYPED).contains(&n) && !closes(text, at + MARK, open, close) {
+                    out.push(Quote {
+                        open: open_at,
+                        close: at,
+                        chars: n,
+                    });
+                    resume = at + MARK;
+                }
+                break;
+            }
+            if c == '\n' {
                 break;
             }
         }
     }
     out
+}
+
+/// The longest quotation (characters) whose closing mark may be mistyped as an opening one.
+pub(super) const MAX_MISTYPED: usize = 16;
+
+/// True when a closing mark `close` comes at or after byte `from` of `text` (within
+/// [`MAX_QUOTE`] characters, on the same line) before another `open`.
+fn closes(text: &str, from: usize, open: char, close: char) -> bool {
+    let rest = text.get(from..).unwrap_or("");
+    rest.chars()
+        .take(MAX_QUOTE)
+        .find(|&c| c == close || c == open || c == '\n')
+        == Some(close)
 }
 
 /// Quoted direct speech: the quotation whose opening mark is at byte `open` follows a colon
@@ -248,6 +283,16 @@ mod tests {
         assert_eq!(names("严格落实中央八项规定精神"), ["中央八项规定"]);
         assert_eq!(names("向第二个百年奋斗目标进军"), ["第二个百年奋斗目标"]);
         assert_eq!(names("坚持“打虎”、“拍蝇”、“猎狐”"), ["打虎、拍蝇、猎狐"]);
+        // A closing mark mistyped as an opening one (the second opens nothing); an opening
+        // mark left unclosed before a real quotation is not repaired.
+        assert_eq!(
+            names("自“五星“支部创建以来,营造“五星”氛围"),
+            ["五星", "五星"]
+        );
+        assert_eq!(names("深化“红色物业“融合"), ["红色物业"]);
+        assert_eq!(names("推进“社区治理“三治融合”建设"), ["三治融合"]);
+        // Numbered units are formulations of their own, not parts of one slogan.
+        assert_eq!(names("以“四星”、“三星”村为重点"), ["四星", "三星"]);
         assert_eq!(names("推动一二三产融合发展"), ["一二三产融合"]);
         assert_eq!(
             names("坚持四项基本原则,办好三件大事。"),

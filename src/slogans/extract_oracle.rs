@@ -2,8 +2,8 @@
 //! of every character of the text, which the byte scan and the windows of the unquoted
 //! rules must reproduce exactly.
 
-use super::classify::{classify_quoted, is_han};
-use super::extract::{closing, push, MAX_QUOTE};
+use super::classify::classify_quoted;
+use super::extract::{closing, push, units_merge, MAX_MISTYPED, MAX_QUOTE};
 use super::numerals::is_numeral;
 use super::{unquoted, Kind, Mention};
 
@@ -44,10 +44,7 @@ pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
                 .iter()
                 .map(|&(o, c)| &text[byte(o + 1)..byte(c)])
                 .collect();
-            if parts
-                .iter()
-                .all(|p| p.chars().all(is_han) && p.chars().count() >= 2)
-            {
+            if units_merge(&parts) {
                 let (o, c) = (quotes[q].0, quotes[last].1);
                 let normalized = parts.join("、");
                 push(
@@ -140,7 +137,25 @@ fn find_quotes(chars: &[(u32, char)], openers: &[u32]) -> Vec<(usize, usize)> {
                     found = Some(j);
                     break;
                 }
-                if c == '\n' || c == open {
+                if c == open {
+                    // A mistyped closing mark: the opening mark at j opens nothing.
+                    let n = j - i - 1;
+                    let mut k = j + 1;
+                    let mut closed = false;
+                    while k < chars.len() && k - j <= MAX_QUOTE {
+                        let d = chars[k].1;
+                        if d == close || d == open || d == '\n' {
+                            closed = d == close;
+                            break;
+                        }
+                        k += 1;
+                    }
+                    if (1..=MAX_MISTYPED).contains(&n) && !closed {
+                        found = Some(j);
+                    }
+                    break;
+                }
+                if c == '\n' {
                     break;
                 }
                 j += 1;
