@@ -72,7 +72,24 @@ pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
         }
         return Some((numeral_kind(&buf[..han]), c.to_string()));
     }
-    Some((Kind::QuotedSlogan, c.to_string()))
+    Some((Kind::QuotedSlogan, tidy_list_marks(c)))
+}
+
+/// A quoted list with a comma doubled before another mark by a scraper (“人,、治,、物、效”)
+/// named with the one mark: 人、治、物、效.
+fn tidy_list_marks(c: &str) -> String {
+    let mut out = String::with_capacity(c.len());
+    let mut chars = c.chars().peekable();
+    while let Some(ch) = chars.next() {
+        let doubled = matches!(ch, ',' | '，')
+            && chars
+                .peek()
+                .is_some_and(|n| matches!(n, ',' | '，' | '、' | '·'));
+        if !doubled {
+            out.push(ch);
+        }
+    }
+    out
 }
 
 /// Holidays and anniversaries named by their month and day in numerals: 五一 (1 May,
@@ -468,5 +485,16 @@ mod tests {
         assert_eq!(k("党建+"), Some(Kind::Plus));
         assert_eq!(k("我们一定办好"), None);
         assert_eq!(k("亲"), None);
+        // A comma doubled before another mark by a scraper is dropped from the name.
+        let name = |s: &str| classify_quoted(s).map(|r| r.1);
+        assert_eq!(name("人,、治,、物、效").as_deref(), Some("人、治、物、效"));
+        assert_eq!(
+            name("周例会,、月调度、季评比").as_deref(),
+            Some("周例会、月调度、季评比")
+        );
+        assert_eq!(
+            name("比学赶超,创先争优").as_deref(),
+            Some("比学赶超,创先争优")
+        );
     }
 }
