@@ -7,7 +7,7 @@ pub(super) use super::memo::Memo;
 use super::window::{
     clause_sep, find_char, head_chars, sentence_sep, split_at_bytes, split_holding, tail_chars,
 };
-use super::{Kind, Mention};
+use super::{tidy, Kind, Mention};
 use serde::Serialize;
 
 /// How many characters after the occurrence are searched for components.
@@ -66,8 +66,8 @@ fn strategy(
     memo: &mut Memo,
 ) -> Vec<String> {
     match k {
-        0 => defined_after(after),
-        1 => list_before(before, m),
+        0 => tidy::stripped_lead(defined_after(after)),
+        1 => tidy::stripped_lead(list_before(before, m)),
         2 => memo.compound_parts(text, m),
         3 => quotes_after(after),
         4 => parallel_clauses(after, m),
@@ -94,17 +94,11 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
     if is_code(m) {
         return code_definition(before, after, m);
     }
-    // The counts that fit: the first numeral, or the sum of all (三化三促 → 3 or 6).
-    let expected: Option<(usize, usize)> = m
-        .value
-        .first()
-        .map(|&f| (f as usize, m.value.iter().map(|&x| x as usize).sum()));
-    let fits = |c: &[String]| expected.is_some_and(|(f, s)| c.len() == f || c.len() == s);
     let mut first_found: Option<Vec<String>> = None;
     for k in 0..STRATEGIES {
         let c = strategy(k, text, before, after, m, memo);
         if usable(&c) {
-            if fits(&c) {
+            if fits(m, c.len()) {
                 return Expansion {
                     components: c,
                     consistency: Consistency::Ok,
@@ -127,14 +121,30 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
     }
 }
 
+/// True when `n` components agree with the numerals of `m`: as many as the first numeral,
+/// or as the sum of all (三化三促 → 3 or 6); for a digit formula with a letter term (1+5+N:
+/// one, five, and any number) also any count above the sum of its digits.
+fn fits(m: &Mention, n: usize) -> bool {
+    let Some(&first) = m.value.first() else {
+        return false;
+    };
+    let sum: usize = m.value.iter().map(|&x| x as usize).sum();
+    let open_ended = m.kind == Kind::Numeric
+        && m.normalized
+            .split('+')
+            .any(|t| t.bytes().any(|b| b.is_ascii_alphabetic()));
+    n == first as usize || n == sum || (open_ended && n > sum)
+}
+
 /// True if a strategy's candidate can be an expansion: two or more components, none a
 /// fragment of running text: ending in a conjunction (…科技创新和“一带一路”; not 与, which
-/// ends 参与) or spanning an ellipsis (…红帮办……基层党建…).
+/// ends 参与) or spanning an ellipsis (…红帮办……基层党建…), nor a heading's enumerator
+/// (一、筑牢“一个核心”).
 fn usable(c: &[String]) -> bool {
     c.len() >= 2
         && !c
             .iter()
-            .any(|i| i.ends_with(['和', '及']) || i.contains('…'))
+            .any(|i| i.ends_with(['和', '及']) || i.contains('…') || super::tidy::is_enumerator(i))
 }
 
 /// True for a bare digit code (136, 365, 4012): its digits are no count of components.
@@ -170,7 +180,8 @@ fn code_definition(before: &str, after: &str, m: &Mention) -> Expansion {
     }
 }
 
-/// Splits a list at 、 and commas, removing quotation marks and a final 等 ("etc.").
+/// Splits a list at 、 and commas, removing quotation marks and an "etc." (等) with the noun
+/// after it ([`super::tidy::cut_etc`]).
 fn split_items(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in s.split(['、', '，', ',', '；', ';']) {
@@ -178,7 +189,7 @@ fn split_items(s: &str) -> Vec<String> {
             .chars()
             .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '‘' | '’'))
             .collect();
-        let p = p.strip_suffix('等').unwrap_or(&p);
+        let p = super::tidy::cut_etc(&p);
         if !p.is_empty() && !out.iter().any(|x| x == p) {
             out.push(p.to_string());
         }
@@ -221,7 +232,7 @@ fn defined_after(after: &str) -> Vec<String> {
 }
 
 /// The quoted list right before the occurrence, joined to it by 的 or 为主要内容的:
-/// “天天有服务、满意百分百”为主要内容的“365工作法”; “…”的“4012”新模式.
+/// “天天有服务、满意百分百”为主要内容的“365工作法”; “…”的“4012”新模式; “…+…+…”的“三在线”.
 fn quoted_list_before(before: &str, m: &Mention) -> Vec<String> {
     let n = m.value.first().copied().unwrap_or(0) as usize;
     let b = before.trim_end_matches(['“', '‘', ' ']);
@@ -231,7 +242,13 @@ fn quoted_list_before(before: &str, m: &Mention) -> Vec<String> {
         .unwrap_or(b);
     if let Some(inner) = q.strip_suffix('”') {
         if let Some(open) = inner.rfind('“') {
-            let items = split_last_and(split_items(&inner[open + '“'.len_utf8()..]), n);
+            let quoted = &inner[open + '“'.len_utf8()..];
+            // A `+` formula names the parts: “在线发布消息+在线交流+在线学习”的“三在线”.
+            let items = if quoted.contains('+') && !quoted.contains('、') {
+                split_items(&quoted.replace('+', "、"))
+            } else {
+                split_last_and(split_items(quoted), n)
+            };
             if items.len() >= 2 {
                 return items;
             }
@@ -465,21 +482,66 @@ fn quotes_after(after: &str) -> Vec<String> {
     }
 }
 
-/// 5. For digit formulas (`1+5+N`): the clauses of the one or two sentences after it.
+/// 5. For digit formulas (`1+5+N`): the clauses after the one naming the model (or, when
+///    that ends the sentence, the clauses of the next sentence), matched to its terms in order: a digit term takes the next clause if it lists that many items
+///    (实行开发区党委班子成员牵头 for 1, 矛盾纠纷当事人、法律顾问、调解员、村居干部、辅警等5个主体参与
+///    for 5); a letter term (N, X) takes the next clause if it lists two or more, passing
+///    over one that names the letter (扩大N链). Any digit term without its clause: nothing,
+///    as clauses that do not match the formula are running text, not its components.
 fn formula_clauses(after: &str, m: &Mention) -> Vec<String> {
     if m.kind != Kind::Numeric || !m.normalized.contains('+') {
         return Vec::new();
     }
-    let mut out: Vec<String> = Vec::new();
-    for (k, sentence) in after.split('。').take(2).enumerate() {
-        let items = split_items(sentence);
-        // The first clause names the model itself (“1+5+N”矛盾纠纷调解模式).
-        out.extend(items.into_iter().skip(usize::from(k == 0)));
-        if out.len() >= 2 {
+    // The clauses of its sentence after the first; when the sentence is only that clause
+    // (建立社区“1+2+N”书记及骨干队伍。), those of the next sentence.
+    let mut sentences = after.split(['。', '\n']);
+    let mut list: Vec<&str> = split_clauses(sentences.next().unwrap_or(""));
+    list.remove(0);
+    if list.is_empty() {
+        list = split_clauses(sentences.next().unwrap_or(""));
+    }
+    let mut clauses = list.into_iter();
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    for term in m.normalized.split('+') {
+        if let Ok(n) = term.parse::<usize>() {
+            let Some(clause) = clauses.next() else {
+                return Vec::new();
+            };
+            let items = split_last_and(split_items(clause), n);
+            if items.len() != n {
+                return Vec::new();
+            }
+            groups.push(items);
+        } else {
+            // The next clause, or the one after a clause naming the letter.
+            let listed = clauses.by_ref().find(|c| !c.contains(term)).map(|c| {
+                let items = split_items(c);
+                let n = items.len() + 1;
+                split_last_and(items, n)
+            });
+            if let Some(items) = listed.filter(|items| items.len() >= 2) {
+                groups.push(items);
+            }
             break;
         }
     }
-    out
+    // The lead verb of each group's first item (实行…, 配强…), judged against the items
+    // that carry no lead-in: those after the first of each group.
+    let rest: Vec<String> = groups
+        .iter()
+        .flat_map(|g| g.iter().skip(1).cloned())
+        .collect();
+    for g in &mut groups {
+        if let Some(first) = g.first_mut() {
+            tidy::strip_lead_against(first, &rest);
+        }
+    }
+    groups.concat()
+}
+
+/// The clauses of a sentence (cut at commas and semicolons).
+fn split_clauses(sentence: &str) -> Vec<&str> {
+    sentence.split(['，', ',', '；', ';']).collect()
 }
 
 #[cfg(test)]

@@ -20,15 +20,6 @@ fn key(m: &Mention) -> Option<char> {
 
 /// The reference [`expand`]: every candidate computed, then the choice.
 fn expand_eager(text: &str, m: &Mention) -> Expansion {
-    let expected: Vec<usize> = {
-        let v: Vec<usize> = m.value.iter().map(|&x| x as usize).collect();
-        let mut e = Vec::new();
-        if let Some(&f) = v.first() {
-            e.push(f);
-            e.push(v.iter().sum());
-        }
-        e
-    };
     if m.kind == Kind::QuotedSlogan || m.kind == Kind::Plus {
         return Expansion {
             components: Vec::new(),
@@ -48,16 +39,16 @@ fn expand_eager(text: &str, m: &Mention) -> Expansion {
             _ => strategy(k, text, before, after, m, &mut Memo::default()),
         })
         .collect();
-    let fits = |c: &Vec<String>| expected.contains(&c.len());
+    let fit = |c: &Vec<String>| fits(m, c.len());
     let chosen = candidates
         .iter()
-        .find(|c| usable(c) && fits(c))
+        .find(|c| usable(c) && fit(c))
         .or_else(|| candidates.iter().find(|c| usable(c)))
         .cloned()
         .unwrap_or_default();
     let consistency = if chosen.len() < 2 {
         Consistency::Undefined
-    } else if fits(&chosen) {
+    } else if fit(&chosen) {
         Consistency::Ok
     } else {
         Consistency::Mismatch
@@ -316,12 +307,78 @@ fn a_list_before_keeps_its_components_without_the_governing_verb() {
     let e = expansion_of("全省荒漠化、沙化土地面积实现“双缩减”。", "双缩减");
     assert_eq!(e.components, ["全省荒漠化", "沙化土地面积"]);
     assert_eq!(e.consistency, Consistency::Ok);
+    // The lead verb of the first item goes too (不摘责任, 不摘政策 …).
     let e = expansion_of("落实责任、政策、帮扶、监管“四个不摘”要求。", "四个不摘");
-    assert_eq!(e.components, ["落实责任", "政策", "帮扶", "监管"]);
+    assert_eq!(e.components, ["责任", "政策", "帮扶", "监管"]);
     // One comma between a formulation and its quoted components is still the same clause.
     let e = expansion_of(
         "形成了“三个一”党建工作法,通过“议一议”“聊一聊”“聚一聚”,党员有事。",
         "三个一",
     );
     assert_eq!(e.components, ["议一议", "聊一聊", "聚一聚"]);
+}
+
+#[test]
+fn a_digit_formula_takes_the_clauses_that_match_its_terms() {
+    // Written for this test after the pattern of the seeds (000: 1+5+N, 1+2+N) and of a
+    // report on "red property management": each digit term takes the next clause if it
+    // lists that many items; the lead verb and a closing "etc." are cut off.
+    let e = expansion_of(
+        "推行“1+3+N”调解模式,实行街道书记牵头,民警、律师和网格员等三方参与,确保纠纷就地化解。",
+        "1+3+N",
+    );
+    assert_eq!(e.components, ["街道书记牵头", "民警", "律师", "网格员"]);
+    assert_eq!(e.consistency, Consistency::Ok);
+    // The letter term takes the next clause listing two or more, past one naming it; the
+    // clauses come from the next sentence when the formula's own ends with its name.
+    let e = expansion_of(
+        "建立“1+1+N”服务队伍。配强社区书记,发挥驻村干部作用,扩大“N”链,配齐法律顾问、心理顾问及其他顾问,服务群众。",
+        "1+1+N",
+    );
+    assert_eq!(
+        e.components,
+        [
+            "社区书记",
+            "驻村干部作用",
+            "法律顾问",
+            "心理顾问",
+            "其他顾问"
+        ]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+    // Clauses that do not match the terms are running text: no expansion (here the six
+    // items after 1+2+3 would add up to its sum by chance).
+    let e = expansion_of(
+        "建立“1+2+3”工作体系,推行社区、物业“双向进入、交叉任职”,组建志愿队伍,解决难题多件。",
+        "1+2+3",
+    );
+    assert_eq!(e.consistency, Consistency::Undefined, "{:?}", e.components);
+}
+
+#[test]
+fn a_list_loses_its_lead_verb_and_its_etc() {
+    let e = expansion_of(
+        "发动物业党支部、共建单位、辖区企业、社会组织、小区业主等力量开展“五方联建”活动。",
+        "五方联建",
+    );
+    assert_eq!(
+        e.components,
+        ["物业党支部", "共建单位", "辖区企业", "社会组织", "小区业主"]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+    let e = expansion_of("开展亮身份、亮职责、亮承诺“三亮”行动。", "三亮");
+    assert_eq!(e.components, ["亮身份", "亮职责", "亮承诺"]);
+    // A heading's enumerator is no component.
+    let e = expansion_of("一、筑牢“一个核心”,擦亮底色。", "一个核心");
+    assert_eq!(e.consistency, Consistency::Undefined, "{:?}", e.components);
+}
+
+#[test]
+fn a_plus_formula_quoted_before_names_the_parts() {
+    let e = expansion_of(
+        "形成了“线上通知+线上交流+线上学习”的“三线上”工作链。",
+        "三线上",
+    );
+    assert_eq!(e.components, ["线上通知", "线上交流", "线上学习"]);
+    assert_eq!(e.consistency, Consistency::Ok);
 }

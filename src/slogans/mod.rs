@@ -41,6 +41,7 @@ mod local;
 mod memo;
 pub mod numerals;
 mod scan;
+mod tidy;
 mod unquoted;
 mod window;
 

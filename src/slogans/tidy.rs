@@ -1,0 +1,149 @@
+//! Tidying the items of a list found as a formulation's components (see [`super::expand`]):
+//! a list in running text carries the clause around it. Its first item often starts with
+//! the clause's subject and verb (全面启动农村党建联合体、社区党建综合体… for 四体共创; 发动物业
+//! 党支部、共建单位…), its last item often ends in 等 ("etc.") and the noun that sums the list
+//! up (…小区业主等力量; …辅警等5个主体参与). Both are cut off, so that a component is the
+//! thing listed.
+
+use super::numerals::is_numeral;
+
+/// Verbs that open a clause listing components, chosen by hand from the genre (every one
+/// takes the listed things as its object). Not 组织, 强化, 加强, 完善: they also start
+/// components (组织生活集中学; 强化督导、强化落实).
+const LEAD_VERBS: [&str; 30] = [
+    "开展", "启动", "发动", "推行", "实行", "实施", "深化", "推进", "推动", "建立", "组建", "打造",
+    "构建", "形成", "围绕", "聚焦", "赋予", "整合", "依托", "包括", "涵盖", "设立", "成立", "发挥",
+    "配强", "配齐", "配备", "落实", "实现", "抓好",
+];
+
+/// A lead verb must start among the first this many characters of an item (a subject or
+/// an adverb before the verb: 茅箭区深化…, 全面启动…).
+const LEAD_WITHIN: usize = 5;
+
+/// Characters that form a word with a following 等 (平等, 同等, 高等, 中等, 不等 …): there 等
+/// is not "etc.".
+const BEFORE_DENG_IN_WORDS: &str = "平均对同高初特中上下优相何超次劣不";
+
+/// At most this many characters may follow "etc." in an item (等力量, 等5个主体参与).
+const AFTER_DENG: usize = 6;
+
+/// `item` up to an "etc." (等) near its end: 小区业主等力量 → 小区业主. Unchanged when 等
+/// is part of a word (平等协商, 中等收入), opens the item, or stands far from the end.
+pub(super) fn cut_etc(item: &str) -> &str {
+    let Some(p) = item.rfind('等') else {
+        return item;
+    };
+    let before = &item[..p];
+    let tail = item[p + '等'.len_utf8()..].chars().count();
+    let word = before
+        .chars()
+        .next_back()
+        .is_none_or(|c| is_numeral(c) || BEFORE_DENG_IN_WORDS.contains(c));
+    if word || before.chars().count() < 2 || tail > AFTER_DENG {
+        return item;
+    }
+    before
+}
+
+/// Cuts the subject and lead verb off the first item when the other items are not verb
+/// phrases of their own (茅箭区深化社区、业委会、物业公司 → 社区); at least two characters
+/// must be left.
+pub(super) fn strip_lead(items: &mut [String]) {
+    if let Some((first, rest)) = items.split_first_mut() {
+        strip_lead_against(first, rest);
+    }
+}
+
+/// [`strip_lead`] on a list, returned.
+pub(super) fn stripped_lead(mut items: Vec<String>) -> Vec<String> {
+    strip_lead(&mut items);
+    items
+}
+
+/// Cuts the subject and lead verb off `first` when none of `others` (the other components,
+/// at least one) starts with a lead verb.
+pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
+    if others.is_empty() || others.iter().any(|i| lead_verb_at(i).is_some()) {
+        return;
+    }
+    if let Some(end) = lead_verb_at(first) {
+        if first[end..].chars().count() >= 2 {
+            *first = first[end..].to_string();
+        }
+    }
+}
+
+/// The byte offset just after the first [`LEAD_VERBS`] entry starting among the first
+/// [`LEAD_WITHIN`] characters of `item`.
+fn lead_verb_at(item: &str) -> Option<usize> {
+    item.char_indices().take(LEAD_WITHIN).find_map(|(i, _)| {
+        LEAD_VERBS
+            .iter()
+            .find(|v| item[i..].starts_with(*v))
+            .map(|v| i + v.len())
+    })
+}
+
+/// True for an item of numerals only (一, 十一): a heading's enumerator (一、筑牢…), never a
+/// component.
+pub(super) fn is_enumerator(item: &str) -> bool {
+    !item.is_empty() && item.chars().all(is_numeral)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strip(items: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+        strip_lead(&mut v);
+        v
+    }
+
+    #[test]
+    fn etc_and_the_summing_noun_are_cut() {
+        assert_eq!(cut_etc("小区业主等力量"), "小区业主");
+        assert_eq!(cut_etc("辅警等5个主体参与"), "辅警");
+        assert_eq!(cut_etc("村居干部等"), "村居干部");
+        // 等 in a word, at the start, or far from the end stays.
+        assert_eq!(cut_etc("平等协商"), "平等协商");
+        assert_eq!(cut_etc("发展中等收入群体"), "发展中等收入群体");
+        assert_eq!(cut_etc("一等奖"), "一等奖");
+        assert_eq!(cut_etc("等级评定"), "等级评定");
+        assert_eq!(
+            cut_etc("居民志愿者等共同组成的小区红管家志愿服务队伍"),
+            "居民志愿者等共同组成的小区红管家志愿服务队伍"
+        );
+    }
+
+    #[test]
+    fn the_lead_verb_of_the_first_item_is_cut() {
+        assert_eq!(
+            strip(&["全面启动农村党建联合体", "社区党建综合体", "机关党建融合体"]),
+            ["农村党建联合体", "社区党建综合体", "机关党建融合体"]
+        );
+        assert_eq!(strip(&["茅箭区深化社区", "业委会", "物业公司"])[0], "社区");
+        assert_eq!(strip(&["开展亮身份", "亮职责", "亮承诺"])[0], "亮身份");
+        // Items that are verb phrases alike keep their verbs.
+        assert_eq!(strip(&["推进改革", "推动发展"])[0], "推进改革");
+        // A verb far into the item is no lead-in; a verb with less than two characters
+        // after it is kept.
+        assert_eq!(
+            strip(&["党员干部带头深化改革", "群众参与"])[0],
+            "党员干部带头深化改革"
+        );
+        assert_eq!(strip(&["开展学", "比学"])[0], "开展学");
+        assert_eq!(
+            strip(&["组织生活集中学", "一线实践研讨学"])[0],
+            "组织生活集中学"
+        );
+    }
+
+    #[test]
+    fn enumerators() {
+        assert!(is_enumerator("一"));
+        assert!(is_enumerator("十一"));
+        assert!(!is_enumerator("一线"));
+        assert!(!is_enumerator(""));
+    }
+}
