@@ -107,7 +107,7 @@ pub(super) fn write_html(h: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     o.push_str("</table>\n");
 
     // Slogan table.
-    o.push_str("<h2>Formulations (提法)</h2>\n<p class=\"muted\">The 40 most widespread: number of groups using them, then total mentions. Every formulation is in metrics.json. An expansion in grey could not be checked against the numeral: it has not as many components as the numeral says, or the count is open (N) (consistency <code>mismatch</code>).</p>\n");
+    o.push_str("<h2>Formulations (提法)</h2>\n<p class=\"muted\">The 40 most widespread: number of groups using them, then total mentions. Every formulation is in metrics.json. An expansion in grey does not agree with the numeral: it has not as many components as the numeral says (1+2+N: at least three) (consistency <code>mismatch</code>).</p>\n");
     o.push_str("<table>\n<tr><th>formulation</th><th>kind</th><th class=\"n\">groups</th><th class=\"n\">mentions</th><th class=\"n\">documents</th><th>first date</th><th>expansion</th></tr>\n");
     for s in h.slogans.iter().take(40) {
         let kind = serde_json::to_value(s.kind)
