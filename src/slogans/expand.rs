@@ -222,6 +222,11 @@ fn defined_after(after: &str) -> Vec<String> {
     let rest = rest.trim_start_matches(['即', '：', ':', '是', '指']);
     let end = rest.find(['。', '\n', '；']).unwrap_or(rest.len());
     let mut body = head_chars(&rest[..end], 300);
+    // A glossary of the terms: “1”指A、B，“N”指C.
+    let glossed = glossary(body);
+    if glossed.len() >= 2 {
+        return glossed;
+    }
     // Items joined by 、 end at the first comma: 即A、B、C,让…
     if body.contains('、') {
         if let Some(p) = body.find([',', '，']) {
@@ -229,6 +234,29 @@ fn defined_after(after: &str) -> Vec<String> {
         }
     }
     split_items(body)
+}
+
+/// The definitions of a glossary entry that explains a formula term by term (“1”指省委出台
+/// 的意见、方案，“N”指配套政策): each from after a quoted term's 指 (or 是指) to the comma
+/// before the next quoted term, kept whole (its 、 joins the parts of one definition).
+fn glossary(body: &str) -> Vec<String> {
+    let mut marks: Vec<(usize, usize)> = ["”是指", "”指"]
+        .iter()
+        .flat_map(|mark| body.match_indices(mark).map(|(i, m)| (i, i + m.len())))
+        .collect();
+    marks.sort_unstable();
+    let mut out = Vec::new();
+    for (k, &(_, from)) in marks.iter().enumerate() {
+        // Up to the opening mark of the next term, then back over the comma before it.
+        let to = marks.get(k + 1).map_or(body.len(), |&(next, _)| {
+            body[..next].rfind('“').unwrap_or(next)
+        });
+        let def = body[from..to.max(from)].trim_end_matches([',', '，', '；', ';', ' ']);
+        if !def.is_empty() {
+            out.push(def.to_string());
+        }
+    }
+    out
 }
 
 /// The quoted list right before the occurrence, joined to it by 的 or 为主要内容的:

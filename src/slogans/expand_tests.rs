@@ -382,3 +382,18 @@ fn a_plus_formula_quoted_before_names_the_parts() {
     assert_eq!(e.components, ["线上通知", "线上交流", "线上学习"]);
     assert_eq!(e.consistency, Consistency::Ok);
 }
+
+#[test]
+fn a_glossary_entry_defines_a_formula_term_by_term() {
+    // After the notes of the 2026 provincial reports (江西: “1”指…，“N”指…), written for
+    // this test: each definition is kept whole, its 、 included.
+    let e = expansion_of(
+        "3.“1+N”帮扶政策体系：“1”指省委出台的防止返贫意见、帮扶方案，“N”指省直部门的配套政策。",
+        "1+N",
+    );
+    assert_eq!(
+        e.components,
+        ["省委出台的防止返贫意见、帮扶方案", "省直部门的配套政策"]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+}
