@@ -144,7 +144,7 @@ fn usable(c: &[String]) -> bool {
     c.len() >= 2
         && !c
             .iter()
-            .any(|i| i.ends_with(['和', '及']) || i.contains('…') || super::tidy::is_enumerator(i))
+            .any(|i| i.ends_with(['和', '及']) || i.contains('…') || tidy::is_enumerator(i))
 }
 
 /// True for a bare digit code (136, 365, 4012): its digits are no count of components.
@@ -181,7 +181,7 @@ fn code_definition(before: &str, after: &str, m: &Mention) -> Expansion {
 }
 
 /// Splits a list at 、 and commas, removing quotation marks and an "etc." (等) with the noun
-/// after it ([`super::tidy::cut_etc`]).
+/// after it ([`tidy::cut_etc`]).
 fn split_items(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in s.split(['、', '，', ',', '；', ';']) {
@@ -189,7 +189,7 @@ fn split_items(s: &str) -> Vec<String> {
             .chars()
             .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '‘' | '’'))
             .collect();
-        let p = super::tidy::cut_etc(&p);
+        let p = tidy::cut_etc(&p);
         if !p.is_empty() && !out.iter().any(|x| x == p) {
             out.push(p.to_string());
         }
@@ -511,7 +511,8 @@ fn quotes_after(after: &str) -> Vec<String> {
 }
 
 /// 5. For digit formulas (`1+5+N`): the clauses after the one naming the model (or, when
-///    that ends the sentence, the clauses of the next sentence), matched to its terms in order: a digit term takes the next clause if it lists that many items
+///    that ends the sentence, the clauses of the next sentence), matched to its terms in
+///    order: a digit term takes the next clause if it lists that many items
 ///    (实行开发区党委班子成员牵头 for 1, 矛盾纠纷当事人、法律顾问、调解员、村居干部、辅警等5个主体参与
 ///    for 5); a letter term (N, X) takes the next clause if it lists two or more, passing
 ///    over one that names the letter (扩大N链). Any digit term without its clause: nothing,
@@ -542,6 +543,8 @@ fn formula_clauses(after: &str, m: &Mention) -> Vec<String> {
             groups.push(items);
         } else {
             // The next clause, or the one after a clause naming the letter.
+            // Its count is open, so the last item is always split at 和/及 (split_last_and
+            // splits when the list is one short of the count it is given).
             let listed = clauses.by_ref().find(|c| !c.contains(term)).map(|c| {
                 let items = split_items(c);
                 let n = items.len() + 1;
