@@ -67,7 +67,7 @@ fn strategy(
 ) -> Vec<String> {
     match k {
         0 => tidy::stripped_lead(defined_after(after)),
-        1 => tidy::stripped_lead(list_before(before, m)),
+        1 => tidy::stripped_lead_and_modifier(list_before(before, m)),
         2 => memo.compound_parts(text, m),
         3 => quotes_after(after),
         4 => parallel_clauses(after, m),
@@ -213,14 +213,19 @@ fn split_last_and(mut items: Vec<String>, n: usize) -> Vec<String> {
     items
 }
 
-/// 1. `即` or a colon shortly after the occurrence, then a list up to the sentence end.
+/// 1. `即` or a colon shortly after the occurrence, then a list up to the sentence end. Not
+///    past a sentence end (推行“四议两公开”。“四议”:即…: the definition of 四议); a quoted
+///    term before the colon is defined along with it (“三大高地”“五大战略”：…).
 fn defined_after(after: &str) -> Vec<String> {
     let Some(pos) = head_chars(after, 16).find(['即', '：', ':']) else {
         return Vec::new();
     };
+    if after[..pos].contains(['。', '；', ';', '\n']) {
+        return Vec::new();
+    }
     let rest = &after[pos..];
     let rest = rest.trim_start_matches(['即', '：', ':', '是', '指']);
-    let end = rest.find(['。', '\n', '；']).unwrap_or(rest.len());
+    let end = rest.find(['。', '\n', '；', ';']).unwrap_or(rest.len());
     let mut body = head_chars(&rest[..end], 300);
     // A glossary of the terms: “1”指A、B，“N”指C.
     let glossed = glossary(body);
@@ -367,6 +372,18 @@ fn strip_governing_verb(item: &str) -> Option<&str> {
     GOVERNING_VERBS.iter().find_map(|v| item.strip_suffix(v))
 }
 
+/// The longest clause [`parallel_clauses`] takes, in characters, when the parts are words
+/// (培养成…,引领… for 三培养三引领) and when one is a single character: such clauses are
+/// short (以组织联抓促队伍融合 for 六联六促), and a long sentence merely holding both
+/// characters somewhere (坚持产业招引与培育并重，加强…等招引，… for 双招双引) is none.
+pub(super) fn max_parallel(x: &str, y: &str) -> usize {
+    if x.chars().count() >= 2 && y.chars().count() >= 2 {
+        80
+    } else {
+        40
+    }
+}
+
 /// 3. Clauses after the occurrence holding the two parts of a {n}X{n}Y compound in order:
 ///    以组织联抓促队伍融合 for 六联六促, 把…培养成…;…引领… for 三培养三引领.
 fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
@@ -409,11 +426,13 @@ fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
                 .collect();
             let c = c.trim_matches([',', '，', '、']).to_string();
             let len = c.chars().count();
-            if !(4..=80).contains(&len) || c.contains(&m.normalized) {
+            if !(4..=max_parallel(x, y)).contains(&len) || c.contains(&m.normalized) {
                 continue;
             }
+            // Something between the parts: 重大 in 决定村里重大事项 is one word, no
+            // 重… clause and …大 clause of 三重一大.
             if let (Some(px), Some(py)) = (c.find(x), c.rfind(y)) {
-                if px < py && !out.contains(&c) {
+                if px + x.len() < py && !out.contains(&c) {
                     out.push(c);
                 }
             }
@@ -441,7 +460,8 @@ fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
 }
 
 /// 4. Nouns before or after a numbered list that end in its head noun: 交流平台 for 三个平台,
-///    经济高地 and 党建高地 for 两个高地.
+///    经济高地 and 党建高地 for 两个高地. Not the formulation itself again (“两个覆盖”),
+///    nor a phrase of a particle or conjunction (社会组织的覆盖: 织的覆盖).
 fn head_nouns(before: &str, after: &str, m: &Mention) -> Vec<String> {
     if m.kind != Kind::NumberedList {
         return Vec::new();
@@ -458,7 +478,12 @@ fn head_nouns(before: &str, after: &str, m: &Mention) -> Vec<String> {
         let mut rest = window;
         while let Some(p) = rest.find(&head) {
             let pre: Vec<char> = rest[..p].chars().rev().take(2).collect();
-            if pre.len() == 2 && pre.iter().all(|c| is_han(*c)) {
+            let noun = |c: &char| {
+                is_han(*c)
+                    && !super::numerals::is_numeral(*c)
+                    && !matches!(c, '的' | '之' | '和' | '与' | '及' | '个')
+            };
+            if pre.len() == 2 && pre.iter().all(noun) {
                 let item: String = pre.iter().rev().copied().chain(head.chars()).collect();
                 if !found.contains(&item) {
                     found.push(item);
@@ -578,3 +603,7 @@ fn split_clauses(sentence: &str) -> Vec<&str> {
 #[cfg(test)]
 #[path = "expand_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "expand_cases.rs"]
+mod cases;

@@ -148,11 +148,12 @@ fn parallel_clauses_ref(after: &str, m: &Mention) -> Vec<String> {
                 .collect();
             let c = c.trim_matches([',', '，', '、']).to_string();
             let len = c.chars().count();
-            if !(4..=80).contains(&len) || c.contains(&m.normalized) {
+            if !(4..=max_parallel(&parts[0], &parts[1])).contains(&len) || c.contains(&m.normalized)
+            {
                 continue;
             }
             if let (Some(px), Some(py)) = (c.find(&parts[0]), c.rfind(&parts[1])) {
-                if px < py && !out.contains(&c) {
+                if px + parts[0].len() < py && !out.contains(&c) {
                     out.push(c);
                 }
             }

@@ -3,7 +3,8 @@
 //! the clause's subject and verb (全面启动农村党建联合体、社区党建综合体… for 四体共创; 发动物业
 //! 党支部、共建单位…), its last item often ends in 等 ("etc.") and the noun that sums the list
 //! up (…小区业主等力量; …辅警等5个主体参与). Both are cut off, so that a component is the
-//! thing listed.
+//! thing listed; so is a long modifier ending in 的 that the clause puts before the first
+//! item (分析…小微公共空间更新的专业赋能型和平台协同型两大典型路径).
 
 use super::numerals::is_numeral;
 
@@ -54,6 +55,40 @@ pub(super) fn strip_lead(items: &mut [String]) {
     }
 }
 
+/// [`stripped_lead`], then [`strip_modifier_against`] on the first item: for a list in
+/// running text before the formulation, which starts wherever the clause does. (A
+/// definition after 即 or 指 starts at its first item, whose 的 belongs to it: “1”指省委和
+/// 省政府制定出台的关于…的意见.)
+pub(super) fn stripped_lead_and_modifier(mut items: Vec<String>) -> Vec<String> {
+    strip_lead(&mut items);
+    if let Some((first, rest)) = items.split_first_mut() {
+        strip_modifier_against(first, rest);
+    }
+    items
+}
+
+/// At least this many characters must follow the 的 for [`strip_modifier_against`] to cut.
+const AFTER_DE: usize = 3;
+
+/// Cuts the clause's modifier off `first` at its last 的 when `first` is more than twice as
+/// long as the longest of `others` and at least [`AFTER_DE`] characters follow the 的:
+/// 分析当下党建引领小微公共空间更新的专业赋能型 beside 平台协同型 → 专业赋能型. A component
+/// that holds 的 itself is about as long as the others (党的建设 beside 组织建设) and stays.
+pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
+    let Some(longest) = others.iter().map(|o| o.chars().count()).max() else {
+        return;
+    };
+    if first.chars().count() <= 2 * longest {
+        return;
+    }
+    if let Some(p) = first.rfind('的') {
+        let tail = &first[p + '的'.len_utf8()..];
+        if tail.chars().count() >= AFTER_DE {
+            *first = tail.to_string();
+        }
+    }
+}
+
 /// [`strip_lead`] on a list, returned.
 pub(super) fn stripped_lead(mut items: Vec<String>) -> Vec<String> {
     strip_lead(&mut items);
@@ -93,6 +128,24 @@ pub(super) fn is_enumerator(item: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_modifier_is_cut_off_the_first_item() {
+        let others = ["平台协同型".to_string()];
+        let mut first = "分析当下党建引领小微公共空间更新的专业赋能型".to_string();
+        strip_modifier_against(&mut first, &others);
+        assert_eq!(first, "专业赋能型");
+        // A component with 的 of its own, as long as the others: kept.
+        let others = ["组织建设".to_string(), "作风建设".to_string()];
+        let mut first = "党的政治建设".to_string();
+        strip_modifier_against(&mut first, &others);
+        assert_eq!(first, "党的政治建设");
+        // Too little after the 的: kept.
+        let others = ["乙".to_string()];
+        let mut first = "很长很长的修饰语的甲".to_string();
+        strip_modifier_against(&mut first, &others);
+        assert_eq!(first, "很长很长的修饰语的甲");
+    }
 
     fn strip(items: &[&str]) -> Vec<String> {
         let mut v: Vec<String> = items.iter().map(|s| s.to_string()).collect();

@@ -1,0 +1,77 @@
+//! Expansions of sentences written after the patterns of Party-building texts the rules had
+//! not seen (a village rule book, a report on the "two coverages" of new organisations, an
+//! essay on small public spaces), each with the components a reader finds by hand.
+
+use super::*;
+use crate::slogans::extract::extract;
+
+/// The expansion of `name` in `text`.
+fn expansion_of(text: &str, name: &str) -> Expansion {
+    let ms = extract(text);
+    let m = ms.iter().find(|m| m.normalized == name);
+    expand(
+        text,
+        m.unwrap_or_else(|| panic!("{name} not extracted from {text}")),
+    )
+}
+
+#[test]
+fn a_semicolon_ends_a_definition_before_the_next_term_is_defined() {
+    // Half-width `;` as scraped pages have it: the list of 四议 stops there.
+    let text = "“四议”:即支委会提议、两委会商议、党员大会审议、村民会议决议;\
+                “两公开”:即决议公开、结果公开。";
+    let e = expansion_of(text, "四议");
+    assert_eq!(
+        e.components,
+        ["支委会提议", "两委会商议", "党员大会审议", "村民会议决议"]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+    assert_eq!(
+        expansion_of(text, "两公开").components,
+        ["决议公开", "结果公开"]
+    );
+}
+
+#[test]
+fn a_compound_takes_the_definitions_of_its_parts() {
+    // 四议两公开 = the four of 四议 and the two of 两公开: 4 + 2 = 6 components.
+    let text = "推行“四议两公开”工作法。“四议”:即支委会提议、两委会商议、党员大会审议、\
+                村民会议决议;“两公开”:即决议公开、结果公开。";
+    let e = expansion_of(text, "四议两公开");
+    assert_eq!(e.components.len(), 6, "{:?}", e.components);
+    assert_eq!(e.components[0], "支委会提议");
+    assert_eq!(e.components[5], "结果公开");
+    assert_eq!(e.consistency, Consistency::Ok);
+}
+
+#[test]
+fn head_nouns_are_not_the_formulation_again_nor_a_particle_phrase() {
+    // 两个覆盖: 组织覆盖 and 工作覆盖, not “两个覆盖” quoted again nor 织的覆盖 (组织的覆盖).
+    let text = "聚焦“两个覆盖”攻坚,提高组织的覆盖质量。扩大党的组织覆盖和工作覆盖,\
+                开展“两个覆盖”排查。";
+    let e = expansion_of(text, "两个覆盖");
+    assert_eq!(e.components, ["组织覆盖", "工作覆盖"]);
+}
+
+#[test]
+fn a_long_modifier_before_a_list_is_not_its_first_component() {
+    let text = "本文分析了老旧小区公共空间改造的居民议事型和平台协同型两大路径。";
+    let e = expansion_of(text, "两大路径");
+    assert_eq!(e.components, ["居民议事型", "平台协同型"]);
+    assert_eq!(e.consistency, Consistency::Ok);
+}
+
+#[test]
+fn one_word_holding_both_parts_is_no_parallel_clause() {
+    // 重大 holds 重 and 大 of 三重一大 side by side: one word, not a 重… clause with …大.
+    let text = "健全“三重一大”决策制度。坚持村里重大事项集体决定,坚持重大事项由乡镇审查。";
+    let e = expansion_of(text, "三重一大");
+    assert!(e.components.is_empty(), "{:?}", e.components);
+    assert_eq!(e.consistency, Consistency::Undefined);
+    // A long sentence holding the two characters somewhere is none either; the short
+    // clauses built on them are.
+    let text = "推进“双招双引”。坚持产业招引与培育并重，加强龙头企业、专精特新企业、\
+                高层次人才团队等招引，更加重视要素引进。招商引资，招才引智，双轮驱动。";
+    let e = expansion_of(text, "双招双引");
+    assert_eq!(e.components, ["招商引资", "招才引智"]);
+}
