@@ -9,8 +9,9 @@ pub(crate) fn is_han(c: char) -> bool {
 }
 
 /// Classifiers (量词) that turn numeral + noun into a numbered list: 两个全覆盖, 五项权利,
-/// 四大体系, 五本台账, 十面红旗, 三件大事.
-pub(crate) const CLASSIFIERS: &[char] = &['个', '项', '大', '本', '面', '条', '件', '支', '张'];
+/// 四大体系, 五本台账, 十面红旗, 三件大事, 五步工作法 (a method of five steps).
+pub(crate) const CLASSIFIERS: &[char] =
+    &['个', '项', '大', '本', '面', '条', '件', '支', '张', '步'];
 
 /// Units after a digit run that make it an amount, a time or a count, never a code.
 const UNITS: &[&str] = &[

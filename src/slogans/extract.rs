@@ -306,12 +306,18 @@ mod tests {
         assert!(names("完善四大体系提升,").is_empty());
         assert!(names("五大片区共兴发展,六大优势产业提升。").is_empty());
         assert_eq!(names("完善四大体系,"), ["四大体系"]);
+        // Steps (步) count like items: a method of five steps, named after its list.
+        assert_eq!(
+            names("采取“沟通、摸排、组建”五步工作法,"),
+            ["沟通、摸排、组建", "五步工作法"]
+        );
     }
 
     #[test]
     fn not_formulations() {
         assert!(names("2020年,10个村,87%,三个村,5个主体参与,一线,第一时间,千家万户").is_empty());
         assert!(names("他说：“我们一定把事情办好”").is_empty());
+        assert!(names("进一步深化,第三步推进,三步并作两步。").is_empty());
     }
 
     #[test]
