@@ -197,11 +197,15 @@ fn split_items(s: &str) -> Vec<String> {
     out
 }
 
-/// Splits the last item at 和/及 ("and") when the list is one short: 社区、业委会和物业公司.
+/// Splits the last item at 和/及 ("and") when the list is one short: 社区、业委会和物业公司;
+/// or at 与 between words of two characters or more (服务联动与活动联办; not the 与 of 参与).
 fn split_last_and(mut items: Vec<String>, n: usize) -> Vec<String> {
     if items.len() + 1 == n {
         if let Some(last) = items.pop() {
-            match last.split_once(['和', '及']) {
+            let with = last.split_once('与').filter(|(a, b)| {
+                a.chars().count() >= 2 && b.chars().count() >= 2 && !a.ends_with('参')
+            });
+            match last.split_once(['和', '及']).or(with) {
                 Some((a, b)) if !a.is_empty() && !b.is_empty() => {
                     items.push(a.to_string());
                     items.push(b.to_string());

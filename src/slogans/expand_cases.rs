@@ -75,3 +75,12 @@ fn one_word_holding_both_parts_is_no_parallel_clause() {
     let e = expansion_of(text, "双招双引");
     assert_eq!(e.components, ["招商引资", "招才引智"]);
 }
+
+#[test]
+fn a_formula_named_after_its_quoted_list_takes_the_list() {
+    // The last two items joined by 与, both words: split. The 与 of 参与 is no "and".
+    let text = "形成“资源联享、服务联动与活动联办”的三联增效措施。";
+    let e = expansion_of(text, "三联增效");
+    assert_eq!(e.components, ["资源联享", "服务联动", "活动联办"]);
+    assert_eq!(e.consistency, Consistency::Ok);
+}

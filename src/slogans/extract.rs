@@ -3,7 +3,7 @@
 use super::classify::{classify_quoted, is_han};
 use super::local::Local;
 use super::scan::Candidates;
-use super::{Kind, Mention};
+use super::{listed, Kind, Mention};
 
 /// Longest quotation (in characters) looked at.
 pub(super) const MAX_QUOTE: usize = 60;
@@ -40,6 +40,8 @@ pub fn extract(text: &str) -> Vec<Mention> {
     // The byte ranges of the accepted quotations, marks included, in order.
     let mut covered: Vec<(usize, usize)> = Vec::new();
     let quotes = find_quotes(text, &openers);
+    // Formulas named after a quoted list (see `listed`), added where no rule found one.
+    let mut named: Vec<(usize, usize)> = Vec::new();
     let mut q = 0;
     while q < quotes.len() {
         // Units split over several quotes joined by 、: “打虎”、“拍蝇”、“猎狐”.
@@ -76,6 +78,13 @@ pub fn extract(text: &str) -> Vec<Mention> {
         let content = quote.content(text);
         if direct_speech_before(text, quote.open) {
             continue;
+        }
+        let tail = quote.close + MARK;
+        if let Some((a, b)) = text
+            .get(tail..)
+            .and_then(|t| listed::named_by_list(content, t))
+        {
+            named.push((tail + a, tail + b));
         }
         let Some((kind, normalized)) = classify_quoted(content) else {
             continue;
@@ -123,8 +132,20 @@ pub fn extract(text: &str) -> Vec<Mention> {
             }
         }
     }
+    add_named(&mut out, text, &named);
     out.sort_by_key(|m| (m.start, m.end));
     out
+}
+
+/// Adds the formulas named after a quoted list (byte ranges `named`, see `listed`) that
+/// overlap no mention of `out`.
+pub(super) fn add_named(out: &mut Vec<Mention>, text: &str, named: &[(usize, usize)]) {
+    for &(s, e) in named {
+        if out.iter().all(|m| m.end <= s || e <= m.start) {
+            let surface = text[s..e].to_string();
+            push(out, text, s, e, surface, Kind::NumeralCompound, false);
+        }
+    }
 }
 
 pub(super) fn push(
@@ -306,6 +327,11 @@ mod tests {
         assert!(names("完善四大体系提升,").is_empty());
         assert!(names("五大片区共兴发展,六大优势产业提升。").is_empty());
         assert_eq!(names("完善四大体系,"), ["四大体系"]);
+        // A formula named after the quoted list it stands for (each item holds its 联).
+        assert_eq!(
+            names("形成“资源联享、服务联动与活动联办”的三联增效措施"),
+            ["资源联享、服务联动与活动联办", "三联增效"]
+        );
         // Steps (步) count like items: a method of five steps, named after its list.
         assert_eq!(
             names("采取“沟通、摸排、组建”五步工作法,"),

@@ -3,9 +3,9 @@
 //! rules must reproduce exactly.
 
 use super::classify::classify_quoted;
-use super::extract::{closing, push, units_merge, MAX_MISTYPED, MAX_QUOTE};
+use super::extract::{add_named, closing, push, units_merge, MAX_MISTYPED, MAX_QUOTE};
 use super::numerals::is_numeral;
-use super::{unquoted, Kind, Mention};
+use super::{listed, unquoted, Kind, Mention};
 
 /// [`super::extract`] as it was: the rules on a table of every character.
 pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
@@ -27,6 +27,7 @@ pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
     // covered[i]: char i belongs to an accepted quotation.
     let mut covered = vec![false; chars.len()];
     let quotes = find_quotes(&chars, &openers);
+    let mut named: Vec<(usize, usize)> = Vec::new();
     let mut q = 0;
     while q < quotes.len() {
         // Units split over several quotes joined by 、: “打虎”、“拍蝇”、“猎狐”.
@@ -66,6 +67,10 @@ pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
         let content = &text[byte(o + 1)..byte(c)];
         if direct_speech_before(&chars, o) {
             continue;
+        }
+        let tail = byte(c + 1);
+        if let Some((a, b)) = listed::named_by_list(content, &text[tail..]) {
+            named.push((tail + a, tail + b));
         }
         let Some((kind, normalized)) = classify_quoted(content) else {
             continue;
@@ -112,6 +117,7 @@ pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
             }
         }
     }
+    add_named(&mut out, text, &named);
     out.sort_by_key(|m| (m.start, m.end));
     out
 }

@@ -37,6 +37,7 @@ mod families;
 mod form_index;
 mod known;
 mod lexicon;
+mod listed;
 mod local;
 mod memo;
 pub mod numerals;

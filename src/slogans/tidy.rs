@@ -9,12 +9,13 @@
 use super::numerals::is_numeral;
 
 /// Verbs that open a clause listing components, chosen by hand from the genre (every one
-/// takes the listed things as its object). Not 组织, 强化, 加强, 完善: they also start
-/// components (组织生活集中学; 强化督导、强化落实).
-const LEAD_VERBS: [&str; 30] = [
+/// takes the listed things as its object), and the prepositions 将 and 把 that put the
+/// object first (将党的建设与具体业务“两张皮”拧成“一股绳”). Not 组织, 强化, 加强, 完善: they
+/// also start components (组织生活集中学; 强化督导、强化落实).
+const LEAD_VERBS: [&str; 33] = [
     "开展", "启动", "发动", "推行", "实行", "实施", "深化", "推进", "推动", "建立", "组建", "打造",
     "构建", "形成", "围绕", "聚焦", "赋予", "整合", "依托", "包括", "涵盖", "设立", "成立", "发挥",
-    "配强", "配齐", "配备", "落实", "实现", "抓好",
+    "配强", "配齐", "配备", "落实", "实现", "抓好", "用好", "将", "把",
 ];
 
 /// A lead verb must start among the first this many characters of an item (a subject or
@@ -96,15 +97,17 @@ pub(super) fn stripped_lead(mut items: Vec<String>) -> Vec<String> {
 }
 
 /// Cuts the subject and lead verb off `first` when none of `others` (the other components,
-/// at least one) starts with a lead verb.
+/// at least one) starts with a lead verb, as often as one starts it again.
 pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
     if others.is_empty() || others.iter().any(|i| lead_verb_at(i).is_some()) {
         return;
     }
-    if let Some(end) = lead_verb_at(first) {
-        if first[end..].chars().count() >= 2 {
-            *first = first[end..].to_string();
+    // Again after each cut: 我们将|聚力实施|产业能级跃升 has two leads.
+    while let Some(end) = lead_verb_at(first) {
+        if first[end..].chars().count() < 2 {
+            break;
         }
+        *first = first[end..].to_string();
     }
 }
 
@@ -177,6 +180,12 @@ mod tests {
         );
         assert_eq!(strip(&["茅箭区深化社区", "业委会", "物业公司"])[0], "社区");
         assert_eq!(strip(&["开展亮身份", "亮职责", "亮承诺"])[0], "亮身份");
+        // Two leads, one after the other (我们将 | 聚力实施), and the preposition 将.
+        assert_eq!(
+            strip(&["我们将聚力实施产业能级跃升", "科创能力攀登"])[0],
+            "产业能级跃升"
+        );
+        assert_eq!(strip(&["将党的建设", "具体业务"])[0], "党的建设");
         // Items that are verb phrases alike keep their verbs.
         assert_eq!(strip(&["推进改革", "推动发展"])[0], "推进改革");
         // A verb far into the item is no lead-in; a verb with less than two characters
