@@ -108,6 +108,41 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
     }
 }
 
+/// The heads of the semicolon-separated parts of the sentence after the occurrence, one per
+/// part: the first clause of each (2–8 Han characters) that holds the key morpheme, exactly
+/// as many as the numeral: “三联”即“三个工作理念”,上下联动,构建…;左右联动,推进…;党群联动,
+/// 健全… → 上下联动, 左右联动, 党群联动.
+pub(super) fn semicolon_heads(after: &str, m: &Mention) -> Vec<String> {
+    let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
+        return Vec::new();
+    };
+    if n < 2 {
+        return Vec::new();
+    }
+    let window = head_chars(after, QUOTE_WINDOW);
+    let sentence = &window[..window.find(['。', '\n']).unwrap_or(window.len())];
+    if !sentence.contains(['；', ';']) || find_char(sentence, k).is_none() {
+        return Vec::new();
+    }
+    let fits = |c: &str| {
+        (2..=8).contains(&c.chars().count())
+            && c.chars().all(is_han)
+            && c.chars().skip(1).any(|x| x == k)
+    };
+    let mut out: Vec<String> = Vec::new();
+    for part in sentence.split(['；', ';']) {
+        match part.split([',', '，']).map(str::trim).find(|c| fits(c)) {
+            Some(head) if !out.iter().any(|h| h == head) => out.push(head.to_string()),
+            _ => return Vec::new(),
+        }
+    }
+    if out.len() == n as usize {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
 /// A compound of several numeral groups expanded part by part: 三化三促 → the expansion of
 /// 三化 followed by that of 三促, each taken from an occurrence of the part where it is
 /// consistent and which is not inside an occurrence of the whole compound. Empty unless

@@ -2,7 +2,7 @@
 //! check of their number against the numeral (三 → 3 components).
 
 use super::classify::is_han;
-use super::components::{paragraph_heads, quoted_with_key};
+use super::components::{paragraph_heads, quoted_with_key, semicolon_heads};
 pub(super) use super::memo::Memo;
 use super::window::{
     clause_sep, find_char, head_chars, sentence_sep, split_at_bytes, split_holding, tail_chars,
@@ -44,7 +44,8 @@ pub struct Expansion {
 /// 4. nouns after it ending like its head noun: 三个平台 → 交流平台, 培训平台, 服务平台;
 /// 5. a compound expanded part by part (三化三促 = the 三化 and the 三促), quoted items
 ///    holding the key morpheme (三化 → “工程化设计”“项目化推进”“品牌化引领”), heads of the
-///    next paragraphs holding it (三点发力 → 夯实基点, 突出重点, 建强支点).
+///    next paragraphs holding it (三点发力 → 夯实基点, 突出重点, 建强支点), or of the
+///    semicolon parts of the next sentence (三联 → 上下联动, 左右联动, 党群联动).
 ///
 /// A bare digit code (136, 365, 4012) is only expanded by an explicit definition (即/colon
 /// after it, or the quoted list it is named for); its consistency is then
@@ -54,7 +55,7 @@ pub fn expand(text: &str, m: &Mention) -> Expansion {
 }
 
 /// The number of strategies of [`strategy`].
-const STRATEGIES: usize = 9;
+const STRATEGIES: usize = 10;
 
 /// Strategy `k` of [`expand`] (in the order given there; see [`expand_with`]).
 fn strategy(
@@ -74,7 +75,8 @@ fn strategy(
         5 => head_nouns(before, after, m),
         6 => formula_clauses(after, m),
         7 => quoted_with_key(text, m),
-        _ => paragraph_heads(after, m),
+        8 => paragraph_heads(after, m),
+        _ => semicolon_heads(after, m),
     }
 }
 
@@ -229,6 +231,9 @@ fn defined_after(after: &str) -> Vec<String> {
     }
     let rest = &after[pos..];
     let rest = rest.trim_start_matches(['即', '：', ':', '是', '指']);
+    // A numbered name first is the formulation renamed, no component: “三联”即“三个工作
+    // 理念”,上下联动,…;左右联动,…
+    let rest = renamed(rest).unwrap_or(rest);
     let end = rest.find(['。', '\n', '；', ';']).unwrap_or(rest.len());
     let mut body = head_chars(&rest[..end], 300);
     // A glossary of the terms: “1”指A、B，“N”指C.
@@ -243,6 +248,18 @@ fn defined_after(after: &str) -> Vec<String> {
         }
     }
     split_items(body)
+}
+
+/// What follows a quoted numbered name (“三个工作理念”) and the comma after it at the start of
+/// `rest`, if it starts so.
+fn renamed(rest: &str) -> Option<&str> {
+    let inner = rest.strip_prefix('“')?;
+    if !inner.starts_with(super::numerals::is_numeral) {
+        return None;
+    }
+    let close = head_chars(inner, 12).find('”')?;
+    let tail = &inner[close + '”'.len_utf8()..];
+    tail.strip_prefix([',', '，'])
 }
 
 /// The definitions of a glossary entry that explains a formula term by term (“1”指省委出台
@@ -465,7 +482,8 @@ fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
 
 /// 4. Nouns before or after a numbered list that end in its head noun: 交流平台 for 三个平台,
 ///    经济高地 and 党建高地 for 两个高地. Not the formulation itself again (“两个覆盖”),
-///    nor a phrase of a particle or conjunction (社会组织的覆盖: 织的覆盖).
+///    nor a phrase of a particle or conjunction (社会组织的覆盖: 织的覆盖), nor the start of
+///    a longer word (满意度 for 两个满意).
 fn head_nouns(before: &str, after: &str, m: &Mention) -> Vec<String> {
     if m.kind != Kind::NumberedList {
         return Vec::new();
@@ -487,7 +505,12 @@ fn head_nouns(before: &str, after: &str, m: &Mention) -> Vec<String> {
                     && !super::numerals::is_numeral(*c)
                     && !matches!(c, '的' | '之' | '和' | '与' | '及' | '个')
             };
-            if pre.len() == 2 && pre.iter().all(noun) {
+            // The head ends a word: 满意度 is no 满意 (两个满意).
+            let ends_word = rest[p + head.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_han(c) || matches!(c, '的' | '和' | '与' | '及' | '等'));
+            if pre.len() == 2 && pre.iter().all(noun) && ends_word {
                 let item: String = pre.iter().rev().copied().chain(head.chars()).collect();
                 if !found.contains(&item) {
                     found.push(item);

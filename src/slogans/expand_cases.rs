@@ -84,3 +84,27 @@ fn a_formula_named_after_its_quoted_list_takes_the_list() {
     assert_eq!(e.components, ["资源联享", "服务联动", "活动联办"]);
     assert_eq!(e.consistency, Consistency::Ok);
 }
+
+#[test]
+fn a_renamed_formula_is_defined_by_the_heads_of_its_semicolon_parts() {
+    // “三联” is first renamed (“三个工作理念”: no component), then each part after a
+    // semicolon opens with one of the three.
+    let text = "“三联”即“三个工作理念”,上下联动,理顺运行机制;左右联动,推进融合共建;\
+                党群联动,健全治理体系。";
+    let e = expansion_of(text, "三联");
+    assert_eq!(e.components, ["上下联动", "左右联动", "党群联动"]);
+    assert_eq!(e.consistency, Consistency::Ok);
+}
+
+#[test]
+fn a_head_noun_ends_its_word_and_loses_its_lead_verb() {
+    // 满意度 is no 满意: 两个满意 has no components here.
+    let text = "实现“两个满意”。开展满意度评价,进行综合满意度测评。";
+    assert!(expansion_of(text, "两个满意").components.is_empty());
+    // 履行好 leads the list of 五员.
+    let text = "履行好宣传员、信息员、劝导员、调解员、组织员“五员”职责。";
+    assert_eq!(
+        expansion_of(text, "五员").components,
+        ["宣传员", "信息员", "劝导员", "调解员", "组织员"]
+    );
+}

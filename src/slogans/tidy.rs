@@ -12,10 +12,42 @@ use super::numerals::is_numeral;
 /// takes the listed things as its object), and the prepositions 将 and 把 that put the
 /// object first (将党的建设与具体业务“两张皮”拧成“一股绳”). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实).
-const LEAD_VERBS: [&str; 33] = [
-    "开展", "启动", "发动", "推行", "实行", "实施", "深化", "推进", "推动", "建立", "组建", "打造",
-    "构建", "形成", "围绕", "聚焦", "赋予", "整合", "依托", "包括", "涵盖", "设立", "成立", "发挥",
-    "配强", "配齐", "配备", "落实", "实现", "抓好", "用好", "将", "把",
+const LEAD_VERBS: [&str; 35] = [
+    "开展",
+    "启动",
+    "发动",
+    "推行",
+    "实行",
+    "实施",
+    "深化",
+    "推进",
+    "推动",
+    "建立",
+    "组建",
+    "打造",
+    "构建",
+    "形成",
+    "围绕",
+    "聚焦",
+    "赋予",
+    "整合",
+    "依托",
+    "包括",
+    "涵盖",
+    "设立",
+    "成立",
+    "发挥",
+    "配强",
+    "配齐",
+    "配备",
+    "落实",
+    "实现",
+    "抓好",
+    "用好",
+    "履行好",
+    "履行",
+    "将",
+    "把",
 ];
 
 /// A lead verb must start among the first this many characters of an item (a subject or
