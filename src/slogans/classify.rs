@@ -117,10 +117,13 @@ fn is_date_name(c: &str) -> bool {
 }
 
 /// Pronouns and particles that mark quoted direct speech rather than a slogan (besides
-/// 我们, 你们 and 咱们 anywhere, which [`classify_quoted`] finds in its pass).
+/// 我们, 你们 and 咱们 anywhere, which [`classify_quoted`] finds in its pass). A campaign
+/// named 我为… ("I [do something] for …": 我为群众办实事, the national practice campaign of
+/// 2021) is a slogan; speech that starts so follows a verb of saying, which
+/// `direct_speech_before` in the extractor catches.
 fn is_direct_speech(c: &str) -> bool {
     let first = c.chars().next();
-    matches!(first, Some('我' | '你' | '咱' | '他' | '她'))
+    (matches!(first, Some('我' | '你' | '咱' | '他' | '她')) && !c.starts_with("我为"))
         || ["吗", "呢", "吧", "啊"].iter().any(|m| c.ends_with(m))
 }
 
@@ -371,7 +374,8 @@ mod tests {
             return None;
         }
         let first = c.chars().next();
-        let speech = matches!(first, Some('我' | '你' | '咱' | '他' | '她'))
+        let speech = (matches!(first, Some('我' | '你' | '咱' | '他' | '她'))
+            && !c.starts_with("我为"))
             || ["我们", "你们", "咱们"].iter().any(|m| c.contains(m))
             || ["吗", "呢", "吧", "啊"].iter().any(|m| c.ends_with(m));
         if speech {
@@ -485,6 +489,8 @@ mod tests {
         assert_eq!(k("红色物业"), Some(Kind::QuotedSlogan));
         assert_eq!(k("党建+"), Some(Kind::Plus));
         assert_eq!(k("我们一定办好"), None);
+        assert_eq!(k("我要办好"), None);
+        assert_eq!(k("我为群众办实事"), Some(Kind::QuotedSlogan));
         assert_eq!(k("亲"), None);
         // A comma doubled before another mark by a scraper is dropped from the name.
         let name = |s: &str| classify_quoted(s).map(|r| r.1);

@@ -344,6 +344,7 @@ mod tests {
         assert!(names("2020年,10个村,87%,三个村,5个主体参与,一线,第一时间,千家万户").is_empty());
         assert!(names("他说：“我们一定把事情办好”").is_empty());
         assert!(names("进一步深化,第三步推进,三步并作两步。").is_empty());
+        assert!(names("将9个社区划分为三个片区联盟,").is_empty());
     }
 
     #[test]
