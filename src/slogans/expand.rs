@@ -219,10 +219,15 @@ fn split_last_and(mut items: Vec<String>, n: usize) -> Vec<String> {
     items
 }
 
-/// 1. `即` or a colon shortly after the occurrence, then a list up to the sentence end. Not
-///    past a sentence end (推行“四议两公开”。“四议”:即…: the definition of 四议); a quoted
-///    term before the colon is defined along with it (“三大高地”“五大战略”：…).
+/// 1. A list in brackets right after the occurrence, or `即` or a colon shortly after it,
+///    then a list up to the sentence end. Not past a sentence end (推行“四议两公开”。“四议”:
+///    即…: the definition of 四议); a quoted term before the colon is defined along with it
+///    (“三大高地”“五大战略”：…).
 fn defined_after(after: &str) -> Vec<String> {
+    let glossed = in_brackets(after);
+    if glossed.len() >= 2 {
+        return glossed;
+    }
     let Some(pos) = head_chars(after, 16).find(['即', '：', ':']) else {
         return Vec::new();
     };
@@ -248,6 +253,19 @@ fn defined_after(after: &str) -> Vec<String> {
         }
     }
     split_items(body)
+}
+
+/// The list in brackets right after the occurrence (past its closing mark): “两会”(地区
+/// 党建联席会、社区建设协调发展委员会)制度.
+fn in_brackets(after: &str) -> Vec<String> {
+    let a = after.trim_start_matches(['”', '’']);
+    let Some(inner) = a.strip_prefix(['(', '（']) else {
+        return Vec::new();
+    };
+    match head_chars(inner, 120).find([')', '）']) {
+        Some(close) if inner[..close].contains('、') => split_items(&inner[..close]),
+        _ => Vec::new(),
+    }
 }
 
 /// What follows a quoted numbered name (“三个工作理念”) and the comma after it at the start of

@@ -108,3 +108,14 @@ fn a_head_noun_ends_its_word_and_loses_its_lead_verb() {
         ["宣传员", "信息员", "劝导员", "调解员", "组织员"]
     );
 }
+
+#[test]
+fn a_list_in_brackets_after_the_formulation_defines_it() {
+    let text = "深化地区“两会”(地区党建联席会、社区建设协调委员会)制度。";
+    let e = expansion_of(text, "两会");
+    assert_eq!(e.components, ["地区党建联席会", "社区建设协调委员会"]);
+    assert_eq!(e.consistency, Consistency::Ok);
+    // A bracket that is no list (a note, one item) defines nothing.
+    let text = "落实“两会”(2025年)制度。";
+    assert!(expansion_of(text, "两会").components.is_empty());
+}
