@@ -54,6 +54,37 @@ pub(crate) fn is_numbered(s: &str) -> bool {
     }
 }
 
+/// Labels of the fields of a journal article's front matter, whose line is a list, never
+/// prose cut short: `关键词:“党建+”;城市社区;精细化治理` is not continued by the first
+/// paragraph of the article. In both scripts, as rejoining runs before Traditional text is
+/// simplified.
+const FIELD_LABELS: [&str; 17] = [
+    "关键词",
+    "关键字",
+    "中图分类号",
+    "文献标识码",
+    "文献标志码",
+    "文章编号",
+    "基金项目",
+    "作者简介",
+    "關鍵詞",
+    "關鍵字",
+    "中圖分類號",
+    "文獻標識碼",
+    "文獻標志碼",
+    "文章編號",
+    "基金項目",
+    "作者簡介",
+    "DOI",
+];
+
+/// True when `line` is a front-matter field: one of [`FIELD_LABELS`], perhaps in brackets
+/// (`［关键词］`, `【关键词】`, `〔关键词〕`), then the value.
+fn is_field(line: &str) -> bool {
+    let l = line.trim_start_matches(['［', '[', '【', '〔']);
+    FIELD_LABELS.iter().any(|f| l.starts_with(f))
+}
+
 /// True when the paragraph made of the `pieces` of `text` is prose cut short.
 fn is_cut(text: &str, pieces: &[Range<usize>]) -> bool {
     let piece = |r: &Range<usize>| text.get(r.clone()).unwrap_or("");
@@ -68,6 +99,9 @@ fn is_cut(text: &str, pieces: &[Range<usize>]) -> bool {
         return false;
     }
     if n <= MAX_NUMBERED_HEADING && pieces.first().is_some_and(|p| is_numbered(piece(p))) {
+        return false;
+    }
+    if pieces.first().is_some_and(|p| is_field(piece(p))) {
         return false;
     }
     let whole;
@@ -166,6 +200,10 @@ mod tests {
             "联点各项工作承担连带责任,推进各村工作扎实推进。"
         ));
         assert!(!cut(&["三点发力"]));
+        // Front matter of a journal article: a list of keywords, not prose.
+        assert!(!cut(&["关键词:“党建+”;城市社区;精细化治理"]));
+        assert!(!cut(&["【关键词】基层党建;基层治理"]));
+        assert!(!cut(&["關鍵詞:“黨建+”;城市社區;精細化治理"]));
         assert!(!is_continuation("唱响乡村振兴“最强音”"));
         assert!(!cut(&["党建赋能发展,生活幸福安康。"]));
         assert!(!is_continuation("“今天来领钱,心里特别高兴。”"));
