@@ -2,18 +2,8 @@
 //! not seen (a village rule book, a report on the "two coverages" of new organisations, an
 //! essay on small public spaces), each with the components a reader finds by hand.
 
+use super::tests::expansion_of;
 use super::*;
-use crate::slogans::extract::extract;
-
-/// The expansion of `name` in `text`.
-fn expansion_of(text: &str, name: &str) -> Expansion {
-    let ms = extract(text);
-    let m = ms.iter().find(|m| m.normalized == name);
-    expand(
-        text,
-        m.unwrap_or_else(|| panic!("{name} not extracted from {text}")),
-    )
-}
 
 #[test]
 fn a_semicolon_ends_a_definition_before_the_next_term_is_defined() {

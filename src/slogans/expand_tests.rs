@@ -259,8 +259,8 @@ fn a_name_of_numerals_alone_takes_no_list_before_it() {
     );
 }
 
-/// The expansion of `name` in `text`.
-fn expansion_of(text: &str, name: &str) -> Expansion {
+/// The expansion of `name` in `text` (its first mention).
+pub(super) fn expansion_of(text: &str, name: &str) -> Expansion {
     let ms = extract(text);
     let m = ms.iter().find(|m| m.normalized == name);
     expand(
