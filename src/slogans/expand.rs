@@ -502,6 +502,9 @@ fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
 ///    经济高地 and 党建高地 for 两个高地. Not the formulation itself again (“两个覆盖”),
 ///    nor a phrase of a particle or conjunction (社会组织的覆盖: 织的覆盖), nor the start of
 ///    a longer word (满意度 for 两个满意).
+/// The most characters [`head_nouns`] takes before the head noun (in a 、-list).
+const MAX_HEAD_PRE: usize = 4;
+
 fn head_nouns(before: &str, after: &str, m: &Mention) -> Vec<String> {
     if m.kind != Kind::NumberedList {
         return Vec::new();
@@ -517,19 +520,32 @@ fn head_nouns(before: &str, after: &str, m: &Mention) -> Vec<String> {
         let mut found: Vec<String> = Vec::new();
         let mut rest = window;
         while let Some(p) = rest.find(&head) {
-            let pre: Vec<char> = rest[..p].chars().rev().take(2).collect();
             let noun = |c: &char| {
                 is_han(*c)
                     && !super::numerals::is_numeral(*c)
                     && !matches!(c, '的' | '之' | '和' | '与' | '及' | '个')
             };
+            let next = rest[p + head.len()..].chars().next();
             // The head ends a word: 满意度 is no 满意 (两个满意).
-            let ends_word = rest[p + head.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !is_han(c) || matches!(c, '的' | '和' | '与' | '及' | '等'));
-            if pre.len() == 2 && pre.iter().all(noun) && ends_word {
-                let item: String = pre.iter().rev().copied().chain(head.chars()).collect();
+            let ends_word =
+                next.is_none_or(|c| !is_han(c) || matches!(c, '的' | '和' | '与' | '及' | '等'));
+            // Two characters before the head (交流平台), or the whole item of a 、-list when
+            // it has three or four and a mark before it (产业升级战略、项目带动战略…).
+            let back: Vec<char> = rest[..p].chars().rev().take(MAX_HEAD_PRE + 1).collect();
+            let k = back.iter().take_while(|c| noun(c)).count();
+            let in_list = next == Some('、') || back.get(k) == Some(&'、');
+            let take = if in_list && k > 2 && k <= MAX_HEAD_PRE && k < back.len() {
+                k
+            } else {
+                2
+            };
+            if k >= 2 && ends_word {
+                let item: String = back[..take]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .chain(head.chars())
+                    .collect();
                 if !found.contains(&item) {
                     found.push(item);
                 }
@@ -540,7 +556,8 @@ fn head_nouns(before: &str, after: &str, m: &Mention) -> Vec<String> {
             out = found;
         }
     }
-    out
+    // A whole first item may hold the clause's verb (打造交流平台、…).
+    tidy::stripped_lead(out)
 }
 
 /// Adjacent quotations shortly after the occurrence: “三个一”…,通过“议一议”“聊一聊”“聚一聚”.

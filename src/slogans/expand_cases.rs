@@ -109,3 +109,19 @@ fn a_list_in_brackets_after_the_formulation_defines_it() {
     let text = "落实“两会”(2025年)制度。";
     assert!(expansion_of(text, "两会").components.is_empty());
 }
+
+#[test]
+fn head_nouns_in_a_list_are_whole_items() {
+    // Items of a 、-list of three or four characters before the head are taken whole; the
+    // clause's verb before the first goes.
+    let text = "深入实施“三大战略”。产业升级战略、项目带动战略、科教强省战略,协同推进。";
+    assert_eq!(
+        expansion_of(text, "三大战略").components,
+        ["产业升级战略", "项目带动战略", "科教强省战略"]
+    );
+    let text = "建设“三个平台”,打造交流平台、培训平台、服务平台。";
+    assert_eq!(
+        expansion_of(text, "三个平台").components,
+        ["交流平台", "培训平台", "服务平台"]
+    );
+}
