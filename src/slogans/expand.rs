@@ -498,13 +498,14 @@ fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
     best
 }
 
-/// 4. Nouns before or after a numbered list that end in its head noun: 交流平台 for 三个平台,
-///    经济高地 and 党建高地 for 两个高地. Not the formulation itself again (“两个覆盖”),
-///    nor a phrase of a particle or conjunction (社会组织的覆盖: 织的覆盖), nor the start of
-///    a longer word (满意度 for 两个满意).
 /// The most characters [`head_nouns`] takes before the head noun (in a 、-list).
 const MAX_HEAD_PRE: usize = 4;
 
+/// 4. Nouns before or after a numbered list that end in its head noun: 交流平台 for 三个平台,
+///    经济高地 and 党建高地 for 两个高地, whole items of a 、-list (产业升级战略、项目带动战略
+///    for 五大战略). Not the formulation itself again (“两个覆盖”), nor a phrase of a
+///    particle or conjunction (社会组织的覆盖: 织的覆盖), nor the start of a longer word
+///    (满意度 for 两个满意).
 fn head_nouns(before: &str, after: &str, m: &Mention) -> Vec<String> {
     if m.kind != Kind::NumberedList {
         return Vec::new();
