@@ -143,13 +143,23 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
     }
 }
 
+/// Words that start with the one-character leads 将 and 把 (将军馆, 把关机制): there they
+/// are no preposition.
+const NOT_LEADS: [&str; 8] = [
+    "将军", "将来", "将近", "将士", "把关", "把握", "把手", "把脉",
+];
+
 /// The byte offset just after the first [`LEAD_VERBS`] entry starting among the first
-/// [`LEAD_WITHIN`] characters of `item`.
+/// [`LEAD_WITHIN`] characters of `item` (not the start of one of the [`NOT_LEADS`]).
 fn lead_verb_at(item: &str) -> Option<usize> {
     item.char_indices().take(LEAD_WITHIN).find_map(|(i, _)| {
+        let at = &item[i..];
+        if NOT_LEADS.iter().any(|w| at.starts_with(w)) {
+            return None;
+        }
         LEAD_VERBS
             .iter()
-            .find(|v| item[i..].starts_with(*v))
+            .find(|v| at.starts_with(*v))
             .map(|v| i + v.len())
     })
 }
@@ -218,6 +228,9 @@ mod tests {
             "产业能级跃升"
         );
         assert_eq!(strip(&["将党的建设", "具体业务"])[0], "党的建设");
+        // …but not the 将 of 将军 nor the 把 of 把关.
+        assert_eq!(strip(&["将军馆", "海洋馆"])[0], "将军馆");
+        assert_eq!(strip(&["把关机制", "审核机制"])[0], "把关机制");
         // Items that are verb phrases alike keep their verbs.
         assert_eq!(strip(&["推进改革", "推动发展"])[0], "推进改革");
         // A verb far into the item is no lead-in; a verb with less than two characters
