@@ -50,6 +50,18 @@ const LEAD_VERBS: [&str; 35] = [
     "把",
 ];
 
+/// Verbs that open a list's clause in the genre but also start components of their own
+/// (建设, 提升, 坚持, 强化 …): cut off the first item only when that balances the list, i.e.
+/// when the item starts with one, none of the other items does, and what is left is as
+/// long as the other items are (at least the shortest, at most the longest, and two
+/// characters or more): 提升通算、智算、超算、量算 → 通算; 建设医疗、医保、医药 → 医疗; 创建服务、
+/// 需求“双向清单” → 服务. A list of verb phrases alike (强化督导、强化落实) or of items
+/// longer than the rest (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
+const BALANCED_LEADS: [&str; 24] = [
+    "建设", "提升", "坚持", "加快", "办好", "创建", "搭建", "健全", "强化", "加强", "完善", "优化",
+    "推广", "培育", "发展", "做强", "做优", "壮大", "扩大", "提高", "增强", "创新", "加大", "巩固",
+];
+
 /// A lead verb must start among the first this many characters of an item (a subject or
 /// an adverb before the verb: 茅箭区深化…, 全面启动…).
 const LEAD_WITHIN: usize = 5;
@@ -140,6 +152,25 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
             break;
         }
         *first = first[end..].to_string();
+    }
+    strip_balanced_lead(first, others);
+}
+
+/// Cuts one of the [`BALANCED_LEADS`] off the start of `first` when that balances it with
+/// `others` (see there).
+fn strip_balanced_lead(first: &mut String, others: &[String]) {
+    let starts = |item: &str| BALANCED_LEADS.iter().find(|v| item.starts_with(*v));
+    if others.iter().any(|o| starts(o).is_some()) {
+        return;
+    }
+    let Some(verb) = starts(first) else { return };
+    let lengths = others.iter().map(|o| o.chars().count());
+    let (Some(min), Some(max)) = (lengths.clone().min(), lengths.max()) else {
+        return;
+    };
+    let left = first[verb.len()..].chars().count();
+    if left >= 2 && (min..=max).contains(&left) {
+        *first = first[verb.len()..].to_string();
     }
 }
 
@@ -244,6 +275,29 @@ mod tests {
             strip(&["组织生活集中学", "一线实践研讨学"])[0],
             "组织生活集中学"
         );
+    }
+
+    #[test]
+    fn a_verb_that_also_starts_components_is_cut_only_where_that_balances_the_list() {
+        assert_eq!(strip(&["提升通算", "智算", "超算", "量算"])[0], "通算");
+        assert_eq!(strip(&["建设医疗", "医保", "医药"])[0], "医疗");
+        assert_eq!(strip(&["创建服务", "需求"])[0], "服务");
+        assert_eq!(strip(&["坚持稳面积", "增单产"])[0], "稳面积");
+        // Verb phrases alike keep their verbs, whichever verb the others start with.
+        assert_eq!(strip(&["强化督导", "强化落实"])[0], "强化督导");
+        assert_eq!(strip(&["强化督导", "加强落实"])[0], "强化督导");
+        // What is left is shorter than every other item, or longer: kept.
+        assert_eq!(
+            strip(&["加快引育新主体", "着力拓展新市场", "积极发展新模式"])[0],
+            "加快引育新主体"
+        );
+        assert_eq!(
+            strip(&["加快国家新型互联网交换", "算力网络枢纽"])[0],
+            "加快国家新型互联网交换"
+        );
+        // Nothing but the verb would be left, or one character.
+        assert_eq!(strip(&["发展", "稳定"])[0], "发展");
+        assert_eq!(strip(&["发展乙", "甲"])[0], "发展乙");
     }
 
     #[test]
