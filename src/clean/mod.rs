@@ -67,7 +67,8 @@ use std::ops::Range;
 pub struct CleanOptions {
     /// Remove HTML/XML tags and decode character entities.
     pub markup: bool,
-    /// Full-width digits/Latin/`＋` to ASCII, whitespace normalised.
+    /// Full-width digits/Latin/`＋` to ASCII, whitespace normalised, straight double quotes
+    /// paired into `“…”` (see the `width` module).
     pub width: bool,
     /// Traditional → Simplified for documents detected as Traditional.
     pub simplify: bool,
@@ -100,7 +101,8 @@ impl Default for CleanOptions {
 pub struct CleanReport {
     /// HTML/XML tags removed and character entities decoded.
     pub markup: usize,
-    /// Characters changed from full-width to ASCII.
+    /// Characters changed from full-width to ASCII, and straight double quotes changed to
+    /// Chinese ones.
     pub width_chars: usize,
     /// Characters changed Traditional → Simplified.
     pub simplified_chars: usize,

@@ -1,7 +1,7 @@
 //! `tifa clean`: the cleaned text, and a report of what cleaning changed.
 //!
 //! Every cleaning step is on by default and can be switched off with a global flag:
-//! HTML/XML tags and entities removed (`--keep-markup`), full-width → ASCII and whitespace (`--no-width`), Traditional → Simplified
+//! HTML/XML tags and entities removed (`--keep-markup`), full-width → ASCII, whitespace and straight quotes (`--no-width`), Traditional → Simplified
 //! (`--no-simplify`), pinyin glosses such as 發(fā) (`--no-pinyin`), page-broken paragraphs
 //! rejoined (`--no-rejoin`), repeated paragraphs and sentences removed, within and across
 //! documents (`--no-dedup`), non-text lines dropped (`--keep-nontext`).

@@ -93,7 +93,8 @@ pub struct Global {
     /// Keep HTML/XML tags and character entities (&nbsp;) instead of removing them.
     #[arg(long, global = true)]
     pub keep_markup: bool,
-    /// Do not convert full-width digits, letters and ＋ to ASCII.
+    /// Do not convert full-width digits, letters and ＋ to ASCII, collapse whitespace or pair
+    /// straight double quotes into “…”.
     #[arg(long, global = true)]
     pub no_width: bool,
     /// Do not convert Traditional documents to Simplified.
