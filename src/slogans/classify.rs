@@ -170,7 +170,29 @@ pub(crate) fn is_compound(chars: &[char]) -> bool {
     chars[0] != '一' && chars.len() <= 4
 }
 
-/// Digit formulas and codes: `1+5+N`, `136`, `365工作法` (named `365`), `3个1`.
+/// Head nouns that name what a digit code stands for, after which the code may carry a
+/// longer description in the same quotation: “1446城市基层党建体系” is the code 1446.
+const CODE_HEADS: &[&str] = &[
+    "体系",
+    "模式",
+    "机制",
+    "工作法",
+    "工程",
+    "格局",
+    "品牌",
+    "行动",
+    "计划",
+    "战略",
+];
+
+/// The most Han characters a quotation may hold after a digit formula or code and still
+/// be named by it (a description ending in one of [`CODE_HEADS`] for a bare code).
+const CODE_TAIL: usize = 8;
+
+/// Digit formulas and codes: `1+5+N`, `136`, `365工作法` (named `365`), `3个1`; a formula
+/// or a code of three digits or more quoted with its head noun is named by the formula
+/// or code (`1+3+N模式` → `1+3+N`, `1446城市基层党建体系` → `1446`), as when the head
+/// noun follows the quotation (“136”工作体系).
 pub(crate) fn classify_numeric(c: &str) -> Option<(Kind, String)> {
     let b = c.as_bytes();
     let digits = b.iter().take_while(|x| x.is_ascii_digit()).count();
@@ -179,6 +201,15 @@ pub(crate) fn classify_numeric(c: &str) -> Option<(Kind, String)> {
     }
     if is_digit_formula(c) {
         return Some((Kind::Numeric, c.to_string()));
+    }
+    let ascii = b.iter().take_while(|x| x.is_ascii()).count();
+    let tail = &c[ascii..];
+    let han_tail = |max: usize| {
+        let n = tail.chars().count();
+        (1..=max).contains(&n) && tail.chars().all(is_han)
+    };
+    if ascii > digits && is_digit_formula(&c[..ascii]) && han_tail(CODE_TAIL) {
+        return Some((Kind::Numeric, c[..ascii].to_string()));
     }
     let rest = &c[digits..];
     if rest.is_empty() {
@@ -193,7 +224,8 @@ pub(crate) fn classify_numeric(c: &str) -> Option<(Kind, String)> {
     }
     if digits >= 3 && !UNITS.iter().any(|u| rest.starts_with(u)) {
         let suffix = rest.chars().count();
-        if (1..=4).contains(&suffix) && rest.chars().all(is_han) {
+        let named = suffix <= 4 || CODE_HEADS.iter().any(|h| rest.ends_with(h));
+        if named && (1..=CODE_TAIL).contains(&suffix) && rest.chars().all(is_han) {
             return Some((Kind::Numeric, c[..digits].to_string()));
         }
     }
@@ -445,6 +477,22 @@ mod tests {
         assert_eq!(
             classify_numeric("3个1"),
             Some((Kind::Numeric, "3个1".into()))
+        );
+        // A formula or a code quoted with its head noun is named by the formula or code.
+        assert_eq!(
+            classify_numeric("1+3+N模式"),
+            Some((Kind::Numeric, "1+3+N".into()))
+        );
+        assert_eq!(
+            classify_numeric("1446城市基层党建体系"),
+            Some((Kind::Numeric, "1446".into()))
+        );
+        // …but not a long description that ends in no head noun, nor one too long.
+        assert_eq!(classify_numeric("1446城市基层党建为民"), None);
+        assert_eq!(classify_numeric("1+3+N城市基层党建引领基层治理体系"), None);
+        assert_eq!(
+            classify_numeric("1+3+N个"),
+            Some((Kind::Numeric, "1+3+N".into()))
         );
         assert_eq!(classify_numeric("24小时不打烊"), None);
         assert_eq!(classify_numeric("2020年"), None);
