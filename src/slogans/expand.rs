@@ -406,8 +406,21 @@ const GOVERNING_VERBS: [&str; 24] = [
     "深化", "推动", "开展", "打造", "加快", "围绕", "践行", "拥护", "领悟", "树立", "统筹", "聚焦",
 ];
 
-/// `item` without the [`GOVERNING_VERBS`] entry it ends in, if it ends in one.
+/// Prepositions that take a formulation as their object (县、乡两级按照“六有六防”要求): what
+/// stands before one is the clause's subject, never the formulation's components. (Verbs
+/// such as 培育, 构建, 实施 are not added to [`GOVERNING_VERBS`]: they also end nouns of
+/// action in lists of components, …新兴产业培育、…专精特新企业培育“三大行动”.)
+const GOVERNING_PREPOSITIONS: [&str; 8] = [
+    "按照", "根据", "依据", "依照", "对照", "参照", "遵循", "通过",
+];
+
+/// `item` without the [`GOVERNING_VERBS`] entry it ends in, if it ends in one; the empty
+/// string when it ends in one of the [`GOVERNING_PREPOSITIONS`] (nothing of it is a
+/// component).
 fn strip_governing_verb(item: &str) -> Option<&str> {
+    if GOVERNING_PREPOSITIONS.iter().any(|p| item.ends_with(p)) {
+        return Some("");
+    }
     GOVERNING_VERBS.iter().find_map(|v| item.strip_suffix(v))
 }
 

@@ -125,3 +125,27 @@ fn head_nouns_in_a_list_are_whole_items() {
         ["交流平台", "培训平台", "服务平台"]
     );
 }
+
+#[test]
+fn a_list_before_a_governing_preposition_is_no_definition() {
+    // The subject of 按照 (县、乡两级) is not what 六有六防 stands for.
+    let text = "为加强档案室建设,县、乡两级按照“六有六防”要求,推行标准化建设。";
+    assert!(expansion_of(text, "六有六防").components.is_empty());
+    let text = "市、县两级根据“三会一课”制度开展学习。";
+    assert!(expansion_of(text, "三会一课").components.is_empty());
+}
+
+#[test]
+fn items_that_end_in_a_verb_alike_keep_it() {
+    // Nouns of action: the last item's 培育 does not govern the formulation.
+    let text =
+        "实施国有企业优势产业提升、省属企业新兴产业培育、省属企业专精特新企业培育“三大行动”。";
+    assert_eq!(
+        expansion_of(text, "三大行动").components,
+        [
+            "国有企业优势产业提升",
+            "省属企业新兴产业培育",
+            "省属企业专精特新企业培育"
+        ]
+    );
+}
