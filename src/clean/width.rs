@@ -16,8 +16,9 @@ use super::{CleanOptions, CleanReport};
 use crate::offsets::MapBuilder;
 
 /// True when the line may need a change: it holds `(`, `（`, a full-width digit,
-/// letter or `＋`, a straight double quote, a tab, a space followed by whitespace, or a non-ASCII space. A byte
-/// scan, so lines of plain Chinese text (including full-width `，。：`) take the fast path.
+/// letter or `＋`, a straight double quote, a tab, a space followed by whitespace, or a
+/// non-ASCII space. A byte scan, so lines of plain Chinese text (including full-width
+/// `，。：` and Chinese quotes) take the fast path.
 pub(crate) fn needs_work(line: &str) -> bool {
     next_work(line.as_bytes(), 0).is_some()
 }

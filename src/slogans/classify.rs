@@ -204,11 +204,8 @@ pub(crate) fn classify_numeric(c: &str) -> Option<(Kind, String)> {
     }
     let ascii = b.iter().take_while(|x| x.is_ascii()).count();
     let tail = &c[ascii..];
-    let han_tail = |max: usize| {
-        let n = tail.chars().count();
-        (1..=max).contains(&n) && tail.chars().all(is_han)
-    };
-    if ascii > digits && is_digit_formula(&c[..ascii]) && han_tail(CODE_TAIL) {
+    let han_tail = (1..=CODE_TAIL).contains(&tail.chars().count()) && tail.chars().all(is_han);
+    if ascii > digits && han_tail && is_digit_formula(&c[..ascii]) {
         return Some((Kind::Numeric, c[..ascii].to_string()));
     }
     let rest = &c[digits..];

@@ -136,8 +136,9 @@ fn a_list_before_a_governing_preposition_is_no_definition() {
 }
 
 #[test]
-fn items_that_end_in_a_verb_alike_keep_it() {
-    // Nouns of action: the last item's 培育 does not govern the formulation.
+fn a_noun_of_action_ending_a_list_keeps_its_verb() {
+    // 培育 ends nouns of action here and does not govern the formulation, which is why it
+    // is no governing verb.
     let text =
         "实施国有企业优势产业提升、省属企业新兴产业培育、省属企业专精特新企业培育“三大行动”。";
     assert_eq!(
