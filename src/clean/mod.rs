@@ -25,8 +25,10 @@
 //!    Traditional → Simplified so that OpenCC sees whole words (`發展`, not `發(fā)展`);
 //! 5. **rejoin**: paragraphs broken mid-sentence at page breaks are joined
 //!    (a prose paragraph ending mid-sentence and a paragraph continuing it);
+//!    5b. straight double quotes are paired into `“…”` in each paragraph with Han
+//!    characters and an even number of them ([`quotes`], part of the width step);
 //! 6. **dedup**: repeated sentences and paragraphs within the document are removed.
-//!    Steps 5 and 6 repeat until nothing changes (removing a repeat can bring the two
+//!    Steps 5, 5b and 6 repeat until nothing changes (removing a repeat can bring the two
 //!    halves of a broken sentence together, and joining can expose a repeat), so that
 //!    cleaning is idempotent;
 //! 7. **Traditional → Simplified** (OpenCC `t2s`) if the text is detected as Traditional
@@ -47,6 +49,7 @@ mod dedup;
 pub mod lines;
 pub mod markup;
 mod pinyin;
+mod quotes;
 mod rejoin;
 mod script;
 mod t2s_table;
@@ -282,7 +285,8 @@ fn lines_stage(
     Stage { text, map, paras }
 }
 
-/// Steps 6 and 7: rejoin and dedup until stable (each round removes a paragraph or stops).
+/// Steps 5 and 6, with 5b: rejoin, dedup and quote pairing until stable (each round
+/// removes a paragraph, pairs the quotes of one or more, or stops).
 fn settle(mut st: Stage, opts: &CleanOptions, report: &mut CleanReport) -> Stage {
     for _ in 0..64 {
         let mut changed = false;
@@ -294,6 +298,12 @@ fn settle(mut st: Stage, opts: &CleanOptions, report: &mut CleanReport) -> Stage
         }
         if opts.dedup {
             if let Some(n) = dedup::dedup(&st, report) {
+                st = n;
+                changed = true;
+            }
+        }
+        if opts.width {
+            if let Some(n) = quotes::pair(&st, report) {
                 st = n;
                 changed = true;
             }

@@ -1,14 +1,6 @@
 //! Steps 3–4 on one line: full-width digits, Latin letters and `＋` to ASCII,
-//! whitespace runs collapsed to one space, straight double quotes (`"`, `＂`) paired into
-//! Chinese quotes (`“…”`), pinyin glosses removed — in one pass over the line, with a fast
-//! path that copies a line needing none of this whole.
-//!
-//! Straight quotes: text typed or converted without Chinese quotation marks writes
-//! `推行"136"工作体系`; the formulation extractor and the contexts know a quotation by
-//! `“`/`”` (and `‘’「」『』`). In a line with Han characters and an even number of straight
-//! double quotes, they open and close in turn and become `“` and `”`; a line with an odd
-//! number (a quotation running over lines, an inch mark) keeps them as they are. They are
-//! counted with the width changes.
+//! whitespace runs collapsed to one space, pinyin glosses removed — in one pass over
+//! the line, with a fast path that copies a line needing none of this whole.
 
 use super::chars::{find3, fold_width, is_han, is_space};
 use super::pinyin::gloss_len;
@@ -16,9 +8,8 @@ use super::{CleanOptions, CleanReport};
 use crate::offsets::MapBuilder;
 
 /// True when the line may need a change: it holds `(`, `（`, a full-width digit,
-/// letter or `＋`, a straight double quote, a tab, a space followed by whitespace, or a
-/// non-ASCII space. A byte scan, so lines of plain Chinese text (including full-width
-/// `，。：` and Chinese quotes) take the fast path.
+/// letter or `＋`, a tab, a space followed by whitespace, or a non-ASCII space. A byte
+/// scan, so lines of plain Chinese text (including full-width `，。：`) take the fast path.
 pub(crate) fn needs_work(line: &str) -> bool {
     next_work(line.as_bytes(), 0).is_some()
 }
@@ -30,14 +21,13 @@ fn next_work(b: &[u8], i: usize) -> Option<usize> {
 
 /// True when [`normalize_line`] may change the character whose UTF-8 encoding starts
 /// with `x y z`: `(` `（`, a space, any other whitespace, a full-width digit, letter or
-/// `＋`, a straight double quote `"` `＂`. A superset, cheap to test (a space, a rare
-/// character such as `；`, `：` or U+1xxx costs one look more), but never `，`, `。`,
-/// Chinese quotes or Han characters.
+/// `＋`. A superset, cheap to test (a space, a rare character such as `；`, `：` or
+/// U+1xxx costs one look more), but never `，`, `。`, quotes or Han characters.
 /// Branch-free, so that [`find3`] vectorises.
 fn may_work(x: u8, y: u8, z: u8) -> bool {
     // `\t` .. `\r`, `(`, a space (a single space between two characters is left alone,
     // but it is rare in Chinese text: the test of the next byte is left to the decoder).
-    let ascii = (x.wrapping_sub(0x09) < 5) | (x == b'(') | (x == b' ') | (x == b'"');
+    let ascii = (x.wrapping_sub(0x09) < 5) | (x == b'(') | (x == b' ');
     // U+FF00..U+FF7F but `，` (EF BC 8C): `（` U+FF08, `＋` U+FF0B, digits, A-Z, a-z;
     // U+FEC0..U+FEFF (U+FEFF).
     let ef = (x == 0xEF) & (y.wrapping_sub(0xBB) < 3) & !((y == 0xBC) & (z == 0x8C));
@@ -47,29 +37,6 @@ fn may_work(x: u8, y: u8, z: u8) -> bool {
         | ((x == 0xE2) & (((y == 0x80) & ((z < 0x90) | ((z & 0xF8) == 0xA8))) | (y == 0x81)))
         | (x == 0xE1);
     ascii | ef | spaces
-}
-
-/// True for the straight double quotes that [`pair_quotes`] turns into Chinese ones.
-fn is_straight_quote(c: char) -> bool {
-    c == '"' || c == '＂'
-}
-
-/// Whether the straight double quotes of `line` are paired into `“` `”`: the line holds
-/// Han characters and an even, non-zero number of them (see the module doc).
-fn pair_quotes(line: &str) -> bool {
-    let n = memchr::memchr_iter(b'"', line.as_bytes()).count()
-        + memchr::memmem::find_iter(line.as_bytes(), "＂".as_bytes()).count();
-    n > 0 && n % 2 == 0 && line.chars().any(is_han)
-}
-
-/// The Chinese quote for the next straight quote of a paired line; flips `open`.
-fn next_quote(open: &mut bool) -> &'static str {
-    *open = !*open;
-    if *open {
-        "“"
-    } else {
-        "”"
-    }
 }
 
 /// Emits the trimmed `line` (at byte `at` of the builder's input) into `b`, normalised
@@ -90,8 +57,6 @@ pub(crate) fn normalize_line(
     let bytes = line.as_bytes();
     let mut copied = 0; // bytes before this are emitted or skipped
     let mut after_gloss = usize::MAX; // just after the last removed gloss
-    let quotes = opts.width && pair_quotes(line);
-    let mut open = false; // inside a paired quotation
     let mut i = 0;
     let flush = |b: &mut MapBuilder<'_>, from: usize, to: usize| {
         if from < to {
@@ -133,12 +98,7 @@ pub(crate) fn normalize_line(
                 }
             }
         }
-        if quotes && is_straight_quote(c) {
-            flush(b, copied, i);
-            b.push_replacing(next_quote(&mut open), at + i..at + i + n);
-            report.width_chars += 1;
-            copied = i + n;
-        } else if opts.width {
+        if opts.width {
             if let Some(a) = fold_width(c) {
                 flush(b, copied, i);
                 let mut buf = [0u8; 4];
@@ -187,10 +147,6 @@ mod tests {
         let mut report = CleanReport::default();
         let mut copied = 0;
         let mut after_gloss = usize::MAX;
-        // Quotes: counted and paired by a second method, a char filter.
-        let straight = line.chars().filter(|&c| c == '"' || c == '＂').count();
-        let quotes = opts.width && straight % 2 == 0 && straight > 0 && line.chars().any(is_han);
-        let mut quote_no = 0;
         let mut i = 0;
         for (j, c) in line.char_indices() {
             if j < i {
@@ -227,14 +183,7 @@ mod tests {
                     }
                 }
             }
-            if quotes && (c == '"' || c == '＂') {
-                b.push_copy(&line[copied..i], copied);
-                quote_no += 1;
-                let q = if quote_no % 2 == 1 { "“" } else { "”" };
-                b.push_replacing(q, i..i + n);
-                report.width_chars += 1;
-                copied = i + n;
-            } else if opts.width {
+            if opts.width {
                 if let Some(a) = fold_width(c) {
                     b.push_copy(&line[copied..i], copied);
                     let mut buf = [0u8; 4];
@@ -269,11 +218,8 @@ mod tests {
             let mut buf = [0u8; 4];
             let e = c.encode_utf8(&mut buf).as_bytes();
             let at = |j: usize| e.get(j).copied().unwrap_or(0);
-            let changes = (is_space(c) && c != ' ')
-                || fold_width(c).is_some()
-                || c == '('
-                || c == '（'
-                || is_straight_quote(c);
+            let changes =
+                (is_space(c) && c != ' ') || fold_width(c).is_some() || c == '(' || c == '（';
             if changes {
                 assert!(may_work(at(0), at(1), at(2)), "{c:?}");
             }
@@ -286,29 +232,13 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn block_scan_normalises_like_the_char_scan(
-            s in "([发展党建引领，。“”a\"＂]{0,40}[ 　\t\u{a0}\u{2003}\u{200b}\u{feff}１２ＡＮａ＋(（\"＂]?(fā|zhǎn|fa)?[)）]?){0,5}",
+            s in "([发展党建引领，。“”a]{0,40}[ 　\t\u{a0}\u{2003}\u{200b}\u{feff}１２ＡＮａ＋(（]?(fā|zhǎn|fa)?[)）]?){0,5}",
             width: bool,
             pinyin: bool,
         ) {
             let opts = CleanOptions { width, pinyin, ..CleanOptions::default() };
             proptest::prop_assert_eq!(norm_with(&s, &opts), normalize_by_char(&s, &opts));
         }
-    }
-
-    #[test]
-    fn straight_quotes_pair_into_chinese_quotes() {
-        let (t, r) = norm("推行\"136\"工作体系，破解＂两张皮＂问题");
-        assert_eq!(t, "推行“136”工作体系，破解“两张皮”问题");
-        assert_eq!(r.width_chars, 4);
-        // An odd number (a quotation over two lines), or no Han character: unchanged.
-        assert_eq!(norm("他说\"好\"，又说\"不").0, "他说\"好\"，又说\"不");
-        assert_eq!(norm("a \"b\" c").0, "a \"b\" c");
-        // Off with the width step.
-        let opts = CleanOptions {
-            width: false,
-            ..CleanOptions::default()
-        };
-        assert_eq!(norm_with("推行\"136\"体系", &opts).0, "推行\"136\"体系");
     }
 
     #[test]

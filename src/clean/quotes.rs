@@ -1,0 +1,104 @@
+//! Step 5b: straight double quotes (`"`, `＂`) paired into Chinese quotes (`“…”`).
+//!
+//! Text typed or converted without Chinese quotation marks writes `推行"136"工作体系`; the
+//! formulation extractor and the contexts know a quotation by `“`/`”` (and `‘’「」『』`), so
+//! such a formulation would not be found at all. In a paragraph with Han characters and an
+//! even number of straight double quotes, they open and close in turn and become `“` and
+//! `”`; a paragraph with an odd number (a quotation running on into the next paragraph, an
+//! inch mark) keeps them as they are. Part of the width step (`--no-width` keeps them) and
+//! counted with its changes, but run on whole paragraphs, with rejoining and
+//! de-duplication until nothing changes: the halves of a paragraph broken at a page break
+//! may hold one quote each, and two sentences may differ only in their quotes, so pairing
+//! line by line before those steps would leave work for a second cleaning.
+
+use super::{CleanReport, Stage};
+use crate::offsets::MapBuilder;
+
+/// True for the straight double quotes that are paired.
+fn is_straight_quote(c: char) -> bool {
+    c == '"' || c == '＂'
+}
+
+/// Whether the straight double quotes of `para` are paired: it holds Han characters and an
+/// even, non-zero number of them.
+fn pairs(para: &str) -> bool {
+    let n = memchr::memchr_iter(b'"', para.as_bytes()).count()
+        + memchr::memmem::find_iter(para.as_bytes(), "＂".as_bytes()).count();
+    n > 0 && n % 2 == 0 && para.chars().any(super::chars::is_han)
+}
+
+/// The stage with the straight quotes of every paragraph that [`pairs`] paired, or `None`
+/// when no paragraph has any to pair.
+pub(super) fn pair(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
+    if !st.paras.iter().any(|r| pairs(&st.text[r.clone()])) {
+        return None;
+    }
+    let mut b = MapBuilder::new(&st.map, st.text.len());
+    let mut paras = Vec::with_capacity(st.paras.len());
+    let mut copied = 0;
+    for r in &st.paras {
+        b.push_copy(&st.text[copied..r.start], copied);
+        let start = b.text().len();
+        let para = &st.text[r.clone()];
+        if pairs(para) {
+            let mut open = false;
+            let mut from = 0;
+            for (i, c) in para.char_indices().filter(|&(_, c)| is_straight_quote(c)) {
+                b.push_copy(&para[from..i], r.start + from);
+                open = !open;
+                let q = if open { "“" } else { "”" };
+                b.push_replacing(q, r.start + i..r.start + i + c.len_utf8());
+                report.width_chars += 1;
+                from = i + c.len_utf8();
+            }
+            b.push_copy(&para[from..], r.start + from);
+        } else {
+            b.push_copy(para, r.start);
+        }
+        paras.push(start..b.text().len());
+        copied = r.end;
+    }
+    b.push_copy(&st.text[copied..], copied);
+    let (text, map) = b.finish();
+    Some(Stage { text, map, paras })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::{clean, CleanOptions};
+
+    #[test]
+    fn straight_quotes_pair_into_chinese_quotes() {
+        let raw = "推行\"136\"工作体系，破解＂两张皮＂问题。\n他说\"好\"，又说\"不。";
+        let c = clean(raw, &CleanOptions::default());
+        // An odd number of quotes, or no Han character: unchanged.
+        assert_eq!(
+            c.text,
+            "推行“136”工作体系，破解“两张皮”问题。\n他说\"好\"，又说\"不。"
+        );
+        assert!(!super::pairs("a \"b\" c"), "no Han character");
+        assert_eq!(c.report.width_chars, 4);
+        // The map points at the raw quote.
+        let at = c.text.find('”').unwrap();
+        assert_eq!(&raw[c.map.to_raw(at)..c.map.to_raw(at) + 1], "\"");
+        // Off with the width step.
+        let opts = CleanOptions {
+            width: false,
+            ..CleanOptions::default()
+        };
+        assert_eq!(clean("推行\"136\"体系", &opts).text, "推行\"136\"体系");
+    }
+
+    #[test]
+    fn a_paragraph_rejoined_from_two_halves_pairs_its_quotes() {
+        // Each half has one quote; joined, the paragraph has two (and a second cleaning
+        // finds nothing more to do).
+        let raw = "各社区坚持党建引领，推广\"红色\n物业\"的做法，成效明显。";
+        let once = clean(raw, &CleanOptions::default());
+        assert_eq!(
+            once.text,
+            "各社区坚持党建引领，推广“红色物业”的做法，成效明显。"
+        );
+        assert_eq!(clean(&once.text, &CleanOptions::default()).text, once.text);
+    }
+}
