@@ -345,6 +345,9 @@ mod tests {
         assert!(names("他说：“我们一定把事情办好”").is_empty());
         assert!(names("进一步深化,第三步推进,三步并作两步。").is_empty());
         assert!(names("将9个社区划分为三个片区联盟,").is_empty());
+        // Amounts with a count unit: a party of seven, a building of two storeys.
+        assert!(names("记者一行七人抵达,一栋两层的小楼").is_empty());
+        assert_eq!(names("推行一户一策、一村一品"), ["一户一策", "一村一品"]);
     }
 
     #[test]

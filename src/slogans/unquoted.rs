@@ -138,6 +138,11 @@ const IDIOMS: &[&str] = &[
     "一时一事",
 ];
 
+/// Units of a count that never close a one-character alternation: 一行七人 ("a party of
+/// seven"), 一栋两层 ("one building of two storeys") are amounts, not formulations
+/// (一户一策, 一村一品 end in what each unit gets).
+const COUNT_UNITS: &[char] = &['人', '名', '层', '栋', '辆', '岁', '元', '斤', '亩'];
+
 /// Time units: 一年一度, 一月一调度 are schedules, not formulations.
 const TIME_UNITS: &[char] = &[
     '年', '月', '日', '天', '周', '季', '次', '时', '分', '秒', '刻', '期', '轮',
@@ -275,6 +280,7 @@ fn numeral(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
             if IDIOMS.contains(&s.as_str())
                 || TIME_UNITS.contains(&first)
                 || TIME_UNITS.contains(&chars[n2 + 1].1)
+                || (w == 1 && COUNT_UNITS.contains(&chars[n2 + 1].1))
                 || same
                 || first == '个'
             {
