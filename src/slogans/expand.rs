@@ -36,7 +36,8 @@ pub struct Expansion {
 
 /// Finds the components of `m` near its occurrence in `text` (the cleaned text `m` was
 /// extracted from). Strategies, in order, the first whose count fits the numeral winning
-/// (else the first that finds two or more):
+/// (else the first of strategies 1 and 2 that finds two or more, a mismatch; see
+/// [`SHOWN_UNFITTED`]):
 ///
 /// 1. a definition after it: “三个思维”即系统思维、创新思维、一线思维; “3个1”服务模式,即1名…;
 /// 2. a list just before it: 自治法治德治“三治融合”; “警员、网格员、企业专员”三员结对包企;
@@ -56,6 +57,14 @@ pub fn expand(text: &str, m: &Mention) -> Expansion {
 
 /// The number of strategies of [`strategy`].
 const STRATEGIES: usize = 10;
+
+/// Strategies below this (a definition after the formulation, a list right before it)
+/// give a [`Consistency::Mismatch`] expansion when no strategy's count fits; the others,
+/// which gather components from further away (head nouns, parallel clauses, quoted items,
+/// paragraph heads), are taken only when their count fits the numeral: unconfirmed, they
+/// were mostly fragments or unrelated lists (on the provincial reports: 三品一标 = 巴味渝珍,
+/// 酉阳800; 三项改革 = 配置改革, 高校改革).
+pub(super) const SHOWN_UNFITTED: usize = 2;
 
 /// Strategy `k` of [`expand`] (in the order given there; see [`expand_with`]).
 fn strategy(
@@ -106,7 +115,7 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
                     consistency: Consistency::Ok,
                 };
             }
-            if first_found.is_none() {
+            if first_found.is_none() && k < SHOWN_UNFITTED {
                 first_found = Some(c);
             }
         }

@@ -150,3 +150,18 @@ fn a_noun_of_action_ending_a_list_keeps_its_verb() {
         ]
     );
 }
+
+#[test]
+fn a_list_from_further_away_is_shown_only_when_its_count_fits() {
+    // The two quoted items after 五社联动 are another sentence's (a count of 2, not 5):
+    // no expansion rather than a wrong one.
+    let text = "推动“五社联动”，探索“积分制”“清单制”治理。";
+    let e = expansion_of(text, "五社联动");
+    assert!(e.components.is_empty(), "{:?}", e.components);
+    assert_eq!(e.consistency, Consistency::Undefined);
+    // A list right before it is still shown when its count does not fit (the text names
+    // two of the four).
+    let e = expansion_of("建立党建活动、奖惩等四大体系,纳入考核。", "四大体系");
+    assert_eq!(e.components, ["党建活动", "奖惩"]);
+    assert_eq!(e.consistency, Consistency::Mismatch);
+}

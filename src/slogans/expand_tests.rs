@@ -43,7 +43,7 @@ fn expand_eager(text: &str, m: &Mention) -> Expansion {
     let chosen = candidates
         .iter()
         .find(|c| usable(c) && fit(c))
-        .or_else(|| candidates.iter().find(|c| usable(c)))
+        .or_else(|| candidates[..SHOWN_UNFITTED].iter().find(|c| usable(c)))
         .cloned()
         .unwrap_or_default();
     let consistency = if chosen.len() < 2 {
