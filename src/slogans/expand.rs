@@ -312,14 +312,16 @@ fn glossary(body: &str) -> Vec<String> {
     out
 }
 
-/// The quoted list right before the occurrence, joined to it by 的 or 为主要内容的:
-/// “天天有服务、满意百分百”为主要内容的“365工作法”; “…”的“4012”新模式; “…+…+…”的“三在线”.
+/// The quoted list right before the occurrence, joined to it by 的 or 为主要内容的, or named
+/// by it in brackets (简称, "called for short"): “天天有服务、满意百分百”为主要内容的“365工作法”;
+/// “…”的“4012”新模式; “…+…+…”的“三在线”; “政治功能强、…、作用发挥强”(以下简称“四强”).
 fn quoted_list_before(before: &str, m: &Mention) -> Vec<String> {
     let n = m.value.first().copied().unwrap_or(0) as usize;
     let b = before.trim_end_matches(['“', '‘', ' ']);
     let q = b
         .strip_suffix("为主要内容的")
         .or_else(|| b.strip_suffix('的'))
+        .or_else(|| abbreviated(b))
         .unwrap_or(b);
     if let Some(inner) = q.strip_suffix('”') {
         if let Some(open) = inner.rfind('“') {
@@ -336,6 +338,23 @@ fn quoted_list_before(before: &str, m: &Mention) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// The most characters of a head noun between a quoted list and the bracket that names
+/// it: “…”党支部(简称“四强”党支部).
+const ABBREVIATED_HEAD: usize = 4;
+
+/// `b` up to the closing quote of the quotation that a bracket opening with 简称 or 以下简称
+/// ("hereinafter called") names, when at most [`ABBREVIATED_HEAD`] Han characters stand
+/// between them: “A、B”党支部(简称 → “A、B”.
+fn abbreviated(b: &str) -> Option<&str> {
+    let rest = b
+        .strip_suffix("以下简称")
+        .or_else(|| b.strip_suffix("简称"))?
+        .strip_suffix(['(', '（'])?;
+    let close = rest.rfind('”')? + '”'.len_utf8();
+    let head = &rest[close..];
+    (head.chars().count() <= ABBREVIATED_HEAD && head.chars().all(is_han)).then(|| &rest[..close])
 }
 
 /// 2. The quotation or list right before the occurrence.
@@ -410,9 +429,12 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
 /// formulation that ends in one of them holds no component but the verb (and what comes
 /// before it): a row of verbs (坚持、落实“两个毫不动摇”; 共建“一带一路”; 自觉做到“两个维护”)
 /// is no list of components. Common verbs of the genre, chosen by hand.
-const GOVERNING_VERBS: [&str; 24] = [
+const GOVERNING_VERBS: [&str; 32] = [
     "做到", "落实", "坚持", "共建", "坚定", "促进", "实现", "发挥", "推进", "打好", "贯彻", "增强",
     "深化", "推动", "开展", "打造", "加快", "围绕", "践行", "拥护", "领悟", "树立", "统筹", "聚焦",
+    // Verbs with the result complement 好 ("do … well") and 争当 ("strive to be"), which
+    // always take an object (走好第一方阵、当好“三个表率”).
+    "当好", "做好", "走好", "守好", "建好", "管好", "争当", "争做",
 ];
 
 /// Prepositions that take a formulation as their object (县、乡两级按照“六有六防”要求): what

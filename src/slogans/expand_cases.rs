@@ -165,3 +165,26 @@ fn a_list_from_further_away_is_shown_only_when_its_count_fits() {
     assert_eq!(e.components, ["党建活动", "奖惩"]);
     assert_eq!(e.consistency, Consistency::Mismatch);
 }
+
+#[test]
+fn a_quoted_list_named_in_brackets_defines_the_formulation() {
+    // (以下简称“四强”): "hereinafter called 四强".
+    let text = "现就创建“政治功能强、支部班子强、党员队伍强、作用发挥强”(以下简称“四强”)党支部\
+                提出如下方案。";
+    let e = expansion_of(text, "四强");
+    assert_eq!(
+        e.components,
+        ["政治功能强", "支部班子强", "党员队伍强", "作用发挥强"]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+    // With the head noun between the list and the bracket.
+    let text = "规范“政治功能强、支部班子强、党员队伍强、作用发挥强”党支部(简称“四强”党支部)创建。";
+    assert_eq!(expansion_of(text, "四强").components.len(), 4);
+}
+
+#[test]
+fn a_verb_with_the_result_complement_governs_the_formulation() {
+    // 走好第一方阵、当好“三个表率”: two verb phrases, not two of the three 表率.
+    let text = "走好第一方阵、当好“三个表率”、建设模范机关。";
+    assert!(expansion_of(text, "三个表率").components.is_empty());
+}
