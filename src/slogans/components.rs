@@ -2,7 +2,7 @@
 //! paragraph heads that repeat the formulation's key morpheme, and compounds expanded part
 //! by part.
 
-use super::classify::is_han;
+use super::classify::{is_han, CLASSIFIERS};
 use super::expand::{expand_with, Memo};
 use super::numerals::is_numeral;
 use super::window::{find_char, head_chars, tail_chars};
@@ -141,6 +141,58 @@ pub(super) fn semicolon_heads(after: &str, m: &Mention) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// The enumerators of the genre's lists in running text: 一是 ("first is") … 十是.
+const ENUMERATORS: [&str; 10] = [
+    "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
+];
+
+/// The heads of the items enumerated right after the occurrence by 一是, 二是, … (the
+/// clause after each enumerator, 2–8 Han characters, up to the first comma, colon or full
+/// stop), exactly as many as the numeral, each holding a character of the formulation's
+/// name: 做到“三个主动”。一是主动学思,…二是主动创新,…三是主动作为,… → 主动学思, 主动创新,
+/// 主动作为. 一是 must open the occurrence's own sentence or the next one.
+pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
+    let (Some(&n), 1) = (m.value.first(), m.value.len()) else {
+        return Vec::new();
+    };
+    let n = n as usize;
+    if !(2..=ENUMERATORS.len()).contains(&n) {
+        return Vec::new();
+    }
+    let name: Vec<char> = m
+        .normalized
+        .chars()
+        .filter(|&c| is_han(c) && !is_numeral(c) && !CLASSIFIERS.contains(&c))
+        .collect();
+    let window = head_chars(after, QUOTE_WINDOW);
+    let mut out: Vec<String> = Vec::new();
+    let mut pos = 0;
+    for (k, marker) in ENUMERATORS[..n].iter().enumerate() {
+        let Some(at) = window[pos..].find(marker) else {
+            return Vec::new();
+        };
+        if k == 0 && window[..at].matches(['。', '\n']).count() > 1 {
+            return Vec::new();
+        }
+        let start = pos + at + marker.len();
+        let rest = &window[start..];
+        let end = rest
+            .find(['，', ',', '。', '：', ':', '；', ';', '\n'])
+            .unwrap_or(rest.len());
+        let head = &rest[..end];
+        let len = head.chars().count();
+        if !(2..=8).contains(&len)
+            || !head.chars().all(is_han)
+            || !head.chars().any(|c| name.contains(&c))
+        {
+            return Vec::new();
+        }
+        out.push(head.to_string());
+        pos = start + end;
+    }
+    out
 }
 
 /// A compound of several numeral groups expanded part by part: 三化三促 → the expansion of

@@ -2,7 +2,7 @@
 //! check of their number against the numeral (三 → 3 components).
 
 use super::classify::is_han;
-use super::components::{paragraph_heads, quoted_with_key, semicolon_heads};
+use super::components::{enumerated_heads, paragraph_heads, quoted_with_key, semicolon_heads};
 pub(super) use super::memo::Memo;
 use super::window::{
     clause_sep, find_char, head_chars, sentence_sep, split_at_bytes, split_holding, tail_chars,
@@ -46,7 +46,8 @@ pub struct Expansion {
 /// 5. a compound expanded part by part (三化三促 = the 三化 and the 三促), quoted items
 ///    holding the key morpheme (三化 → “工程化设计”“项目化推进”“品牌化引领”), heads of the
 ///    next paragraphs holding it (三点发力 → 夯实基点, 突出重点, 建强支点), or of the
-///    semicolon parts of the next sentence (三联 → 上下联动, 左右联动, 党群联动).
+///    semicolon parts of the next sentence (三联 → 上下联动, 左右联动, 党群联动), or of the
+///    items enumerated right after it by 一是, 二是 … (三个主动 → 主动学思, 主动创新, 主动作为).
 ///
 /// A bare digit code (136, 365, 4012) is only expanded by an explicit definition (即/colon
 /// after it, or the quoted list it is named for); its consistency is then
@@ -56,7 +57,7 @@ pub fn expand(text: &str, m: &Mention) -> Expansion {
 }
 
 /// The number of strategies of [`strategy`].
-const STRATEGIES: usize = 10;
+const STRATEGIES: usize = 11;
 
 /// Strategies below this (a definition after the formulation, a list right before it)
 /// give a [`Consistency::Mismatch`] expansion when no strategy's count fits; the others,
@@ -85,7 +86,8 @@ fn strategy(
         6 => formula_clauses(after, m),
         7 => quoted_with_key(text, m),
         8 => paragraph_heads(after, m),
-        _ => semicolon_heads(after, m),
+        9 => semicolon_heads(after, m),
+        _ => enumerated_heads(after, m),
     }
 }
 

@@ -188,3 +188,18 @@ fn a_verb_with_the_result_complement_governs_the_formulation() {
     let text = "走好第一方阵、当好“三个表率”、建设模范机关。";
     assert!(expansion_of(text, "三个表率").components.is_empty());
 }
+
+#[test]
+fn items_enumerated_right_after_a_formulation_are_its_components() {
+    let text = "带领全体党员学党史,做到“三个主动”。一是主动学思,不忘初心。以多种形式学习。\
+                二是主动创新,以歌叙史。打造系列党课。三是主动作为,精准发力。选精配强队伍。";
+    let e = expansion_of(text, "三个主动");
+    assert_eq!(e.components, ["主动学思", "主动创新", "主动作为"]);
+    assert_eq!(e.consistency, Consistency::Ok);
+    // Enumerated items that do not name the formulation are measures, not its components;
+    // an enumeration that starts later in the text belongs to something else.
+    let text = "落实“两个覆盖”。一是加强组织建设,二是扩大工作范围。";
+    assert!(expansion_of(text, "两个覆盖").components.is_empty());
+    let text = "做到“两个主动”。会议强调要抓落实。会后各单位传达。一是主动学习,二是主动作为。";
+    assert!(expansion_of(text, "两个主动").components.is_empty());
+}
