@@ -52,14 +52,16 @@ const LEAD_VERBS: [&str; 35] = [
 
 /// Verbs that open a list's clause in the genre but also start components of their own
 /// (建设, 提升, 坚持, 强化 …): cut off the first item only when that balances the list, i.e.
-/// when the item starts with one, none of the other items does, and what is left is as
-/// long as the other items are (at least the shortest, at most the longest, and two
-/// characters or more): 提升通算、智算、超算、量算 → 通算; 建设医疗、医保、医药 → 医疗; 创建服务、
-/// 需求“双向清单” → 服务. A list of verb phrases alike (强化督导、强化落实) or of items
-/// longer than the rest (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
-const BALANCED_LEADS: [&str; 24] = [
+/// when the item starts with one, no other item is a phrase led by one (an item that is
+/// the word alone is a noun: 强化改革、开放、创新), and what is left is as long as the other
+/// items are (at least the shortest, at most the longest): 提升通算、智算、超算、量算 → 通算;
+/// 建设医疗、医保、医药 → 医疗; 创建服务、需求“双向清单” → 服务; 完善省、市、开发区 → 省. A
+/// list of verb phrases alike (强化督导、强化落实) or of items longer than the rest
+/// (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
+const BALANCED_LEADS: [&str; 28] = [
     "建设", "提升", "坚持", "加快", "办好", "创建", "搭建", "健全", "强化", "加强", "完善", "优化",
     "推广", "培育", "发展", "做强", "做优", "壮大", "扩大", "提高", "增强", "创新", "加大", "巩固",
+    "激活", "明确", "筑牢", "促进",
 ];
 
 /// A lead verb must start among the first this many characters of an item (a subject or
@@ -160,7 +162,10 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
 /// `others` (see there).
 fn strip_balanced_lead(first: &mut String, others: &[String]) {
     let starts = |item: &str| BALANCED_LEADS.iter().find(|v| item.starts_with(*v));
-    if others.iter().any(|o| starts(o).is_some()) {
+    if others
+        .iter()
+        .any(|o| starts(o).is_some_and(|v| o.len() > v.len()))
+    {
         return;
     }
     let Some(verb) = starts(first) else { return };
@@ -169,7 +174,7 @@ fn strip_balanced_lead(first: &mut String, others: &[String]) {
         return;
     };
     let left = first[verb.len()..].chars().count();
-    if left >= 2 && (min..=max).contains(&left) {
+    if left >= 1 && (min..=max).contains(&left) {
         *first = first[verb.len()..].to_string();
     }
 }
@@ -295,9 +300,12 @@ mod tests {
             strip(&["加快国家新型互联网交换", "算力网络枢纽"])[0],
             "加快国家新型互联网交换"
         );
-        // Nothing but the verb would be left, or one character.
+        // Nothing but the verb would be left; one character beside one-character items.
         assert_eq!(strip(&["发展", "稳定"])[0], "发展");
-        assert_eq!(strip(&["发展乙", "甲"])[0], "发展乙");
+        assert_eq!(strip(&["完善省", "市", "开发区"])[0], "省");
+        // Other items that are the word alone are nouns, not verb phrases alike.
+        assert_eq!(strip(&["强化改革", "开放", "创新"])[0], "改革");
+        assert_eq!(strip(&["激活改革", "开放", "创新"])[0], "改革");
     }
 
     #[test]
