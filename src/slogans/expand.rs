@@ -405,6 +405,8 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
             Some(_) => return Vec::new(),
             None => {}
         }
+        // …死亡人数连续9年“双下降”: the duration is no part of the component.
+        *last = tidy::cut_duration(last).to_string();
     }
     if items.len() >= 2 {
         return items;

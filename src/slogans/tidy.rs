@@ -93,6 +93,28 @@ pub(super) fn cut_etc(item: &str) -> &str {
     before
 }
 
+/// `item` without a duration that ends it, 连续 ("in a row") and a count of years, months,
+/// quarters or terms: 死亡人数连续9年 (…“双下降”) → 死亡人数; 满意度连续13年 → 满意度. The
+/// count is digits or Chinese numerals; anything else after 连续 leaves the item as it is.
+pub(super) fn cut_duration(item: &str) -> &str {
+    let Some(p) = item.rfind("连续") else {
+        return item;
+    };
+    let tail = &item[p + "连续".len()..];
+    let count = tail
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || is_numeral(c)))
+        .map_or(tail.len(), |(i, _)| i);
+    let unit = &tail[count..];
+    let head = &item[..p];
+    if count > 0 && ["年", "个月", "季度", "届"].contains(&unit) && head.chars().count() >= 2
+    {
+        head
+    } else {
+        item
+    }
+}
+
 /// Cuts the subject and lead verb off the first item when the other items are not verb
 /// phrases of their own (茅箭区深化社区、业委会、物业公司 → 社区); at least two characters
 /// must be left.
@@ -306,6 +328,17 @@ mod tests {
         // Other items that are the word alone are nouns, not verb phrases alike.
         assert_eq!(strip(&["强化改革", "开放", "创新"])[0], "改革");
         assert_eq!(strip(&["激活改革", "开放", "创新"])[0], "改革");
+    }
+
+    #[test]
+    fn a_duration_that_ends_an_item_is_cut() {
+        assert_eq!(cut_duration("死亡人数连续9年"), "死亡人数");
+        assert_eq!(cut_duration("满意度连续十三年"), "满意度");
+        assert_eq!(cut_duration("增速连续3个月"), "增速");
+        // Not a duration, or nothing left before it.
+        assert_eq!(cut_duration("连续性保障"), "连续性保障");
+        assert_eq!(cut_duration("连续3年"), "连续3年");
+        assert_eq!(cut_duration("考核连续三年获得"), "考核连续三年获得");
     }
 
     #[test]
