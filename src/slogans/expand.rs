@@ -293,21 +293,42 @@ fn renamed(rest: &str) -> Option<&str> {
 
 /// The definitions of a glossary entry that explains a formula term by term (“1”指省委出台
 /// 的意见、方案，“N”指配套政策): each from after a quoted term's 指 (or 是指) to the comma
-/// before the next quoted term, kept whole (its 、 joins the parts of one definition).
+/// before the next quoted term, kept whole (its 、 joins the parts of one definition). A term
+/// that is a numbered part of a compound (“四级”为省、市、县、乡，“三类”指总体规划、详细规划和
+/// 专项规划) lists its own components: its definition is split into items, and 为 ("is")
+/// marks it too.
 fn glossary(body: &str) -> Vec<String> {
-    let mut marks: Vec<(usize, usize)> = ["”是指", "”指"]
+    // The value of the numbered part whose term ends at `term_end` (三类 → 3), if it is one.
+    let numbered = |term_end: usize| {
+        let term = &body[body[..term_end].rfind('“')? + '“'.len_utf8()..term_end];
+        term.starts_with(super::numerals::is_numeral)
+            .then(|| super::numerals::values(term).first().copied())
+            .flatten()
+    };
+    let mut marks: Vec<(usize, usize)> = ["”是指", "”指", "”为"]
         .iter()
         .flat_map(|mark| body.match_indices(mark).map(|(i, m)| (i, i + m.len())))
+        .filter(|&(i, end)| !body[i..end].ends_with('为') || numbered(i).is_some())
         .collect();
     marks.sort_unstable();
     let mut out = Vec::new();
-    for (k, &(_, from)) in marks.iter().enumerate() {
+    for (k, &(at, from)) in marks.iter().enumerate() {
         // Up to the opening mark of the next term, then back over the comma before it.
         let to = marks.get(k + 1).map_or(body.len(), |&(next, _)| {
             body[..next].rfind('“').unwrap_or(next)
         });
         let def = body[from..to.max(from)].trim_end_matches([',', '，', '；', ';', ' ']);
-        if !def.is_empty() {
+        if def.is_empty() {
+            continue;
+        }
+        if let Some(n) = numbered(at) {
+            // A part defined in a sentence of its own (“六横”指六个横向输水大动脉，包括…) is no
+            // list of components.
+            if def.contains([',', '，']) {
+                return Vec::new();
+            }
+            out.extend(split_last_and(split_items(def), n as usize));
+        } else {
             out.push(def.to_string());
         }
     }

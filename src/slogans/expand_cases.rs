@@ -203,3 +203,23 @@ fn items_enumerated_right_after_a_formulation_are_its_components() {
     let text = "做到“两个主动”。会议强调要抓落实。会后各单位传达。一是主动学习,二是主动作为。";
     assert!(expansion_of(text, "两个主动").components.is_empty());
 }
+
+#[test]
+fn a_glossary_of_numbered_parts_lists_each_part_s_components() {
+    // “四级”为…，“三类”指…: the four of 四级 and the three of 三类, 4 + 3 = 7.
+    let text = "2.“四级三类”国土空间规划：“四级”为省、市、县、乡，“三类”指总体规划、详细规划和\
+                专项规划。";
+    let e = expansion_of(text, "四级三类");
+    assert_eq!(
+        e.components,
+        ["省", "市", "县", "乡", "总体规划", "详细规划", "专项规划"]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+}
+
+#[test]
+fn a_part_defined_by_a_sentence_is_no_list() {
+    let text = "“六横六纵”现代化水网体系：“六横”指六个横向输水大动脉，包括都江堰灌区、引大济岷、\
+                长征渠引水、向家坝灌区、引雅济安、南水北调西线6个工程；“六纵”指六个纵向输水大动脉。";
+    assert!(expansion_of(text, "六横六纵").components.is_empty());
+}
