@@ -12,7 +12,7 @@ use super::numerals::is_numeral;
 /// takes the listed things as its object), and the prepositions 将 and 把 that put the
 /// object first (将党的建设与具体业务“两张皮”拧成“一股绳”). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实).
-const LEAD_VERBS: [&str; 35] = [
+const LEAD_VERBS: [&str; 36] = [
     "开展",
     "启动",
     "发动",
@@ -33,6 +33,7 @@ const LEAD_VERBS: [&str; 35] = [
     "整合",
     "依托",
     "包括",
+    "是指",
     "涵盖",
     "设立",
     "成立",
@@ -286,6 +287,11 @@ mod tests {
             "产业能级跃升"
         );
         assert_eq!(strip(&["将党的建设", "具体业务"])[0], "党的建设");
+        // A glossary's 是指 ("refers to") before the first item.
+        assert_eq!(
+            strip(&["第二个4是指生物制造", "氢能", "脑机接口", "具身智能"])[0],
+            "生物制造"
+        );
         // …but not the 将 of 将军 nor the 把 of 把关.
         assert_eq!(strip(&["将军馆", "海洋馆"])[0], "将军馆");
         assert_eq!(strip(&["把关机制", "审核机制"])[0], "把关机制");
