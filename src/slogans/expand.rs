@@ -1,7 +1,7 @@
 //! Expansion: the components a text gives for a formulation near its occurrence, and a
 //! check of their number against the numeral (三 → 3 components).
 
-use super::classify::is_han;
+use super::classify::{is_han, CLASSIFIERS};
 use super::components::{enumerated_heads, paragraph_heads, quoted_with_key, semicolon_heads};
 pub(super) use super::memo::Memo;
 use super::window::{
@@ -415,7 +415,16 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
     // …培养成村党组织书记或村“两委”: an alternative (或) in the last item, which the
     // formulation completes.
     let alternative = items.last().is_some_and(|l| l.contains('或'));
-    if run.ends_with('是') || one_char_tail || alternative {
+    // A last item of a numeral and at most three more characters is another formulation
+    // named beside this one (…投资、“两重”“两新”), and one of digits and a classifier is a
+    // count of it (…示范区、4个“两山”实践创新基地): no list of components either way.
+    let sibling_or_count = items.last().is_some_and(|l| {
+        let digits = l.chars().take_while(char::is_ascii_digit).count();
+        let rest: Vec<char> = l.chars().skip(digits).collect();
+        (digits == 0 && l.starts_with(super::numerals::is_numeral) && rest.len() <= 4)
+            || (digits > 0 && rest.len() == 1 && CLASSIFIERS.contains(&rest[0]))
+    });
+    if run.ends_with('是') || one_char_tail || alternative || sibling_or_count {
         return Vec::new();
     }
     if let Some(last) = items.last_mut() {

@@ -223,3 +223,16 @@ fn a_part_defined_by_a_sentence_is_no_list() {
                 长征渠引水、向家坝灌区、引雅济安、南水北调西线6个工程；“六纵”指六个纵向输水大动脉。";
     assert!(expansion_of(text, "六横六纵").components.is_empty());
 }
+
+#[test]
+fn a_sibling_or_a_count_before_a_formulation_is_no_list() {
+    // Another formulation named beside it.
+    let text = "争取更多项目纳入中央预算内投资、“两重”“两新”支持。";
+    assert!(expansion_of(text, "两新").components.is_empty());
+    // A count of it.
+    let text = "新增4个国家生态文明建设示范区、4个“两山”实践创新基地。";
+    assert!(expansion_of(text, "两山").components.is_empty());
+    // Items that are amounts, not counts of it, stay a list.
+    let e = expansion_of("经济总量连跨5万亿元、6万亿元“两个台阶”。", "两个台阶");
+    assert_eq!(e.components.len(), 2, "{:?}", e.components);
+}
