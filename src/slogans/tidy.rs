@@ -11,7 +11,8 @@ use super::numerals::is_numeral;
 /// Verbs that open a clause listing components, chosen by hand from the genre (every one
 /// takes the listed things as its object), and the prepositions 将 and 把 that put the
 /// object first (将党的建设与具体业务“两张皮”拧成“一股绳”). Not 组织, 强化, 加强, 完善: they
-/// also start components (组织生活集中学; 强化督导、强化落实).
+/// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
+/// like are cut only where that balances the list ([`BALANCED_LEADS`]).
 const LEAD_VERBS: [&str; 36] = [
     "开展",
     "启动",
