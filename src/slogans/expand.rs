@@ -463,9 +463,11 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
 /// formulation that ends in one of them holds no component but the verb (and what comes
 /// before it): a row of verbs (坚持、落实“两个毫不动摇”; 共建“一带一路”; 自觉做到“两个维护”)
 /// is no list of components. Common verbs of the genre, chosen by hand.
-const GOVERNING_VERBS: [&str; 32] = [
+const GOVERNING_VERBS: [&str; 36] = [
     "做到", "落实", "坚持", "共建", "坚定", "促进", "实现", "发挥", "推进", "打好", "贯彻", "增强",
     "深化", "推动", "开展", "打造", "加快", "围绕", "践行", "拥护", "领悟", "树立", "统筹", "聚焦",
+    // Verbs of encouragement (鼓励和支持“两代表一委员”…; 引导和鼓励“五老人员”…).
+    "支持", "鼓励", "引导", "倡导",
     // Verbs with the result complement 好 ("do … well") and 争当 ("strive to be"), which
     // always take an object (走好第一方阵、当好“三个表率”).
     "当好", "做好", "走好", "守好", "建好", "管好", "争当", "争做",

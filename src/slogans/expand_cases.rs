@@ -236,3 +236,12 @@ fn a_sibling_or_a_count_before_a_formulation_is_no_list() {
     let e = expansion_of("经济总量连跨5万亿元、6万亿元“两个台阶”。", "两个台阶");
     assert_eq!(e.components.len(), 2, "{:?}", e.components);
 }
+
+#[test]
+fn verbs_of_encouragement_before_a_formulation_are_no_list() {
+    // 鼓励和支持 take the formulation as their object: a row of verbs, not two components.
+    let text = "尤其鼓励和支持“两代表一委员”等设立个人调解工作室。";
+    assert!(expansion_of(text, "两代表一委员").components.is_empty());
+    let text = "积极引导和鼓励“五老人员”参与调解。";
+    assert!(expansion_of(text, "五老人员").components.is_empty());
+}
