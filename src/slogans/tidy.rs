@@ -60,10 +60,12 @@ const LEAD_VERBS: [&str; 36] = [
 /// 建设医疗、医保、医药 → 医疗; 创建服务、需求“双向清单” → 服务; 完善省、市、开发区 → 省. A
 /// list of verb phrases alike (强化督导、强化落实) or of items longer than the rest
 /// (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
-const BALANCED_LEADS: [&str; 28] = [
+const BALANCED_LEADS: [&str; 32] = [
     "建设", "提升", "坚持", "加快", "办好", "创建", "搭建", "健全", "强化", "加强", "完善", "优化",
     "推广", "培育", "发展", "做强", "做优", "壮大", "扩大", "提高", "增强", "创新", "加大", "巩固",
     "激活", "明确", "筑牢", "促进",
+    // The verbs of an essay's summary (分析…两大路径, 总结…三条经验).
+    "分析", "总结", "梳理", "探索",
 ];
 
 /// A lead verb must start among the first this many characters of an item (a subject or
@@ -335,6 +337,9 @@ mod tests {
         // Other items that are the word alone are nouns, not verb phrases alike.
         assert_eq!(strip(&["强化改革", "开放", "创新"])[0], "改革");
         assert_eq!(strip(&["激活改革", "开放", "创新"])[0], "改革");
+        // An essay's summary: 分析专业赋能型和平台协同型两大路径.
+        assert_eq!(strip(&["分析专业赋能型", "平台协同型"])[0], "专业赋能型");
+        assert_eq!(strip(&["总结党建联建", "资源共享"])[0], "党建联建");
     }
 
     #[test]
