@@ -13,7 +13,7 @@ use super::numerals::is_numeral;
 /// object first (将党的建设与具体业务“两张皮”拧成“一股绳”). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
 /// like are cut only where that balances the list ([`BALANCED_LEADS`]).
-const LEAD_VERBS: [&str; 36] = [
+const LEAD_VERBS: [&str; 37] = [
     "开展",
     "启动",
     "发动",
@@ -43,6 +43,7 @@ const LEAD_VERBS: [&str; 36] = [
     "配齐",
     "配备",
     "落实",
+    "采取",
     "实现",
     "抓好",
     "用好",
@@ -143,22 +144,35 @@ pub(super) fn stripped_lead_and_modifier(mut items: Vec<String>) -> Vec<String> 
 /// At least this many characters must follow the 的 for [`strip_modifier_against`] to cut.
 const AFTER_DE: usize = 3;
 
-/// Cuts the clause's modifier off `first` at its last 的 when `first` is more than twice as
-/// long as the longest of `others` and at least [`AFTER_DE`] characters follow the 的:
-/// 分析当下党建引领小微公共空间更新的专业赋能型 beside 平台协同型 → 专业赋能型. A component
-/// that holds 的 itself is about as long as the others (党的建设 beside 组织建设) and stays.
+/// Cuts the clause's modifier off `first` when `first` is more than twice as long as the
+/// longest of `others`: at its last 的 when at least [`AFTER_DE`] characters follow
+/// (分析当下党建引领小微公共空间更新的专业赋能型 beside 平台协同型 → 专业赋能型); without
+/// such a 的, only where at least two others all have the same length, of at least three
+/// characters, and then to that length (农村党支部书记任职形式 beside 履职行为、补贴待遇 →
+/// 任职形式: the genre's lists of parallel four-character items). A component that holds
+/// 的 itself is about as long as the others (党的建设 beside 组织建设) and stays.
 pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
     let Some(longest) = others.iter().map(|o| o.chars().count()).max() else {
         return;
     };
-    if first.chars().count() <= 2 * longest {
+    let chars = first.chars().count();
+    if chars <= 2 * longest {
         return;
     }
     if let Some(p) = first.rfind('的') {
         let tail = &first[p + '的'.len_utf8()..];
         if tail.chars().count() >= AFTER_DE {
             *first = tail.to_string();
+            return;
         }
+    }
+    let alike = others.len() >= 2 && others.iter().all(|o| o.chars().count() == longest);
+    if alike && longest >= 3 {
+        let start = first
+            .char_indices()
+            .nth(chars - longest)
+            .map_or(0, |(i, _)| i);
+        *first = first[start..].to_string();
     }
 }
 
@@ -254,6 +268,31 @@ mod tests {
         assert_eq!(first, "很长很长的修饰语的甲");
     }
 
+    #[test]
+    fn a_modifier_without_de_is_cut_where_the_other_items_are_all_as_long() {
+        // 建立农村党支部书记任职形式、履职行为、补贴待遇…“五个专业化”机制: the four others
+        // all have four characters, so the first item is its last four.
+        let others: Vec<String> = ["履职行为", "补贴待遇", "教育培训", "考核约束"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut first = "农村党支部书记任职形式".to_string();
+        strip_modifier_against(&mut first, &others);
+        assert_eq!(first, "任职形式");
+        // Not more than twice as long: kept (党的 is part of the component).
+        let mut first = "党的政治建设".to_string();
+        strip_modifier_against(&mut first, &others);
+        assert_eq!(first, "党的政治建设");
+        // Others of unequal lengths, or only one other: no evidence of a pattern; kept.
+        let others = ["履职行为".to_string(), "补贴待遇与保障".to_string()];
+        let mut first = "农村党支部书记任职形式".to_string();
+        strip_modifier_against(&mut first, &others);
+        assert_eq!(first, "农村党支部书记任职形式");
+        let others = ["履职行为".to_string()];
+        strip_modifier_against(&mut first, &others);
+        assert_eq!(first, "农村党支部书记任职形式");
+    }
+
     fn strip(items: &[&str]) -> Vec<String> {
         let mut v: Vec<String> = items.iter().map(|s| s.to_string()).collect();
         strip_lead(&mut v);
@@ -337,6 +376,11 @@ mod tests {
         // Other items that are the word alone are nouns, not verb phrases alike.
         assert_eq!(strip(&["强化改革", "开放", "创新"])[0], "改革");
         assert_eq!(strip(&["激活改革", "开放", "创新"])[0], "改革");
+        // 采取统一标识标牌、统一功能布局、统一管理标准“三统一”措施.
+        assert_eq!(
+            strip(&["采取统一标识标牌", "统一功能布局", "统一管理标准"])[0],
+            "统一标识标牌"
+        );
         // An essay's summary: 分析专业赋能型和平台协同型两大路径.
         assert_eq!(strip(&["分析专业赋能型", "平台协同型"])[0], "专业赋能型");
         assert_eq!(strip(&["总结党建联建", "资源共享"])[0], "党建联建");
