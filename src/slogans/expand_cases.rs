@@ -245,3 +245,17 @@ fn verbs_of_encouragement_before_a_formulation_are_no_list() {
     let text = "积极引导和鼓励“五老人员”参与调解。";
     assert!(expansion_of(text, "五老人员").components.is_empty());
 }
+
+#[test]
+fn actors_that_must_do_a_formulation_are_not_its_components() {
+    // …党组织和纪检监察机构要立足“两个维度”、着力“三个防止”: the list is the clause's
+    // subject (要, "must", before the verb), and 着力 governs the next formulation.
+    let text = "论述国有企业基层党组织和纪检监察机构要立足“两个维度”、着力“三个防止”、\
+                坚持“四个并重”。";
+    assert!(expansion_of(text, "两个维度").components.is_empty());
+    assert!(expansion_of(text, "三个防止").components.is_empty());
+    // A subject list without the modal still names the components when the verb's
+    // object says "both" (荒漠化、沙化土地面积实现“双缩减”).
+    let e = expansion_of("荒漠化、沙化土地面积实现“双缩减”。", "双缩减");
+    assert_eq!(e.components.len(), 2, "{:?}", e.components);
+}
