@@ -371,13 +371,19 @@ const ABBREVIATED_HEAD: usize = 4;
 /// ("hereinafter called") names, when at most [`ABBREVIATED_HEAD`] Han characters stand
 /// between them: “A、B”党支部(简称 → “A、B”.
 fn abbreviated(b: &str) -> Option<&str> {
-    let rest = b
-        .strip_suffix("以下简称")
-        .or_else(|| b.strip_suffix("简称"))?
-        .strip_suffix(['(', '（'])?;
+    let rest = named_in_brackets(b)?;
     let close = rest.rfind('”')? + '”'.len_utf8();
     let head = &rest[close..];
     (head.chars().count() <= ABBREVIATED_HEAD && head.chars().all(is_han)).then(|| &rest[..close])
+}
+
+/// `b` without the opening of a bracket that names what stands before it: `(即`, `(简称`,
+/// `(以下简称` ("that is", "called for short").
+fn named_in_brackets(b: &str) -> Option<&str> {
+    b.strip_suffix("以下简称")
+        .or_else(|| b.strip_suffix("简称"))
+        .or_else(|| b.strip_suffix('即'))?
+        .strip_suffix(['(', '（'])
 }
 
 /// 2. The quotation or list right before the occurrence.
@@ -388,6 +394,8 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
     if quoted.len() >= 2 {
         return quoted;
     }
+    // An unquoted list that a bracket names: 社区、社会组织…(即“五社”).
+    let b = named_in_brackets(b).unwrap_or(b);
     let start = b
         .rfind(['。', '，', ',', '；', ';', '：', ':', '\n', '(', '（', '—'])
         .map_or(0, |p| p + b[p..].chars().next().map_or(1, char::len_utf8));
@@ -438,8 +446,10 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
             Some(_) => return Vec::new(),
             None => {}
         }
-        // …死亡人数连续9年“双下降”: the duration is no part of the component.
-        *last = tidy::cut_duration(last).to_string();
+        // …死亡人数连续9年“双下降”: the duration is no part of the component; nor are the
+        // 的 and the verb of relation of a clause modifying the formulation (自治、法治、
+        // 德治相结合的“三治融合”).
+        *last = tidy::cut_relative(tidy::cut_duration(last)).to_string();
     }
     if items.len() >= 2 {
         return items;

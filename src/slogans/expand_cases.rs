@@ -259,3 +259,47 @@ fn actors_that_must_do_a_formulation_are_not_its_components() {
     let e = expansion_of("荒漠化、沙化土地面积实现“双缩减”。", "双缩减");
     assert_eq!(e.components.len(), 2, "{:?}", e.components);
 }
+
+#[test]
+fn a_list_named_in_brackets_by_ji_defines_the_formulation() {
+    // 社区、社会组织…(即“五社”): the unquoted list the bracket names.
+    let text = "2020年以来，社区、社会组织、社会工作者、社区志愿者、社会慈善资源(即“五社”)\
+                通力协作形成了社会关爱服务体系。";
+    let e = expansion_of(text, "五社");
+    assert_eq!(
+        e.components,
+        [
+            "社区",
+            "社会组织",
+            "社会工作者",
+            "社区志愿者",
+            "社会慈善资源"
+        ]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+}
+
+#[test]
+fn a_relative_clause_before_a_formulation_lists_its_components() {
+    // 社工与义工合作的“两社联动”: "the 两社联动 in which social workers work with
+    // volunteers"; the verb of relation and 的 are no part of the last component.
+    let text = "它的前身是地方政府提出的社工与义工合作的“两社联动”。";
+    assert_eq!(expansion_of(text, "两社联动").components, ["社工", "义工"]);
+    let text = "健全自治、法治、德治相结合的“三治融合”体系。";
+    assert_eq!(
+        expansion_of(text, "三治融合").components,
+        ["自治", "法治", "德治"]
+    );
+    // Parallel items in a relative clause, after two verbs that lead it.
+    let text = "坚决防止和纠正拍脑袋决策、拍胸脯保证、拍屁股走人的“三拍”。";
+    assert_eq!(
+        expansion_of(text, "三拍").components,
+        ["拍脑袋决策", "拍胸脯保证", "拍屁股走人"]
+    );
+    // After a long modifier ending in 的, two-character items as short as the others.
+    let text = "它的前身是2004年上海民政部门提出的社区、社团、社工“三社互动”。";
+    assert_eq!(
+        expansion_of(text, "三社互动").components,
+        ["社区", "社团", "社工"]
+    );
+}

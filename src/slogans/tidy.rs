@@ -120,6 +120,40 @@ pub(super) fn cut_duration(item: &str) -> &str {
     }
 }
 
+/// Verbs of relation that close a clause modifying a formulation (自治、法治、德治相结合的
+/// “三治融合”; 社工与义工合作的“两社联动”): the components stand before them.
+const RELATION_VERBS: [&str; 8] = [
+    "结合", "融合", "合作", "联动", "互动", "协同", "衔接", "并重",
+];
+
+/// Adverbs that may stand before one of the [`RELATION_VERBS`] (相结合, 深度融合).
+const RELATION_ADVERBS: [&str; 6] = ["相互", "互相", "深度", "有机", "紧密", "相"];
+
+/// The last item of a list that modifies the formulation, without the 的 that ends it and
+/// without a verb of relation before that 的 ([`RELATION_VERBS`], with an adverb):
+/// 德治相结合的 → 德治; 义工合作的 → 义工; 拍屁股走人的 → 拍屁股走人. Unchanged when nothing
+/// would be left.
+pub(super) fn cut_relative(item: &str) -> &str {
+    let Some(head) = item.strip_suffix('的') else {
+        return item;
+    };
+    let head = RELATION_VERBS
+        .iter()
+        .find_map(|v| head.strip_suffix(v))
+        .map(|h| {
+            RELATION_ADVERBS
+                .iter()
+                .find_map(|a| h.strip_suffix(a))
+                .unwrap_or(h)
+        })
+        .unwrap_or(head);
+    if head.is_empty() {
+        item
+    } else {
+        head
+    }
+}
+
 /// Cuts the subject and lead verb off the first item when the other items are not verb
 /// phrases of their own (茅箭区深化社区、业委会、物业公司 → 社区); at least two characters
 /// must be left.
@@ -145,8 +179,9 @@ pub(super) fn stripped_lead_and_modifier(mut items: Vec<String>) -> Vec<String> 
 const AFTER_DE: usize = 3;
 
 /// Cuts the clause's modifier off `first` when `first` is more than twice as long as the
-/// longest of `others`: at its last 的 when at least [`AFTER_DE`] characters follow
-/// (分析当下党建引领小微公共空间更新的专业赋能型 beside 平台协同型 → 专业赋能型); without
+/// longest of `others`: at its last 的 when at least [`AFTER_DE`] characters follow, or two
+/// or more and as many as the others have (分析当下党建引领小微公共空间更新的专业赋能型
+/// beside 平台协同型 → 专业赋能型; 上海民政部门提出的社区 beside 社团、社工 → 社区); without
 /// such a 的, only where at least two others all have the same length, of at least three
 /// characters, and then to that length (农村党支部书记任职形式 beside 履职行为、补贴待遇 →
 /// 任职形式: the genre's lists of parallel four-character items). A component that holds
@@ -159,9 +194,11 @@ pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
     if chars <= 2 * longest {
         return;
     }
+    let shortest = others.iter().map(|o| o.chars().count()).min().unwrap_or(0);
     if let Some(p) = first.rfind('的') {
         let tail = &first[p + '的'.len_utf8()..];
-        if tail.chars().count() >= AFTER_DE {
+        let t = tail.chars().count();
+        if t >= AFTER_DE || (t >= 2 && (shortest..=longest).contains(&t)) {
             *first = tail.to_string();
             return;
         }
@@ -384,6 +421,17 @@ mod tests {
         // An essay's summary: 分析专业赋能型和平台协同型两大路径.
         assert_eq!(strip(&["分析专业赋能型", "平台协同型"])[0], "专业赋能型");
         assert_eq!(strip(&["总结党建联建", "资源共享"])[0], "党建联建");
+    }
+
+    #[test]
+    fn a_relative_clause_s_de_and_verb_of_relation_are_cut() {
+        assert_eq!(cut_relative("德治相结合的"), "德治");
+        assert_eq!(cut_relative("义工合作的"), "义工");
+        assert_eq!(cut_relative("业务深度融合的"), "业务");
+        assert_eq!(cut_relative("拍屁股走人的"), "拍屁股走人");
+        // No 的, or nothing left: unchanged.
+        assert_eq!(cut_relative("社会融合"), "社会融合");
+        assert_eq!(cut_relative("相结合的"), "相结合的");
     }
 
     #[test]
