@@ -367,8 +367,8 @@ fn quoted_list_before(before: &str, m: &Mention) -> Vec<String> {
 /// it: “…”党支部(简称“四强”党支部).
 const ABBREVIATED_HEAD: usize = 4;
 
-/// `b` up to the closing quote of the quotation that a bracket opening with 简称 or 以下简称
-/// ("hereinafter called") names, when at most [`ABBREVIATED_HEAD`] Han characters stand
+/// `b` up to the closing quote of the quotation that a bracket opening with 简称, 以下简称
+/// ("hereinafter called") or 即 ("that is") names ([`named_in_brackets`]), when at most [`ABBREVIATED_HEAD`] Han characters stand
 /// between them: “A、B”党支部(简称 → “A、B”.
 fn abbreviated(b: &str) -> Option<&str> {
     let rest = named_in_brackets(b)?;
