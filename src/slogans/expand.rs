@@ -246,10 +246,24 @@ fn defined_after(after: &str) -> Vec<String> {
         return Vec::new();
     }
     let rest = &after[pos..];
+    let bracketed = after[..pos].ends_with(['(', '（']);
     let rest = rest.trim_start_matches(['即', '：', ':', '是', '指']);
     // A numbered name first is the formulation renamed, no component: “三联”即“三个工作
     // 理念”,上下联动,…;左右联动,…
     let rest = renamed(rest).unwrap_or(rest);
+    // A definition in brackets ends with them, one in quotes with its closing quote:
+    // “三全育人”模式(即“全员育人、全程育人、全方位育人”)作为….
+    let closing = if let Some(quoted) = rest.strip_prefix('“') {
+        quoted
+            .find('”')
+            .filter(|&p| quoted[..p].contains('、'))
+            .map(|p| p + '“'.len_utf8())
+    } else if bracketed {
+        rest.find([')', '）'])
+    } else {
+        None
+    };
+    let rest = closing.map_or(rest, |p| &rest[..p]);
     let end = rest.find(['。', '\n', '；', ';']).unwrap_or(rest.len());
     let mut body = head_chars(&rest[..end], 300);
     // A glossary of the terms: “1”指A、B，“N”指C.

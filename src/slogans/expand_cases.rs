@@ -303,3 +303,17 @@ fn a_relative_clause_before_a_formulation_lists_its_components() {
         ["社区", "社团", "社工"]
     );
 }
+
+#[test]
+fn a_definition_in_brackets_or_quotes_after_ji_ends_with_them() {
+    let text = "“三全育人”模式(即“全员育人、全程育人、全方位育人”)作为大学生思想政治教育新机制，\
+                已站稳脚跟。";
+    let e = expansion_of(text, "三全育人");
+    assert_eq!(e.components, ["全员育人", "全程育人", "全方位育人"]);
+    assert_eq!(e.consistency, Consistency::Ok);
+    let text = "“两个覆盖”工作(即组织覆盖和工作覆盖)取得新进展，成效明显。";
+    assert_eq!(
+        expansion_of(text, "两个覆盖").components,
+        ["组织覆盖", "工作覆盖"]
+    );
+}
