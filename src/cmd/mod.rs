@@ -333,7 +333,7 @@ pub struct TermArgs {
     /// Replace the built-in stopword list (data/stopwords.txt) by this file (one word a line).
     #[arg(long, value_name = "FILE")]
     pub stopwords: Option<PathBuf>,
-    /// Keep stopwords.
+    /// Keep stopwords, and the units of amounts (亿元, 万人次) that are dropped with them.
     #[arg(long)]
     pub keep_stopwords: bool,
     /// Drop terms shorter than N characters (pure numbers and punctuation are always dropped).

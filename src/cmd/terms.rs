@@ -3,7 +3,9 @@
 //! Segments the cleaned text of every document with jieba-rs (HMM on, the built-in domain
 //! dictionary plus `--user-dict` files); formulations found by the slogan extractor are
 //! single tokens (1+5+N, 三治融合 are never split). Stopwords, single characters, pure
-//! numbers and punctuation are dropped. For each term: count, relative frequency per
+//! numbers, the units of amounts jieba cuts off their numbers (3 / 亿元, 20 / 余万人次; see
+//! [`tifa::terms::is_amount`]; kept with the stopwords by `--keep-stopwords`) and
+//! punctuation are dropped. For each term: count, relative frequency per
 //! 10,000 word tokens (the denominator counts every word token before filtering), document
 //! frequency `df` (documents containing it; within the group for `--by group`), and TF-IDF
 //! = count × ln(N/n) (natural log, no smoothing; N, n = documents for `--by doc`, groups for

@@ -126,10 +126,101 @@ pub fn is_word(token: &str) -> bool {
     })
 }
 
+/// Characters of the magnitude or approximation that joins a unit after a number
+/// (3亿元, 20余万人次, 5万多户): 十, 百, 千, 万, 亿, 余 ("more than"), 多 ("more than").
+const AMOUNT_PREFIX: [char; 7] = ['十', '百', '千', '万', '亿', '余', '多'];
+
+/// Units of measure and classifiers that follow a magnitude in the amounts of the genre's
+/// reports (counted on the 29 provincial reports of 2026: 亿元 336, 万人 155, 万亩 147, 万户
+/// 89, 万吨 68, 万人次 66, 万千瓦 43 …). Time units are not here: 百年, 十年, 千年 are words.
+const AMOUNT_UNITS: [&str; 40] = [
+    "元",
+    "人",
+    "人次",
+    "户",
+    "个",
+    "名",
+    "家",
+    "套",
+    "辆",
+    "件",
+    "项",
+    "次",
+    "场",
+    "场次",
+    "座",
+    "台",
+    "所",
+    "处",
+    "条",
+    "批",
+    "吨",
+    "亩",
+    "斤",
+    "方",
+    "克",
+    "千克",
+    "千瓦",
+    "千瓦时",
+    "公里",
+    "平方米",
+    "平方公里",
+    "标箱",
+    "标准箱",
+    "艘",
+    "架",
+    "间",
+    "张",
+    "株",
+    "头",
+    "只",
+];
+
+/// Units of measure of two or more characters, which stand for an amount even without a
+/// magnitude (3公里, 120千瓦, 50平方米, 2000人次, 0.5个百分点).
+const MEASURE_UNITS: [&str; 10] = [
+    "百分点",
+    "人次",
+    "场次",
+    "公里",
+    "千瓦",
+    "千瓦时",
+    "平方米",
+    "平方公里",
+    "千克",
+    "标准箱",
+];
+
+/// True for the unit half of an amount whose number jieba cut off as a token of its own (3 /
+/// 亿元, 20 / 余万人次, 5 / 万多户, 3 / 公里): one or more of [`AMOUNT_PREFIX`] then one of
+/// [`AMOUNT_UNITS`], or one of the [`MEASURE_UNITS`] alone. The number is dropped as a pure
+/// number, and so is this half: it names a quantity, not a topic. Not 多元 ("plural") or 多方
+/// ("many sides"), nor a magnitude alone (千万, "by all means"; 十百千万, a formulation).
+pub fn is_amount(token: &str) -> bool {
+    if MEASURE_UNITS.contains(&token) {
+        return true;
+    }
+    // Each split after a run of prefix characters (万千瓦 = 万 + 千瓦, not 万千 + 瓦).
+    let mut prefix_end = 0;
+    for c in token.chars() {
+        if !AMOUNT_PREFIX.contains(&c) {
+            break;
+        }
+        prefix_end += c.len_utf8();
+        let (prefix, unit) = token.split_at(prefix_end);
+        let plural = prefix == "多" && (unit == "元" || unit == "方");
+        if !plural && (AMOUNT_UNITS.contains(&unit) || MEASURE_UNITS.contains(&unit)) {
+            return true;
+        }
+    }
+    false
+}
+
 impl TermFilter {
     /// Whether a word token is kept as a term (POS aside): it has at least one letter (so pure
     /// numbers such as `2026` or `３.５` are dropped; CJK ideographs count as letters), at least
-    /// `min_chars` characters, and is not a stopword unless `keep_stopwords`.
+    /// `min_chars` characters, and is neither a stopword nor the unit of an amount
+    /// ([`is_amount`]: 亿元, 万人次) unless `keep_stopwords`.
     pub fn keeps(&self, token: &str) -> bool {
         let letter = |c: char| {
             if c.is_ascii() {
@@ -144,7 +235,7 @@ impl TermFilter {
         if self.min_chars > 1 && token.chars().nth(self.min_chars - 1).is_none() {
             return false;
         }
-        self.keep_stopwords || !self.stopwords.contains(token)
+        self.keep_stopwords || !(self.stopwords.contains(token) || is_amount(token))
     }
 
     /// Names what [`TermFilter::keeps`] decides (the stopword list, `keep_stopwords` and
@@ -176,6 +267,59 @@ mod tests {
         assert!(!is_word(" "));
         assert!(!is_word("——"));
         assert!(!is_word(""));
+    }
+
+    #[test]
+    fn amounts() {
+        for t in [
+            "亿元",
+            "万亿元",
+            "多亿元",
+            "万人",
+            "余万人次",
+            "万多户",
+            "余名",
+            "多名",
+            "万亩",
+            "十个",
+            "千瓦",
+            "万千瓦",
+            "亿千瓦时",
+            "万平方米",
+            "万标箱",
+            "多个",
+            "公里",
+            "人次",
+            "万公里",
+            "百分点",
+        ] {
+            assert!(is_amount(t), "{t}");
+        }
+        for t in [
+            "多元",
+            "多方",
+            "千万",
+            "十百千万",
+            "百年",
+            "十年",
+            "个人",
+            "人民",
+            "平台",
+            "公园",
+            "万家灯火",
+            "亿",
+            "十五五",
+            "千家万户",
+        ] {
+            assert!(!is_amount(t), "{t}");
+        }
+        let f = TermFilter::default();
+        assert!(!f.keeps("亿元") && f.keeps("多元"));
+        let keep = TermFilter {
+            keep_stopwords: true,
+            ..TermFilter::default()
+        };
+        assert!(keep.keeps("亿元"));
     }
 
     #[test]

@@ -21,7 +21,7 @@ mod table;
 use std::collections::HashMap;
 
 pub use doc_table::DocTable;
-pub use filter::{is_word, Stopwords, TermFilter, BUILTIN_STOPWORDS};
+pub use filter::{is_amount, is_word, Stopwords, TermFilter, BUILTIN_STOPWORDS};
 pub use freq::{frequencies, top, By, DocInput, TermRow};
 pub use hash::{FxBuild, FxHasher};
 pub use intern::Interner;
