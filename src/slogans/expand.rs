@@ -450,13 +450,13 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
         return Vec::new();
     }
     if let Some(last) = items.last_mut() {
+        let result = RESULT_VERBS.iter().any(|v| last.ends_with(v));
         match strip_governing_verb(last) {
-            // The verb is cut off the last component (荒漠化、沙化土地面积实现“双缩减”); when no
-            // more than an adverb is left, the list was a row of verbs. A modal before the
-            // verb (…党组织和纪检监察机构要立足“两个维度”) makes the list the actors that
-            // must do it, not its components.
-            Some(rest) if MODALS.iter().any(|m| rest.ends_with(m)) => return Vec::new(),
-            Some(rest) if rest.chars().count() > 2 => *last = rest.to_string(),
+            // The verb of a result is cut off the last component (荒漠化、沙化土地面积实现
+            // “双缩减”: the two areas both shrank). Before any other governing verb the list
+            // is the actors (石景山区人大及其常委会着力于“两个机关”建设; …党组织和纪检监察机构
+            // 要立足“两个维度”), or, when no more than an adverb is left, a row of verbs.
+            Some(rest) if result && rest.chars().count() > 2 => *last = rest.to_string(),
             Some(_) => return Vec::new(),
             None => {}
         }
@@ -490,20 +490,57 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
 /// formulation that ends in one of them holds no component but the verb (and what comes
 /// before it): a row of verbs (坚持、落实“两个毫不动摇”; 共建“一带一路”; 自觉做到“两个维护”)
 /// is no list of components. Common verbs of the genre, chosen by hand.
-const GOVERNING_VERBS: [&str; 38] = [
-    "做到", "落实", "坚持", "共建", "坚定", "促进", "实现", "发挥", "推进", "打好", "贯彻", "增强",
-    "深化", "推动", "开展", "打造", "加快", "围绕", "践行", "拥护", "领悟", "树立", "统筹", "聚焦",
+const GOVERNING_VERBS: [&str; 41] = [
+    "做到",
+    "落实",
+    "坚持",
+    "共建",
+    "坚定",
+    "促进",
+    "实现",
+    "发挥",
+    "推进",
+    "打好",
+    "贯彻",
+    "增强",
+    "深化",
+    "推动",
+    "开展",
+    "打造",
+    "加快",
+    "围绕",
+    "践行",
+    "拥护",
+    "领悟",
+    "树立",
+    "统筹",
+    "聚焦",
     // Verbs of encouragement (鼓励和支持“两代表一委员”…; 引导和鼓励“五老人员”…) and of
     // focus (立足“两个维度”、着力“三个防止”).
-    "支持", "鼓励", "引导", "倡导", "立足", "着力",
+    "支持",
+    "鼓励",
+    "引导",
+    "倡导",
+    "立足",
+    "着力",
+    "着力于",
+    "致力于",
+    "立足于",
     // Verbs with the result complement 好 ("do … well") and 争当 ("strive to be"), which
     // always take an object (走好第一方阵、当好“三个表率”).
-    "当好", "做好", "走好", "守好", "建好", "管好", "争当", "争做",
+    "当好",
+    "做好",
+    "走好",
+    "守好",
+    "建好",
+    "管好",
+    "争当",
+    "争做",
 ];
 
-/// Modal verbs ("must", "should", "will") that stand before a governing verb. Not 应
-/// alone: it ends nouns (效应, 供应).
-const MODALS: [&str; 4] = ["要", "须", "将", "应当"];
+/// The [`GOVERNING_VERBS`] whose subject is what the formulation sums up (荒漠化、沙化土地
+/// 面积实现“双缩减”), not who does it.
+const RESULT_VERBS: [&str; 1] = ["实现"];
 
 /// Prepositions that take a formulation as their object (县、乡两级按照“六有六防”要求): what
 /// stands before one is the clause's subject, never the formulation's components. (Verbs

@@ -317,3 +317,10 @@ fn a_definition_in_brackets_or_quotes_after_ji_ends_with_them() {
         ["组织覆盖", "工作覆盖"]
     );
 }
+
+#[test]
+fn the_subject_of_a_governing_verb_is_its_actor() {
+    // 石景山区人大及其常委会 work on the 两个机关; they are not its components.
+    let text = "石景山区人大及其常委会着力于“两个机关”建设，深化代表之家建设。";
+    assert!(expansion_of(text, "两个机关").components.is_empty());
+}
