@@ -531,3 +531,32 @@ fn each_step_can_be_switched_off() {
     assert_eq!(c.report.dropped_lines, 0);
     assert!(c.text.contains("SHIYAN DAILY"));
 }
+
+/// A page that glosses every character with toneless pinyin (seen on a mirrored journal
+/// page): every gloss goes, repeated ones too, and the count is the number of brackets.
+#[test]
+fn toneless_glosses_are_removed_from_a_page_full_of_them() {
+    let raw = "文(wen)章(zhang)來源：國資(zi)報告\n\
+               部分企業(ye)工(gong)作(zuo)(zuo)在(zai)(zai)工作部署上“各定各調(diao)”。";
+    let c = clean(raw, &CleanOptions::default());
+    assert_eq!(
+        c.text,
+        "文章来源：国资报告\n部分企业工作在工作部署上“各定各调”。"
+    );
+    // wen, zhang, zi; ye, gong, zuo, zuo, zai, zai, diao: counted by hand.
+    assert_eq!(c.report.pinyin_glosses, 10);
+    let twice = clean(&c.text, &CleanOptions::default());
+    assert_eq!(twice.text, c.text);
+    // Two toneless brackets are not enough to call them glosses; a toned one is always
+    // one, and counts as the third.
+    let c = clean(
+        "鼓励創(chuang)新和發(fa)展，發揮作用。",
+        &CleanOptions::default(),
+    );
+    assert_eq!(c.text, "鼓励创(chuang)新和发(fa)展，发挥作用。");
+    let c = clean(
+        "鼓励創(chuang)新和發(fa)展，發(fā)揮作用。",
+        &CleanOptions::default(),
+    );
+    assert_eq!(c.text, "鼓励创新和发展，发挥作用。");
+}

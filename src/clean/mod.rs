@@ -20,7 +20,8 @@
 //! 3. **width**: full-width digits, Latin letters and `＋` become ASCII
 //!    (`１＋５＋Ｎ` → `1+5+N`; full-width Chinese punctuation `，。：“”` stays); runs of
 //!    whitespace become one space;
-//! 4. **pinyin glosses** are removed (`發(fā)展` → `發展`). Steps 3 and 4 run in one
+//! 4. **pinyin glosses** are removed (`發(fā)展` → `發展`; toneless ones, `文(wen)章(zhang)`,
+//!    from a document with at least three of them, see [`pinyin`]). Steps 3 and 4 run in one
 //!    pass per line, with a fast path that copies lines needing neither; 4 comes before
 //!    Traditional → Simplified so that OpenCC sees whole words (`發展`, not `發(fā)展`);
 //! 5. **rejoin**: paragraphs broken mid-sentence at page breaks are joined
@@ -213,6 +214,8 @@ fn lines_stage(
     let trim = |c: char| chars::is_space(c);
     let mut lines: Vec<(usize, &str, LineKind)> = Vec::new();
     let footers = lines::may_have_footer(raw);
+    // Toneless glosses (`文(wen)章(zhang)`) are removed only from a document full of them.
+    let toneless = opts.pinyin && pinyin::toneless_glosses(raw);
     let mut at = 0;
     // The lines, split at '\n' and at '\r' by memchr (vectorised; `str::split` tests a word
     // at a time): a lone '\r' ends a line too (old Mac files and some exports use nothing
@@ -236,7 +239,14 @@ fn lines_stage(
             let kind = if few_han && width::needs_work(t) {
                 let id = OffsetMap::identity();
                 let mut scratch = MapBuilder::new(&id, t.len());
-                width::normalize_line(t, 0, opts, &mut scratch, &mut CleanReport::default());
+                width::normalize_line(
+                    t,
+                    0,
+                    opts,
+                    toneless,
+                    &mut scratch,
+                    &mut CleanReport::default(),
+                );
                 // Footer markers may appear only once normalised (ＩＣＰ备): test it.
                 lines::classify(&scratch.finish().0, true)
             } else {
@@ -276,7 +286,7 @@ fn lines_stage(
             b.push_copy("\n", e);
         }
         let start = b.text().len();
-        width::normalize_line(t, off, opts, &mut b, report);
+        width::normalize_line(t, off, opts, toneless, &mut b, report);
         paras.push(start..b.text().len());
         // The separator maps to the line's end (a '\n', or a trimmed space).
         prev_end = Some(off + t.len());

@@ -47,6 +47,7 @@ pub(crate) fn normalize_line(
     line: &str,
     at: usize,
     opts: &CleanOptions,
+    toneless: bool,
     b: &mut MapBuilder<'_>,
     report: &mut CleanReport,
 ) {
@@ -88,7 +89,7 @@ pub(crate) fn normalize_line(
         if opts.pinyin && (c == '(' || c == '（') {
             let prev_han = i == after_gloss || line[..i].chars().next_back().is_some_and(is_han);
             if prev_han {
-                if let Some(g) = gloss_len(&line[i..], opts.width) {
+                if let Some(g) = gloss_len(&line[i..], opts.width, toneless) {
                     flush(b, copied, i);
                     report.pinyin_glosses += 1;
                     i += g;
@@ -121,7 +122,7 @@ mod tests {
         let id = OffsetMap::identity();
         let mut b = MapBuilder::new(&id, s.len());
         let mut r = CleanReport::default();
-        normalize_line(s, 0, &CleanOptions::default(), &mut b, &mut r);
+        normalize_line(s, 0, &CleanOptions::default(), false, &mut b, &mut r);
         (b.finish().0, r)
     }
 
@@ -141,7 +142,11 @@ mod tests {
 
     /// The definition: every character that can start a change is decoded and looked at
     /// (the scan before [`may_work`]); the reference for the block scan.
-    fn normalize_by_char(line: &str, opts: &CleanOptions) -> (String, OffsetMap, CleanReport) {
+    fn normalize_by_char(
+        line: &str,
+        opts: &CleanOptions,
+        toneless: bool,
+    ) -> (String, OffsetMap, CleanReport) {
         let id = OffsetMap::identity();
         let mut b = MapBuilder::new(&id, line.len());
         let mut report = CleanReport::default();
@@ -173,7 +178,7 @@ mod tests {
                 let prev_han =
                     i == after_gloss || line[..i].chars().next_back().is_some_and(is_han);
                 if prev_han {
-                    if let Some(g) = gloss_len(&line[i..], opts.width) {
+                    if let Some(g) = gloss_len(&line[i..], opts.width, toneless) {
                         b.push_copy(&line[copied..i], copied);
                         report.pinyin_glosses += 1;
                         i += g;
@@ -199,11 +204,11 @@ mod tests {
         (t, m, report)
     }
 
-    fn norm_with(s: &str, opts: &CleanOptions) -> (String, OffsetMap, CleanReport) {
+    fn norm_with(s: &str, opts: &CleanOptions, toneless: bool) -> (String, OffsetMap, CleanReport) {
         let id = OffsetMap::identity();
         let mut b = MapBuilder::new(&id, s.len());
         let mut r = CleanReport::default();
-        normalize_line(s, 0, opts, &mut b, &mut r);
+        normalize_line(s, 0, opts, toneless, &mut b, &mut r);
         let (t, m) = b.finish();
         (t, m, r)
     }
@@ -232,12 +237,16 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn block_scan_normalises_like_the_char_scan(
-            s in "([发展党建引领，。“”a]{0,40}[ 　\t\u{a0}\u{2003}\u{200b}\u{feff}１２ＡＮａ＋(（]?(fā|zhǎn|fa)?[)）]?){0,5}",
+            s in "([发展党建引领，。“”a]{0,40}[ 　\t\u{a0}\u{2003}\u{200b}\u{feff}１２ＡＮａ＋(（]?(fā|zhǎn|fa|wen|ｗｅｎ)?[)）]?){0,5}",
             width: bool,
             pinyin: bool,
+            toneless: bool,
         ) {
             let opts = CleanOptions { width, pinyin, ..CleanOptions::default() };
-            proptest::prop_assert_eq!(norm_with(&s, &opts), normalize_by_char(&s, &opts));
+            proptest::prop_assert_eq!(
+                norm_with(&s, &opts, toneless),
+                normalize_by_char(&s, &opts, toneless)
+            );
         }
     }
 
@@ -247,7 +256,7 @@ mod tests {
         let id = OffsetMap::identity();
         let mut b = MapBuilder::new(&id, raw.len());
         let mut r = CleanReport::default();
-        normalize_line(raw, 0, &CleanOptions::default(), &mut b, &mut r);
+        normalize_line(raw, 0, &CleanOptions::default(), false, &mut b, &mut r);
         let (t, m) = b.finish();
         assert_eq!(t, "發展1");
         assert!(raw[m.to_raw(3)..].starts_with('展'));
