@@ -32,8 +32,10 @@ fn piece() -> impl Strategy<Value = String> {
         2 => "[0-9０-９+＋NＮXx]{1,4}",
         // Traditional characters (黨建, 紅色物業, 兩個全覆蓋).
         1 => "[發展黨建層網紅業兩個覆蓋統體係]{1,4}",
-        // Pinyin glosses, ASCII and full-width parentheses.
+        // Pinyin glosses, ASCII and full-width parentheses, toned and toneless (removed from a
+        // document with three or more).
         1 => "[(（](fā|zhǎn|dǎng|jiàn|zhì)[)）]",
+        1 => "[(（](wen|zuo|de|a|gdp)[)）]",
         1 => "[。，、；：！？…—]",
         // Line breaks and spaces, including the ideographic space U+3000.
         1 => "[\n\r \t\u{3000}]{1,3}",
