@@ -446,7 +446,12 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
         (digits == 0 && l.starts_with(super::numerals::is_numeral) && rest.len() <= 4)
             || (digits > 0 && rest.len() == 1 && CLASSIFIERS.contains(&rest[0]))
     });
-    if run.ends_with('是') || one_char_tail || alternative || sibling_or_count {
+    if run.ends_with('是')
+        || one_char_tail
+        || alternative
+        || sibling_or_count
+        || named_examples(run)
+    {
         return Vec::new();
     }
     if let Some(last) = items.last_mut() {
@@ -484,6 +489,37 @@ fn list_before(before: &str, m: &Mention) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// True when the items of `run` before the last each end in a quoted name after text of
+/// their own and the last has no quotation: a series of named examples, of which the
+/// formulation names the last (如陈塔村“1号议事日”、重兆村“二园式支部”、长超村“三色长超”);
+/// or when `run` ends in a quotation holding a numeral, a sibling formulation
+/// (“三大支撑、八项重点”“发展六仗”“八大行动”). Quoted items alone (“自治”、“法治”、
+/// “德治”“三治融合”) are still a list.
+fn named_examples(run: &str) -> bool {
+    let last_quoted = run
+        .strip_suffix('”')
+        .and_then(|q| q.rfind('“').map(|open| &q[open + '“'.len_utf8()..]));
+    // At least three characters: a two-character place name may hold a numeral (“襄十”).
+    let sibling = |q: &str| {
+        q.chars().count() >= 3
+            && q.chars()
+                .any(|c| c.is_ascii_digit() || super::numerals::is_numeral(c))
+    };
+    if last_quoted.is_some_and(sibling) {
+        return true;
+    }
+    let pieces: Vec<&str> = run.split(['、', '，', ',']).collect();
+    let Some((last, earlier)) = pieces.split_last() else {
+        return false;
+    };
+    let named = |p: &&str| {
+        p.strip_suffix('”')
+            .and_then(|q| q.rfind('“'))
+            .is_some_and(|open| open > 0)
+    };
+    !earlier.is_empty() && earlier.iter().all(named) && !last.contains(['“', '”'])
 }
 
 /// Verbs that take a formulation as their object. The last item of a list before the

@@ -324,3 +324,17 @@ fn the_subject_of_a_governing_verb_is_its_actor() {
     let text = "石景山区人大及其常委会着力于“两个机关”建设，深化代表之家建设。";
     assert!(expansion_of(text, "两个机关").components.is_empty());
 }
+
+#[test]
+fn a_series_of_named_examples_is_no_list() {
+    // Each village with its quoted brand: 三色长超 is the third brand, not a list of three.
+    let text =
+        "形成了村级党建品牌链，如陈塔村“1号议事日”、重兆村“二园式支部”、长超村“三色长超”等。";
+    assert!(expansion_of(text, "三色长超").components.is_empty());
+    // Sibling formulations quoted one after another.
+    let text = "先后部署推进“三大支撑、八项重点”“发展六仗”“八大行动”“七大攻坚”。";
+    assert!(expansion_of(text, "八大行动").components.is_empty());
+    // Quoted items alone still list the components.
+    let e = expansion_of("坚持“自治”、“法治”、“德治”“三治融合”。", "三治融合");
+    assert_eq!(e.components, ["自治", "法治", "德治"]);
+}
