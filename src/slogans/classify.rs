@@ -47,7 +47,7 @@ pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
         }
         prev = ch;
     }
-    if c.is_empty() || sentence {
+    if c.is_empty() || sentence || has_enumerator(c) {
         return None;
     }
     if let Some(r) = classify_numeric(c) {
@@ -74,6 +74,17 @@ pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
         return Some((numeral_kind(&buf[..han]), c.to_string()));
     }
     Some((Kind::QuotedSlogan, tidy_list_marks(c)))
+}
+
+/// True when `c` holds a bracketed number, the enumerator of a list item ((1), （2）): a
+/// quotation holding one was left open and closed by the next opening mark (1、“三会一课制度
+/// (1)“三会一课制度包括…), no formulation.
+fn has_enumerator(c: &str) -> bool {
+    c.match_indices(['(', '（']).any(|(i, open)| {
+        let rest = &c[i + open.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && rest[digits..].starts_with([')', '）'])
+    })
 }
 
 /// A quoted list with a comma doubled before another mark by a scraper (“人,、治,、物、效”)
@@ -368,6 +379,14 @@ fn push_decimal(out: &mut String, v: u32) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_quotation_holding_a_list_enumerator_is_no_formulation() {
+        assert_eq!(classify_quoted("三会一课制度 (1)"), None);
+        assert_eq!(classify_quoted("党建（2）引领"), None);
+        // Brackets of words stay: 区一街道一社区一组(片区).
+        assert!(classify_quoted("区一街道一社区一组(片区)").is_some());
+    }
+
     /// The reference of [`classify_quoted`]: each property asked for by its own scan.
     #[test]
     fn holidays_named_by_date_are_not_formulations() {
@@ -388,7 +407,7 @@ mod tests {
 
     fn classify_quoted_naive(content: &str) -> Option<(Kind, String)> {
         let c = content.trim();
-        if c.is_empty() || c.contains('\n') || c.contains(SENTENCE_PUNCT) {
+        if c.is_empty() || c.contains('\n') || c.contains(SENTENCE_PUNCT) || has_enumerator(c) {
             return None;
         }
         if let Some(r) = classify_numeric(c) {
@@ -455,7 +474,7 @@ mod tests {
 
         #[test]
         fn classify_quoted_equals_naive(
-            c in "[一二三两十个项大区中心红色物业我你咱他她们吗呢吧啊说+0-9Na 。：:《\n·]{0,20}"
+            c in "[一二三两十个项大区中心红色物业我你咱他她们吗呢吧啊说+0-9Na 。：:《\n·()（）]{0,20}"
         ) {
             proptest::prop_assert_eq!(classify_quoted(&c), classify_quoted_naive(&c));
         }
