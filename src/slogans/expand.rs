@@ -77,7 +77,7 @@ fn strategy(
     memo: &mut Memo,
 ) -> Vec<String> {
     match k {
-        0 => tidy::stripped_lead(defined_after(after)),
+        0 => tidy::stripped_lead(split_to_fit(defined_after(before, after), m)),
         1 => tidy::stripped_lead_and_modifier(list_before(before, m)),
         2 => memo.compound_parts(text, m),
         3 => quotes_after(after),
@@ -172,7 +172,7 @@ fn is_code(m: &Mention) -> bool {
 /// about the number of components, so a definition found is [`Consistency::Ok`] and
 /// anything else [`Consistency::Undefined`], never a mismatch.
 fn code_definition(before: &str, after: &str, m: &Mention) -> Expansion {
-    let defined = defined_after(after);
+    let defined = defined_after(before, after);
     let components = if defined.len() >= 2 {
         defined
     } else {
@@ -230,11 +230,26 @@ fn split_last_and(mut items: Vec<String>, n: usize) -> Vec<String> {
     items
 }
 
+/// `items` with the last split at 和, 及 or 与 ([`split_last_and`]) when that makes as many
+/// as the formulation's first numeral or the sum of its numerals: 三中一青，即中小企业、
+/// 中低收入户、中南部民众与青年 (3 + 1 = 4).
+fn split_to_fit(items: Vec<String>, m: &Mention) -> Vec<String> {
+    let first = m.value.first().map_or(0, |&v| v as usize);
+    let sum: usize = m.value.iter().map(|&v| v as usize).sum();
+    let n = items.len() + 1;
+    if n == first || n == sum {
+        split_last_and(items, n)
+    } else {
+        items
+    }
+}
+
 /// 1. A list in brackets right after the occurrence, or `即` or a colon shortly after it,
 ///    then a list up to the sentence end. Not past a sentence end (推行“四议两公开”。“四议”:
 ///    即…: the definition of 四议); a quoted term before the colon is defined along with it
-///    (“三大高地”“五大战略”：…).
-fn defined_after(after: &str) -> Vec<String> {
+///    (“三大高地”“五大战略”：…): when the definition has one comma-separated part for each
+///    of them, each takes its own ([`joint_part`]).
+fn defined_after(before: &str, after: &str) -> Vec<String> {
     let glossed = in_brackets(after);
     if glossed.len() >= 2 {
         return glossed;
@@ -271,6 +286,20 @@ fn defined_after(after: &str) -> Vec<String> {
     if glossed.len() >= 2 {
         return glossed;
     }
+    // A glossary entry of another, unnumbered term (科技英才领航工程和“双千”计划：科技英才
+    // 领航工程是指…): that term's definition, not this one's.
+    let other = head_chars(body, 16).find("是指").is_some_and(|p| {
+        !body[..p]
+            .chars()
+            .any(|c| c.is_ascii_digit() || super::numerals::is_numeral(c))
+    });
+    if other {
+        return Vec::new();
+    }
+    let colon = after[pos..].starts_with(['：', ':']);
+    if let Some(part) = joint_part(before, &after[..pos], body).filter(|_| colon) {
+        return split_items(part);
+    }
     // Items joined by 、 end at the first comma: 即A、B、C,让…
     if body.contains('、') {
         if let Some(p) = body.find([',', '，']) {
@@ -278,6 +307,27 @@ fn defined_after(after: &str) -> Vec<String> {
         }
     }
     split_items(body)
+}
+
+/// The part of a joint definition that defines this occurrence: when quoted terms stand
+/// side by side before a colon (`to_colon` is the text from the occurrence up to it) and the
+/// definition `body` has one comma-separated part for each, the part in this term's place
+/// (“两重”“两新”：A和B，C和D → C和D for 两新). None for a term defined alone.
+fn joint_part<'b>(before: &str, to_colon: &str, body: &'b str) -> Option<&'b str> {
+    // Quoted terms right before this one (its own opening mark is the last of `before`).
+    let mut b = before.strip_suffix('“')?;
+    let mut index = 0;
+    while let Some(inner) = b.strip_suffix('”') {
+        let open = inner.rfind('“')?;
+        if inner[open..].contains(['，', ',', '、', '。']) {
+            break;
+        }
+        index += 1;
+        b = &inner[..open];
+    }
+    let terms = index + 1 + to_colon.matches('“').count();
+    let parts: Vec<&str> = body.split(['，', ',']).collect();
+    (terms >= 2 && parts.len() == terms).then(|| parts[index])
 }
 
 /// The list in brackets right after the occurrence (past its closing mark): “两会”(地区

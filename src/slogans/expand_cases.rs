@@ -338,3 +338,47 @@ fn a_series_of_named_examples_is_no_list() {
     let e = expansion_of("坚持“自治”、“法治”、“德治”“三治融合”。", "三治融合");
     assert_eq!(e.components, ["自治", "法治", "德治"]);
 }
+
+#[test]
+fn a_definition_splits_its_last_item_to_make_the_sum_of_the_numerals() {
+    // 三中一青: three 中 and one 青, 3 + 1 = 4 groups.
+    let text = "所谓「三中一青」，即中小企业、中低收入户、中南部民众与青年，是工作重点。";
+    let e = expansion_of(text, "三中一青");
+    assert_eq!(
+        e.components,
+        ["中小企业", "中低收入户", "中南部民众", "青年"]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+}
+
+#[test]
+fn a_joint_glossary_gives_each_term_its_own_part() {
+    let text =
+        "10.“两重”“两新”：国家重大战略实施和重点领域安全能力建设，大规模设备更新和消费品以旧换新。";
+    assert_eq!(
+        expansion_of(text, "两重").components,
+        ["国家重大战略实施", "重点领域安全能力建设"]
+    );
+    assert_eq!(
+        expansion_of(text, "两新").components,
+        ["大规模设备更新", "消费品以旧换新"]
+    );
+    let text = "“三大高地”“五大战略”：革命老区高质量发展高地、内陆地区改革开放高地、\
+                国家生态文明建设高地，产业升级战略、项目带动战略、科教强省战略、省会引领战略、\
+                治理强基战略。";
+    assert_eq!(expansion_of(text, "三大高地").components.len(), 3);
+    let e = expansion_of(text, "五大战略");
+    assert_eq!(e.components.len(), 5, "{:?}", e.components);
+    assert_eq!(e.components[0], "产业升级战略");
+}
+
+#[test]
+fn the_glossary_entry_of_another_term_is_not_this_one_s() {
+    let text =
+        "17.科技英才领航工程和“双千”计划：科技英才领航工程是指聚焦科技创新与产业创新深度融合\
+                发展，每年布局实施一批人才专项。";
+    assert!(expansion_of(text, "双千").components.is_empty());
+    // This term's own entry still defines it.
+    let text = "“三治融合”：三治融合是指自治、法治、德治相结合。";
+    assert_eq!(expansion_of(text, "三治融合").components.len(), 3);
+}
