@@ -21,7 +21,7 @@
 //!    (`１＋５＋Ｎ` → `1+5+N`; full-width Chinese punctuation `，。：“”` stays); runs of
 //!    whitespace become one space;
 //! 4. **pinyin glosses** are removed (`發(fā)展` → `發展`; toneless ones, `文(wen)章(zhang)`,
-//!    from a document with at least three of them, see [`pinyin`]). Steps 3 and 4 run in one
+//!    from a document with at least three of them). Steps 3 and 4 run in one
 //!    pass per line, with a fast path that copies lines needing neither; 4 comes before
 //!    Traditional → Simplified so that OpenCC sees whole words (`發展`, not `發(fā)展`);
 //! 5. **rejoin**: paragraphs broken mid-sentence at page breaks are joined

@@ -27,8 +27,10 @@
 //! shape`) groups variants by shape, [`by_pattern`] (`--by pattern`) by family.
 
 mod aggregate;
+mod before;
 mod classify;
 mod components;
+mod defined;
 mod expand;
 mod extract;
 #[cfg(test)]

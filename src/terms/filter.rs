@@ -192,8 +192,9 @@ const MEASURE_UNITS: [&str; 10] = [
 ];
 
 /// True for the unit half of an amount whose number jieba cut off as a token of its own (3 /
-/// 亿元, 20 / 余万人次, 5 / 万多户, 3 / 公里): one or more of [`AMOUNT_PREFIX`] then one of
-/// [`AMOUNT_UNITS`], or one of the [`MEASURE_UNITS`] alone. The number is dropped as a pure
+/// 亿元, 20 / 余万人次, 5 / 万多户, 3 / 公里): one or more magnitudes (十百千万亿, 余, 多) then a
+/// unit or classifier (元, 人, 户, 亩, 吨 …), or a measure unit of two or more characters alone
+/// (公里, 人次, 千瓦, 百分点). The number is dropped as a pure
 /// number, and so is this half: it names a quantity, not a topic. Not 多元 ("plural") or 多方
 /// ("many sides"), nor a magnitude alone (千万, "by all means"; 十百千万, a formulation).
 pub fn is_amount(token: &str) -> bool {

@@ -1,0 +1,255 @@
+//! Strategy 2 of [`super::expand`]: the list right before the formulation, quoted
+//! (“…”的“365工作法”; “…”(以下简称“四强”)) or in running text (自治、法治、德治“三治融合”),
+//! without what makes it no list (a governing verb's actors, a series of named examples,
+//! a sibling formulation, a predicate).
+
+use super::classify::{is_han, CLASSIFIERS};
+use super::expand::{split_items, split_last_and};
+use super::{tidy, Mention};
+
+/// The quoted list right before the occurrence, joined to it by 的 or 为主要内容的, or named
+/// by it in brackets (简称, "called for short"): “天天有服务、满意百分百”为主要内容的“365工作法”;
+/// “…”的“4012”新模式; “…+…+…”的“三在线”; “政治功能强、…、作用发挥强”(以下简称“四强”).
+pub(super) fn quoted_list_before(before: &str, m: &Mention) -> Vec<String> {
+    let n = m.value.first().copied().unwrap_or(0) as usize;
+    let b = before.trim_end_matches(['“', '‘', ' ']);
+    let q = b
+        .strip_suffix("为主要内容的")
+        .or_else(|| b.strip_suffix('的'))
+        .or_else(|| abbreviated(b))
+        .unwrap_or(b);
+    if let Some(inner) = q.strip_suffix('”') {
+        if let Some(open) = inner.rfind('“') {
+            let quoted = &inner[open + '“'.len_utf8()..];
+            // A `+` formula names the parts: “在线发布消息+在线交流+在线学习”的“三在线”.
+            let items = if quoted.contains('+') && !quoted.contains('、') {
+                split_items(&quoted.replace('+', "、"))
+            } else {
+                split_last_and(split_items(quoted), n)
+            };
+            if items.len() >= 2 {
+                return items;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The most characters of a head noun between a quoted list and the bracket that names
+/// it: “…”党支部(简称“四强”党支部).
+const ABBREVIATED_HEAD: usize = 4;
+
+/// `b` up to the closing quote of the quotation that a bracket opening with 简称, 以下简称
+/// ("hereinafter called") or 即 ("that is") names ([`named_in_brackets`]), when at most [`ABBREVIATED_HEAD`] Han characters stand
+/// between them: “A、B”党支部(简称 → “A、B”.
+fn abbreviated(b: &str) -> Option<&str> {
+    let rest = named_in_brackets(b)?;
+    let close = rest.rfind('”')? + '”'.len_utf8();
+    let head = &rest[close..];
+    (head.chars().count() <= ABBREVIATED_HEAD && head.chars().all(is_han)).then(|| &rest[..close])
+}
+
+/// `b` without the opening of a bracket that names what stands before it: `(即`, `(简称`,
+/// `(以下简称` ("that is", "called for short").
+fn named_in_brackets(b: &str) -> Option<&str> {
+    b.strip_suffix("以下简称")
+        .or_else(|| b.strip_suffix("简称"))
+        .or_else(|| b.strip_suffix('即'))?
+        .strip_suffix(['(', '（'])
+}
+
+/// 2. The quotation or list right before the occurrence.
+pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
+    let n = m.value.first().copied().unwrap_or(0) as usize;
+    let b = before.trim_end_matches(['“', '‘', ' ']);
+    let quoted = quoted_list_before(before, m);
+    if quoted.len() >= 2 {
+        return quoted;
+    }
+    // An unquoted list that a bracket names: 社区、社会组织…(即“五社”).
+    let b = named_in_brackets(b).unwrap_or(b);
+    let start = b
+        .rfind(['。', '，', ',', '；', ';', '：', ':', '\n', '(', '（', '—'])
+        .map_or(0, |p| p + b[p..].chars().next().map_or(1, char::len_utf8));
+    // A name of numerals alone (十五五, 十四五: plan numbers) lists no components; the text
+    // before it is running prose (二、“十四五”时期发展成就和“十五五”…).
+    if !m
+        .normalized
+        .chars()
+        .any(|c| !super::numerals::is_numeral(c))
+    {
+        return Vec::new();
+    }
+    let run = &b[start..];
+    // A list that runs on into the formulation has it as one more member
+    // (马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”…), not as its name.
+    if run.ends_with(['、', '和', '及', '与']) {
+        return Vec::new();
+    }
+    let mut items = split_last_and(split_items(run), n);
+    // The formulation as a predicate (治理不再是“两张皮”), or a last item of one character
+    // after longer ones that qualifies it (…党员干部、村“两委”): no list of components.
+    let one_char_tail = items.len() >= 2
+        && items.last().is_some_and(|l| l.chars().count() == 1)
+        && items.iter().any(|i| i.chars().count() > 1);
+    // …培养成村党组织书记或村“两委”: an alternative (或) in the last item, which the
+    // formulation completes.
+    let alternative = items.last().is_some_and(|l| l.contains('或'));
+    // A last item of a numeral and at most three more characters is another formulation
+    // named beside this one (…投资、“两重”“两新”), and one of digits and a classifier is a
+    // count of it (…示范区、4个“两山”实践创新基地): no list of components either way.
+    let sibling_or_count = items.last().is_some_and(|l| {
+        let digits = l.chars().take_while(char::is_ascii_digit).count();
+        let rest: Vec<char> = l.chars().skip(digits).collect();
+        (digits == 0 && l.starts_with(super::numerals::is_numeral) && rest.len() <= 4)
+            || (digits > 0 && rest.len() == 1 && CLASSIFIERS.contains(&rest[0]))
+    });
+    if run.ends_with('是')
+        || one_char_tail
+        || alternative
+        || sibling_or_count
+        || named_examples(run)
+    {
+        return Vec::new();
+    }
+    if let Some(last) = items.last_mut() {
+        let result = RESULT_VERBS.iter().any(|v| last.ends_with(v));
+        match strip_governing_verb(last) {
+            // The verb of a result is cut off the last component (荒漠化、沙化土地面积实现
+            // “双缩减”: the two areas both shrank). Before any other governing verb the list
+            // is the actors (石景山区人大及其常委会着力于“两个机关”建设; …党组织和纪检监察机构
+            // 要立足“两个维度”), or, when no more than an adverb is left, a row of verbs.
+            Some(rest) if result && rest.chars().count() > 2 => *last = rest.to_string(),
+            Some(_) => return Vec::new(),
+            None => {}
+        }
+        // …死亡人数连续9年“双下降”: the duration is no part of the component; nor are the
+        // 的 and the verb of relation of a clause modifying the formulation (自治、法治、
+        // 德治相结合的“三治融合”).
+        *last = tidy::cut_relative(tidy::cut_duration(last)).to_string();
+    }
+    if items.len() >= 2 {
+        return items;
+    }
+    // 自治法治德治“三治融合”: equal chunks ending in the formula's character.
+    if n < 2 {
+        return Vec::new();
+    }
+    let key = m.normalized.chars().nth(1);
+    let chars: Vec<char> = run.chars().collect();
+    if chars.len() >= 2 * n && chars.iter().all(|c| is_han(*c)) {
+        let chunk: Vec<String> = chars[chars.len() - 2 * n..]
+            .chunks(2)
+            .map(|c| c.iter().collect())
+            .collect();
+        if chunk.iter().all(|c| c.chars().last() == key) {
+            return chunk;
+        }
+    }
+    Vec::new()
+}
+
+/// True when the items of `run` before the last each end in a quoted name after text of
+/// their own and the last has no quotation: a series of named examples, of which the
+/// formulation names the last (如陈塔村“1号议事日”、重兆村“二园式支部”、长超村“三色长超”);
+/// or when `run` ends in a quotation holding a numeral, a sibling formulation
+/// (“三大支撑、八项重点”“发展六仗”“八大行动”). Quoted items alone (“自治”、“法治”、
+/// “德治”“三治融合”) are still a list.
+fn named_examples(run: &str) -> bool {
+    let last_quoted = run
+        .strip_suffix('”')
+        .and_then(|q| q.rfind('“').map(|open| &q[open + '“'.len_utf8()..]));
+    // At least three characters: a two-character place name may hold a numeral (“襄十”).
+    let sibling = |q: &str| {
+        q.chars().count() >= 3
+            && q.chars()
+                .any(|c| c.is_ascii_digit() || super::numerals::is_numeral(c))
+    };
+    if last_quoted.is_some_and(sibling) {
+        return true;
+    }
+    let pieces: Vec<&str> = run.split(['、', '，', ',']).collect();
+    let Some((last, earlier)) = pieces.split_last() else {
+        return false;
+    };
+    let named = |p: &&str| {
+        p.strip_suffix('”')
+            .and_then(|q| q.rfind('“'))
+            .is_some_and(|open| open > 0)
+    };
+    !earlier.is_empty() && earlier.iter().all(named) && !last.contains(['“', '”'])
+}
+
+/// Verbs that take a formulation as their object. The last item of a list before the
+/// formulation that ends in one of them holds no component but the verb (and what comes
+/// before it): a row of verbs (坚持、落实“两个毫不动摇”; 共建“一带一路”; 自觉做到“两个维护”)
+/// is no list of components. Common verbs of the genre, chosen by hand.
+const GOVERNING_VERBS: [&str; 41] = [
+    "做到",
+    "落实",
+    "坚持",
+    "共建",
+    "坚定",
+    "促进",
+    "实现",
+    "发挥",
+    "推进",
+    "打好",
+    "贯彻",
+    "增强",
+    "深化",
+    "推动",
+    "开展",
+    "打造",
+    "加快",
+    "围绕",
+    "践行",
+    "拥护",
+    "领悟",
+    "树立",
+    "统筹",
+    "聚焦",
+    // Verbs of encouragement (鼓励和支持“两代表一委员”…; 引导和鼓励“五老人员”…) and of
+    // focus (立足“两个维度”、着力“三个防止”).
+    "支持",
+    "鼓励",
+    "引导",
+    "倡导",
+    "立足",
+    "着力",
+    "着力于",
+    "致力于",
+    "立足于",
+    // Verbs with the result complement 好 ("do … well") and 争当 ("strive to be"), which
+    // always take an object (走好第一方阵、当好“三个表率”).
+    "当好",
+    "做好",
+    "走好",
+    "守好",
+    "建好",
+    "管好",
+    "争当",
+    "争做",
+];
+
+/// The [`GOVERNING_VERBS`] whose subject is what the formulation sums up (荒漠化、沙化土地
+/// 面积实现“双缩减”), not who does it.
+const RESULT_VERBS: [&str; 1] = ["实现"];
+
+/// Prepositions that take a formulation as their object (县、乡两级按照“六有六防”要求): what
+/// stands before one is the clause's subject, never the formulation's components. (Verbs
+/// such as 培育, 构建, 实施 are not added to [`GOVERNING_VERBS`]: they also end nouns of
+/// action in lists of components, …新兴产业培育、…专精特新企业培育“三大行动”.)
+const GOVERNING_PREPOSITIONS: [&str; 8] = [
+    "按照", "根据", "依据", "依照", "对照", "参照", "遵循", "通过",
+];
+
+/// `item` without the [`GOVERNING_VERBS`] entry it ends in, if it ends in one; the empty
+/// string when it ends in one of the [`GOVERNING_PREPOSITIONS`] (nothing of it is a
+/// component).
+fn strip_governing_verb(item: &str) -> Option<&str> {
+    if GOVERNING_PREPOSITIONS.iter().any(|p| item.ends_with(p)) {
+        return Some("");
+    }
+    GOVERNING_VERBS.iter().find_map(|v| item.strip_suffix(v))
+}

@@ -1,0 +1,161 @@
+//! Strategy 1 of [`super::expand`]: a definition right after the formulation, in brackets
+//! (“两会”(地区党建联席会、…)), after 即 or a colon (“三个思维”即系统思维、…), as a glossary
+//! of its terms (“1”指…，“N”指…) or as its part of a joint glossary (“两重”“两新”：…，…).
+
+use super::expand::{split_items, split_last_and};
+use super::window::head_chars;
+
+/// 1. A list in brackets right after the occurrence, or `即` or a colon shortly after it,
+///    then a list up to the sentence end. Not past a sentence end (推行“四议两公开”。“四议”:
+///    即…: the definition of 四议); a quoted term before the colon is defined along with it
+///    (“三大高地”“五大战略”：…): when the definition has one comma-separated part for each
+///    of them, each takes its own ([`joint_part`]).
+pub(super) fn defined_after(before: &str, after: &str) -> Vec<String> {
+    let glossed = in_brackets(after);
+    if glossed.len() >= 2 {
+        return glossed;
+    }
+    let Some(pos) = head_chars(after, 16).find(['即', '：', ':']) else {
+        return Vec::new();
+    };
+    if after[..pos].contains(['。', '；', ';', '\n']) {
+        return Vec::new();
+    }
+    let rest = &after[pos..];
+    let bracketed = after[..pos].ends_with(['(', '（']);
+    let rest = rest.trim_start_matches(['即', '：', ':', '是', '指']);
+    // A numbered name first is the formulation renamed, no component: “三联”即“三个工作
+    // 理念”,上下联动,…;左右联动,…
+    let rest = renamed(rest).unwrap_or(rest);
+    // A definition in brackets ends with them, one in quotes with its closing quote:
+    // “三全育人”模式(即“全员育人、全程育人、全方位育人”)作为….
+    let closing = if let Some(quoted) = rest.strip_prefix('“') {
+        quoted
+            .find('”')
+            .filter(|&p| quoted[..p].contains('、'))
+            .map(|p| p + '“'.len_utf8())
+    } else if bracketed {
+        rest.find([')', '）'])
+    } else {
+        None
+    };
+    let rest = closing.map_or(rest, |p| &rest[..p]);
+    let end = rest.find(['。', '\n', '；', ';']).unwrap_or(rest.len());
+    let mut body = head_chars(&rest[..end], 300);
+    // A glossary of the terms: “1”指A、B，“N”指C.
+    let glossed = glossary(body);
+    if glossed.len() >= 2 {
+        return glossed;
+    }
+    // A glossary entry of another, unnumbered term (科技英才领航工程和“双千”计划：科技英才
+    // 领航工程是指…): that term's definition, not this one's.
+    let other = head_chars(body, 16).find("是指").is_some_and(|p| {
+        !body[..p]
+            .chars()
+            .any(|c| c.is_ascii_digit() || super::numerals::is_numeral(c))
+    });
+    if other {
+        return Vec::new();
+    }
+    let colon = after[pos..].starts_with(['：', ':']);
+    if let Some(part) = joint_part(before, &after[..pos], body).filter(|_| colon) {
+        return split_items(part);
+    }
+    // Items joined by 、 end at the first comma: 即A、B、C,让…
+    if body.contains('、') {
+        if let Some(p) = body.find([',', '，']) {
+            body = &body[..p];
+        }
+    }
+    split_items(body)
+}
+
+/// The part of a joint definition that defines this occurrence: when quoted terms stand
+/// side by side before a colon (`to_colon` is the text from the occurrence up to it) and the
+/// definition `body` has one comma-separated part for each, the part in this term's place
+/// (“两重”“两新”：A和B，C和D → C和D for 两新). None for a term defined alone.
+fn joint_part<'b>(before: &str, to_colon: &str, body: &'b str) -> Option<&'b str> {
+    // Quoted terms right before this one (its own opening mark is the last of `before`).
+    let mut b = before.strip_suffix('“')?;
+    let mut index = 0;
+    while let Some(inner) = b.strip_suffix('”') {
+        let open = inner.rfind('“')?;
+        if inner[open..].contains(['，', ',', '、', '。']) {
+            break;
+        }
+        index += 1;
+        b = &inner[..open];
+    }
+    let terms = index + 1 + to_colon.matches('“').count();
+    let parts: Vec<&str> = body.split(['，', ',']).collect();
+    (terms >= 2 && parts.len() == terms).then(|| parts[index])
+}
+
+/// The list in brackets right after the occurrence (past its closing mark): “两会”(地区
+/// 党建联席会、社区建设协调发展委员会)制度.
+fn in_brackets(after: &str) -> Vec<String> {
+    let a = after.trim_start_matches(['”', '’']);
+    let Some(inner) = a.strip_prefix(['(', '（']) else {
+        return Vec::new();
+    };
+    match head_chars(inner, 120).find([')', '）']) {
+        Some(close) if inner[..close].contains('、') => split_items(&inner[..close]),
+        _ => Vec::new(),
+    }
+}
+
+/// What follows a quoted numbered name (“三个工作理念”) and the comma after it at the start of
+/// `rest`, if it starts so.
+fn renamed(rest: &str) -> Option<&str> {
+    let inner = rest.strip_prefix('“')?;
+    if !inner.starts_with(super::numerals::is_numeral) {
+        return None;
+    }
+    let close = head_chars(inner, 12).find('”')?;
+    let tail = &inner[close + '”'.len_utf8()..];
+    tail.strip_prefix([',', '，'])
+}
+
+/// The definitions of a glossary entry that explains a formula term by term (“1”指省委出台
+/// 的意见、方案，“N”指配套政策): each from after a quoted term's 指 (or 是指) to the comma
+/// before the next quoted term, kept whole (its 、 joins the parts of one definition). A term
+/// that is a numbered part of a compound (“四级”为省、市、县、乡，“三类”指总体规划、详细规划和
+/// 专项规划) lists its own components: its definition is split into items, and 为 ("is")
+/// marks it too.
+fn glossary(body: &str) -> Vec<String> {
+    // The value of the numbered part whose term ends at `term_end` (三类 → 3), if it is one.
+    let numbered = |term_end: usize| {
+        let term = &body[body[..term_end].rfind('“')? + '“'.len_utf8()..term_end];
+        term.starts_with(super::numerals::is_numeral)
+            .then(|| super::numerals::values(term).first().copied())
+            .flatten()
+    };
+    let mut marks: Vec<(usize, usize)> = ["”是指", "”指", "”为"]
+        .iter()
+        .flat_map(|mark| body.match_indices(mark).map(|(i, m)| (i, i + m.len())))
+        .filter(|&(i, end)| !body[i..end].ends_with('为') || numbered(i).is_some())
+        .collect();
+    marks.sort_unstable();
+    let mut out = Vec::new();
+    for (k, &(at, from)) in marks.iter().enumerate() {
+        // Up to the opening mark of the next term, then back over the comma before it.
+        let to = marks.get(k + 1).map_or(body.len(), |&(next, _)| {
+            body[..next].rfind('“').unwrap_or(next)
+        });
+        let def = body[from..to.max(from)].trim_end_matches([',', '，', '；', ';', ' ']);
+        if def.is_empty() {
+            continue;
+        }
+        if let Some(n) = numbered(at) {
+            // A part defined in a sentence of its own (“六横”指六个横向输水大动脉，包括…) is no
+            // list of components.
+            if def.contains([',', '，']) {
+                return Vec::new();
+            }
+            out.extend(split_last_and(split_items(def), n as usize));
+        } else {
+            out.push(def.to_string());
+        }
+    }
+    out
+}
