@@ -13,7 +13,7 @@ use super::numerals::is_numeral;
 /// object first (将党的建设与具体业务“两张皮”拧成“一股绳”). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
 /// like are cut only where that balances the list ([`BALANCED_LEADS`]).
-const LEAD_VERBS: [&str; 37] = [
+const LEAD_VERBS: [&str; 38] = [
     "开展",
     "启动",
     "发动",
@@ -43,6 +43,7 @@ const LEAD_VERBS: [&str; 37] = [
     "配齐",
     "配备",
     "落实",
+    "做到",
     "采取",
     "实现",
     "抓好",
@@ -413,6 +414,11 @@ mod tests {
         // Other items that are the word alone are nouns, not verb phrases alike.
         assert_eq!(strip(&["强化改革", "开放", "创新"])[0], "改革");
         assert_eq!(strip(&["激活改革", "开放", "创新"])[0], "改革");
+        // 做到企业经营状况清、从业人员数量清…“四个清”.
+        assert_eq!(
+            strip(&["做到企业经营状况清", "从业人员数量清", "党员队伍数量清"])[0],
+            "企业经营状况清"
+        );
         // 采取统一标识标牌、统一功能布局、统一管理标准“三统一”措施.
         assert_eq!(
             strip(&["采取统一标识标牌", "统一功能布局", "统一管理标准"])[0],
