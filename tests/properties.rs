@@ -34,7 +34,7 @@ fn piece() -> impl Strategy<Value = String> {
         1 => "[發展黨建層網紅業兩個覆蓋統體係]{1,4}",
         // Pinyin glosses, ASCII and full-width parentheses, toned and toneless (removed from a
         // document with three or more).
-        1 => "[(（](fā|zhǎn|dǎng|jiàn|zhì)[)）]",
+        1 => "[(（](fā|zhǎn|dǎng|jiàn|zhì) ?[)）]",
         1 => "[(（](wen|zuo|de|a|gdp)[)）]",
         1 => "[。，、；：！？…—]",
         // Line breaks and spaces, including the ideographic space U+3000.

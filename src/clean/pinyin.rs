@@ -58,14 +58,22 @@ pub(crate) fn gloss_len(s: &str, fold: bool, toneless: bool) -> Option<usize> {
         _ => return None,
     }
     let mut letters = [0u8; MAX_LETTERS];
+    let mut n = 0;
     let mut toned = false;
-    for (n, (i, c)) in it.enumerate() {
+    // Spaces after the letters, before the closing bracket (會(huì )): a scraper's.
+    let mut spaces = false;
+    for (i, c) in it {
         let c = if fold { fold_width(c).unwrap_or(c) } else { c };
         let letter = match c {
             ')' | '）' => {
                 let syllable = || toneless && is_syllable(&letters[..n]);
                 return (n > 0 && (toned || syllable())).then(|| i + c_len(s, i));
             }
+            ' ' if n > 0 => {
+                spaces = true;
+                continue;
+            }
+            _ if spaces => return None,
             'a'..='z' => c as u8,
             'ü' => b'v',
             c if is_toned(c) => {
@@ -75,6 +83,7 @@ pub(crate) fn gloss_len(s: &str, fold: bool, toneless: bool) -> Option<usize> {
             _ => return None,
         };
         *letters.get_mut(n)? = letter;
+        n += 1;
     }
     None
 }
@@ -152,6 +161,11 @@ mod tests {
         assert_eq!(gloss_len("(fā", false, false), None);
         assert_eq!(gloss_len("()", false, false), None);
         assert_eq!(gloss_len("(zhuàngga)", false, false), None); // 8 letters
+                                                                 // Spaces after the letters, as a scraper left them; not before, nor between.
+        assert_eq!(gloss_len("(huì )将", false, false), Some("(huì )".len()));
+        assert_eq!(gloss_len("(huì  )", false, false), Some("(huì  )".len()));
+        assert_eq!(gloss_len("( huì)", false, false), None);
+        assert_eq!(gloss_len("(hu ì)", false, false), None);
     }
 
     #[test]

@@ -134,6 +134,10 @@ mod tests {
         let (t, r) = norm("激發(fā)發(fā)展　 新活力，村(社区)");
         assert_eq!(t, "激發發展 新活力，村(社区)");
         assert_eq!(r.pinyin_glosses, 2);
+        // A space a scraper left before the closing bracket (會(huì )).
+        let (t, r) = norm("現場(chǎng)會(huì )將");
+        assert_eq!(t, "現場會將");
+        assert_eq!(r.pinyin_glosses, 2);
         // A gloss not right after a Han character stays.
         assert_eq!(norm("a(fā) 1(fā)").0, "a(fā) 1(fā)");
         assert!(!needs_work("党建引领，发展。“好”"));
