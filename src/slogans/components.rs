@@ -22,7 +22,9 @@ fn key(m: &Mention) -> Option<char> {
 
 /// A run of adjacent quotations near the occurrence (before or after, within 1500
 /// characters), each of 3–8 Han characters holding the key morpheme after its first
-/// character, exactly as many as the numeral: 三化 → “工程化设计”“项目化推进”“品牌化引领”.
+/// character, exactly as many as the numeral: 三化 → “工程化设计”“项目化推进”“品牌化引领”;
+/// or one quotation listing them, each of 2–8 Han characters holding the key morpheme
+/// anywhere: 四早 → “早发现、早报告、早隔离、早治疗”.
 pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
     let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
         return Vec::new();
@@ -47,9 +49,24 @@ pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
         (3..=8).contains(&len) && item.chars().all(is_han) && item.chars().skip(1).any(|c| c == k)
     };
     // A run from every opening mark, in order (one search of the window for them all).
+    let listed = |item: &str| {
+        let len = item.chars().count();
+        (2..=8).contains(&len) && item.chars().all(is_han) && item.contains(k)
+    };
     for open in memchr::memmem::find_iter(window.as_bytes(), "“".as_bytes()) {
         let mut run: Vec<String> = Vec::new();
         let mut cur = window.get(open..).unwrap_or("");
+        // One quotation listing the items.
+        let quoted = cur.strip_prefix('“').and_then(|r| {
+            let close = find_char(head_chars(r, 9 * n), '”')?;
+            Some(&r[..close])
+        });
+        if let Some(q) = quoted.filter(|q| q.contains('、')) {
+            let items: Vec<&str> = q.split('、').collect();
+            if items.len() == n && items.iter().all(|i| listed(i)) {
+                return items.iter().map(|i| i.to_string()).collect();
+            }
+        }
         while let Some(r) = cur.strip_prefix('“') {
             // An item fits in 8 characters: a closing mark further on (or none) ends the run.
             let Some(close) = find_char(head_chars(r, 9), '”') else {

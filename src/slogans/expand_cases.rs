@@ -382,3 +382,15 @@ fn the_glossary_entry_of_another_term_is_not_this_one_s() {
     let text = "“三治融合”：三治融合是指自治、法治、德治相结合。";
     assert_eq!(expansion_of(text, "三治融合").components.len(), 3);
 }
+
+#[test]
+fn one_quotation_listing_items_with_the_key_morpheme_defines_a_compound() {
+    let text = "针对社区防控中如何做到“四早”，压实四方责任。对异常情况及时发现、及时处置，\
+                从而做到“早发现、早报告、早隔离、早治疗”。";
+    let e = expansion_of(text, "四早");
+    assert_eq!(e.components, ["早发现", "早报告", "早隔离", "早治疗"]);
+    assert_eq!(e.consistency, Consistency::Ok);
+    // Too few items, or items without the key: nothing.
+    let text = "做到“四早”。从而做到“早发现、早报告、早隔离”。";
+    assert!(expansion_of(text, "四早").components.is_empty());
+}

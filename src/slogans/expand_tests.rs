@@ -196,6 +196,19 @@ fn quoted_with_key_ref(text: &str, m: &Mention) -> Vec<String> {
     let mut rest = window.as_str();
     while let Some(open) = rest.find('“') {
         rest = &rest[open..];
+        // One quotation listing the items (any length: its close is searched to the end).
+        if let Some(close) = rest['“'.len_utf8()..].find('”') {
+            let q = &rest['“'.len_utf8()..'“'.len_utf8() + close];
+            let items: Vec<&str> = q.split('、').collect();
+            let listed = |i: &&str| {
+                (2..=8).contains(&i.chars().count())
+                    && i.chars().all(is_han)
+                    && i.chars().any(|c| c == k)
+            };
+            if n >= 2 && q.contains('、') && items.len() == n && items.iter().all(listed) {
+                return items.iter().map(|i| i.to_string()).collect();
+            }
+        }
         let mut run: Vec<String> = Vec::new();
         let mut cur = rest;
         while let Some(r) = cur.strip_prefix('“') {
