@@ -191,6 +191,10 @@ const MEASURE_UNITS: [&str; 10] = [
     "标准箱",
 ];
 
+/// The first characters of the [`MEASURE_UNITS`] that are no magnitude (a test checks the
+/// list against them).
+const MEASURE_FIRST: [char; 5] = ['人', '场', '公', '平', '标'];
+
 /// True for the unit half of an amount whose number jieba cut off as a token of its own (3 /
 /// 亿元, 20 / 余万人次, 5 / 万多户, 3 / 公里): one or more magnitudes (十百千万亿, 余, 多) then a
 /// unit or classifier (元, 人, 户, 亩, 吨 …), or a measure unit of two or more characters alone
@@ -198,6 +202,13 @@ const MEASURE_UNITS: [&str; 10] = [
 /// number, and so is this half: it names a quantity, not a topic. Not 多元 ("plural") or 多方
 /// ("many sides"), nor a magnitude alone (千万, "by all means"; 十百千万, a formulation).
 pub fn is_amount(token: &str) -> bool {
+    // Judged once for each distinct word of each document: most start with neither a
+    // magnitude nor a measure unit's first character (MEASURE_FIRST) and are told at once.
+    match token.chars().next() {
+        Some(c) if AMOUNT_PREFIX.contains(&c) => {}
+        Some(c) if MEASURE_FIRST.contains(&c) => return MEASURE_UNITS.contains(&token),
+        _ => return false,
+    }
     if MEASURE_UNITS.contains(&token) {
         return true;
     }
@@ -268,6 +279,17 @@ mod tests {
         assert!(!is_word(" "));
         assert!(!is_word("——"));
         assert!(!is_word(""));
+    }
+
+    #[test]
+    fn every_measure_unit_starts_with_a_magnitude_or_a_listed_first_character() {
+        for u in MEASURE_UNITS {
+            let c = u.chars().next().unwrap_or_default();
+            assert!(
+                AMOUNT_PREFIX.contains(&c) || MEASURE_FIRST.contains(&c),
+                "{u}"
+            );
+        }
     }
 
     #[test]
