@@ -5,6 +5,7 @@
 
 use super::classify::{is_han, CLASSIFIERS};
 use super::expand::{split_items, split_last_and};
+use super::numerals::is_numeral;
 use super::{tidy, Mention};
 
 /// The quoted list right before the occurrence, joined to it by 的 or 为主要内容的, or named
@@ -73,11 +74,7 @@ pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
         .map_or(0, |p| p + b[p..].chars().next().map_or(1, char::len_utf8));
     // A name of numerals alone (十五五, 十四五: plan numbers) lists no components; the text
     // before it is running prose (二、“十四五”时期发展成就和“十五五”…).
-    if !m
-        .normalized
-        .chars()
-        .any(|c| !super::numerals::is_numeral(c))
-    {
+    if !m.normalized.chars().any(|c| !is_numeral(c)) {
         return Vec::new();
     }
     let run = &b[start..];
@@ -95,19 +92,10 @@ pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
     // …培养成村党组织书记或村“两委”: an alternative (或) in the last item, which the
     // formulation completes.
     let alternative = items.last().is_some_and(|l| l.contains('或'));
-    // A last item of a numeral and at most three more characters is another formulation
-    // named beside this one (…投资、“两重”“两新”), and one of digits and a classifier is a
-    // count of it (…示范区、4个“两山”实践创新基地): no list of components either way.
-    let sibling_or_count = items.last().is_some_and(|l| {
-        let digits = l.chars().take_while(char::is_ascii_digit).count();
-        let rest: Vec<char> = l.chars().skip(digits).collect();
-        (digits == 0 && l.starts_with(super::numerals::is_numeral) && rest.len() <= 4)
-            || (digits > 0 && rest.len() == 1 && CLASSIFIERS.contains(&rest[0]))
-    });
     if run.ends_with('是')
         || one_char_tail
         || alternative
-        || sibling_or_count
+        || items.last().is_some_and(|l| sibling_or_count(run, l))
         || named_examples(run)
     {
         return Vec::new();
@@ -149,25 +137,31 @@ pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
     Vec::new()
 }
 
+/// True when what stands right before the formulation is another formulation named beside
+/// it or a count of it, no list of its components: a last item (`last`, quotes stripped) of
+/// a numeral and at most three more characters (…投资、“两重”“两新”); a quotation ending
+/// `run` of three characters or more that holds a numeral (“三大支撑、八项重点”“发展六仗”
+/// “八大行动”; not fewer: a two-character place name may hold one, 建设武汉、宜昌、“襄十”
+/// 三大算力圈); a last item of digits and a classifier (…示范区、4个“两山”实践创新基地).
+fn sibling_or_count(run: &str, last: &str) -> bool {
+    let digits = last.chars().take_while(char::is_ascii_digit).count();
+    let rest: Vec<char> = last.chars().skip(digits).collect();
+    let short_name = digits == 0 && last.starts_with(is_numeral) && rest.len() <= 4;
+    let count = digits > 0 && rest.len() == 1 && CLASSIFIERS.contains(&rest[0]);
+    let quoted_name = run
+        .strip_suffix('”')
+        .and_then(|q| q.rfind('“').map(|open| &q[open + '“'.len_utf8()..]))
+        .is_some_and(|q| {
+            q.chars().count() >= 3 && q.chars().any(|c| c.is_ascii_digit() || is_numeral(c))
+        });
+    short_name || count || quoted_name
+}
+
 /// True when the items of `run` before the last each end in a quoted name after text of
 /// their own and the last has no quotation: a series of named examples, of which the
-/// formulation names the last (如陈塔村“1号议事日”、重兆村“二园式支部”、长超村“三色长超”);
-/// or when `run` ends in a quotation holding a numeral, a sibling formulation
-/// (“三大支撑、八项重点”“发展六仗”“八大行动”). Quoted items alone (“自治”、“法治”、
-/// “德治”“三治融合”) are still a list.
+/// formulation names the last (如陈塔村“1号议事日”、重兆村“二园式支部”、长超村“三色长超”).
+/// Quoted items alone (“自治”、“法治”、“德治”“三治融合”) are still a list.
 fn named_examples(run: &str) -> bool {
-    let last_quoted = run
-        .strip_suffix('”')
-        .and_then(|q| q.rfind('“').map(|open| &q[open + '“'.len_utf8()..]));
-    // At least three characters: a two-character place name may hold a numeral (“襄十”).
-    let sibling = |q: &str| {
-        q.chars().count() >= 3
-            && q.chars()
-                .any(|c| c.is_ascii_digit() || super::numerals::is_numeral(c))
-    };
-    if last_quoted.is_some_and(sibling) {
-        return true;
-    }
     let pieces: Vec<&str> = run.split(['、', '，', ',']).collect();
     let Some((last, earlier)) = pieces.split_last() else {
         return false;
