@@ -351,6 +351,11 @@ mod tests {
     }
 
     #[test]
+    fn a_dummy_verb_after_an_unquoted_list_is_not_its_name() {
+        assert_eq!(names("可以从三个维度进行观察。"), ["三个维度"]);
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         for t in [
             "“",

@@ -31,6 +31,8 @@ const TAILS: &[&str] = &[
     "战略",
     "方针",
     "目标任务",
+    // A dummy verb opening the clause's predicate: 从三个维度|进行观察.
+    "进行",
 ];
 
 /// Verbs that end the noun of an unquoted numbered list, like the joint-action verbs of
