@@ -560,3 +560,28 @@ fn toneless_glosses_are_removed_from_a_page_full_of_them() {
     );
     assert_eq!(c.text, "鼓励创新和发展，发挥作用。");
 }
+
+/// Page chrome of a scraped article page (buttons side by side, a breadcrumb, editor
+/// credits, a document site's paywall line): nine lines dropped, counted by hand.
+#[test]
+fn chrome_lines_of_a_scraped_page_are_dropped() {
+    let raw = "当前位置:中国和平统一促进会 > 2020年第三期 > 正文\n\
+               字号: [小] [中] [大] 打印本页 关闭窗口\n\
+               两岸关系严重倒退。面对日益“绿化”的岛内政治生态，分子欣喜若狂。\n\
+               手机版\n\
+               共产党员网 打印 纠错\n\
+               【引言】党的十八大以来，要以提升组织力为重点。\n\
+               初审编辑:\n\
+               责任编辑:孙秀利\n\
+               版权说明:本文档由用户提供并上传\n\
+               已阅读5页,还剩17页未读 继续免费阅读\n\
+               下载本文档";
+    let c = clean(raw, &CleanOptions::default());
+    assert_eq!(
+        c.text,
+        "两岸关系严重倒退。面对日益“绿化”的岛内政治生态，分子欣喜若狂。\n\
+         【引言】党的十八大以来，要以提升组织力为重点。"
+    );
+    assert_eq!(c.report.dropped_lines, 9);
+    assert_eq!(clean(&c.text, &CleanOptions::default()).text, c.text);
+}

@@ -80,6 +80,11 @@ const FOOTER: &[&str] = &[
     "轉載請",
     "版权所有",
     "版權所有",
+    "版权说明",
+    "版權說明",
+    // Document-sharing sites' paywall line (已阅读5页,还剩17页未读 继续免费阅读).
+    "继续免费阅读",
+    "繼續免費閱讀",
     "ICP备",
     "ICP備",
     "ICP证",
@@ -119,6 +124,51 @@ fn footer_searcher() -> Option<&'static aho_corasick::packed::Searcher> {
         .as_ref()
 }
 
+/// Buttons of scraped pages that share a line with others (字号: [小] [中] [大] 打印本页
+/// 关闭窗口; 共产党员网 打印 纠错), besides the [`CHROME`] lines.
+const BUTTONS: &[&str] = &[
+    "字号:",
+    "字号：",
+    "纠错",
+    "手机版",
+    "下载本文档",
+    "返回顶部",
+];
+
+/// Labels that open a breadcrumb (当前位置:首页 > 要闻 > 正文) or an editor's credit
+/// (责任编辑:孙秀利, 初审编辑:): page furniture when the line is short and ends no sentence.
+const LABELS: &[&str] = &[
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "责任编辑:",
+    "责任编辑：",
+    "初审编辑:",
+    "初审编辑：",
+    "终审编辑:",
+    "终审编辑：",
+    "责编:",
+    "责编：",
+];
+
+/// True for a line of page chrome beyond the [`CHROME`] lines: buttons side by side (all
+/// its words, brackets aside, are [`CHROME`] or [`BUTTONS`] entries; the first may be the
+/// site's name when three or more follow it), or a short line without a sentence mark
+/// (。！？) opened by one of the [`LABELS`].
+fn is_chrome(line: &str) -> bool {
+    let sentence = line.contains(['。', '！', '？', '!', '?']);
+    if is_short(line) && !sentence && LABELS.iter().any(|l| line.starts_with(l)) {
+        return true;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let button = |w: &&str| {
+        let w = w.trim_matches(['[', ']', '【', '】']);
+        CHROME.contains(&w) || BUTTONS.contains(&w)
+    };
+    (!words.is_empty() && words.iter().all(button))
+        || (words.len() >= 3 && words[1..].iter().all(button))
+}
+
 /// The longest line (in characters) that can be a byline or a caption.
 const SHORT_LINE: usize = 60;
 
@@ -137,7 +187,7 @@ pub(crate) fn classify(line: &str, footers: bool) -> LineKind {
     if line.starts_with("![") && line.contains("](") {
         return LineKind::NonText;
     }
-    if CHROME.contains(&line) || (footers && is_footer(line)) {
+    if CHROME.contains(&line) || (footers && is_footer(line)) || is_chrome(line) {
         return LineKind::NonText;
     }
     let mut han = false;
@@ -276,6 +326,32 @@ mod tests {
             classify_line("![](https://example.org/a.jpg)"),
             LineKind::NonText
         );
+    }
+
+    #[test]
+    fn chrome_lines_of_scraped_pages_are_not_text() {
+        for line in [
+            "字号: [小] [中] [大] 打印本页 关闭窗口",
+            "共产党员网 打印 纠错",
+            "当前位置:中国和平统一促进会 > 2020年第三期 > 正文",
+            "您现在的位置是:首页 > 基层动态",
+            "责任编辑:孙秀利",
+            "初审编辑:",
+            "版权说明:本文档由用户提供并上传,收益归属内容提供方",
+            "已阅读5页,还剩17页未读 继续免费阅读",
+            "手机版",
+        ] {
+            assert_eq!(classify_line(line), LineKind::NonText, "{line}");
+        }
+        for line in [
+            // A sentence that mentions a button, or starts like a label but is prose.
+            "群众可在手机版政务平台上下载表格、打印证明。",
+            "当前位置偏远的村庄，也通上了网。",
+            "共产党员网 专题",
+            "记者 打印",
+        ] {
+            assert_ne!(classify_line(line), LineKind::NonText, "{line}");
+        }
     }
 
     #[test]
