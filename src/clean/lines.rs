@@ -156,8 +156,12 @@ const LABELS: &[&str] = &[
 /// site's name when three or more follow it), or a short line without a sentence mark
 /// (。！？) opened by one of the [`LABELS`].
 fn is_chrome(line: &str) -> bool {
+    // Chrome is short; paragraphs of text, most lines, are told by their length in bytes.
+    if !is_short(line) {
+        return false;
+    }
     let sentence = line.contains(['。', '！', '？', '!', '?']);
-    if is_short(line) && !sentence && LABELS.iter().any(|l| line.starts_with(l)) {
+    if !sentence && LABELS.iter().any(|l| line.starts_with(l)) {
         return true;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
