@@ -127,8 +127,17 @@ pub fn is_word(token: &str) -> bool {
 }
 
 /// Characters of the magnitude or approximation that joins a unit after a number
-/// (3亿元, 20余万人次, 5万多户): 十, 百, 千, 万, 亿, 余 ("more than"), 多 ("more than").
-const AMOUNT_PREFIX: [char; 7] = ['十', '百', '千', '万', '亿', '余', '多'];
+/// (3亿元, 20余万人次, 5万多户): 十, 百, 千, 万, 亿, 余 ("more than"), 多 ("more than"); and
+/// the digits of a count written in Chinese numerals, which jieba keeps with its classifier
+/// (一批 285 times on the reports, 三次, 六项).
+const AMOUNT_PREFIX: [char; 17] = [
+    '十', '百', '千', '万', '亿', '余', '多', '一', '二', '三', '四', '五', '六', '七', '八', '九',
+    '两',
+];
+
+/// The digits among [`AMOUNT_PREFIX`]: a count of them and a classifier is a count (一批,
+/// 三次, 六项), except before 方, where it names sides (三方, 四方: 三方联动).
+const DIGITS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '两'];
 
 /// Units of measure and classifiers that follow a magnitude in the amounts of the genre's
 /// reports (counted on the 29 provincial reports of 2026: 亿元 336, 万人 155, 万亩 147, 万户
@@ -196,11 +205,13 @@ const MEASURE_UNITS: [&str; 10] = [
 const MEASURE_FIRST: [char; 5] = ['人', '场', '公', '平', '标'];
 
 /// True for the unit half of an amount whose number jieba cut off as a token of its own (3 /
-/// 亿元, 20 / 余万人次, 5 / 万多户, 3 / 公里): one or more magnitudes (十百千万亿, 余, 多) then a
-/// unit or classifier (元, 人, 户, 亩, 吨 …), or a measure unit of two or more characters alone
-/// (公里, 人次, 千瓦, 百分点). The number is dropped as a pure
-/// number, and so is this half: it names a quantity, not a topic. Not 多元 ("plural") or 多方
-/// ("many sides"), nor a magnitude alone (千万, "by all means"; 十百千万, a formulation).
+/// 亿元, 20 / 余万人次, 5 / 万多户, 3 / 公里), or a count in Chinese numerals (一批, 三次): one
+/// or more magnitudes or digits (十百千万亿, 余, 多, 一…九, 两) then a unit or classifier (元,
+/// 人, 户, 亩, 吨, 批, 次 …), or a measure unit of two or more characters alone (公里, 人次,
+/// 千瓦, 百分点). The number is dropped as a pure number, and so is this half: it names a
+/// quantity, not a topic. Not 多元 ("plural"), 多方 ("many sides") or 三方 ("three sides"),
+/// nor numerals alone (千万, "by all means"; 十百千万 and 十五五, formulations), nor a count of
+/// years (五年, 百年).
 pub fn is_amount(token: &str) -> bool {
     // Judged once for each distinct word of each document: most start with neither a
     // magnitude nor a measure unit's first character (MEASURE_FIRST) and are told at once.
@@ -221,7 +232,8 @@ pub fn is_amount(token: &str) -> bool {
         prefix_end += c.len_utf8();
         let (prefix, unit) = token.split_at(prefix_end);
         let plural = prefix == "多" && (unit == "元" || unit == "方");
-        if !plural && (AMOUNT_UNITS.contains(&unit) || MEASURE_UNITS.contains(&unit)) {
+        let sides = unit == "方" && prefix.chars().all(|c| DIGITS.contains(&c));
+        if !plural && !sides && (AMOUNT_UNITS.contains(&unit) || MEASURE_UNITS.contains(&unit)) {
             return true;
         }
     }
@@ -315,6 +327,11 @@ mod tests {
             "人次",
             "万公里",
             "百分点",
+            "一批",
+            "三次",
+            "六项",
+            "两所",
+            "二十条",
         ] {
             assert!(is_amount(t), "{t}");
         }
@@ -333,6 +350,14 @@ mod tests {
             "亿",
             "十五五",
             "千家万户",
+            "三方",
+            "四方",
+            "一线",
+            "一体",
+            "三农",
+            "两新",
+            "三级",
+            "五年",
         ] {
             assert!(!is_amount(t), "{t}");
         }
