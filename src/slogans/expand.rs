@@ -3,7 +3,9 @@
 
 use super::before::{list_before, quoted_list_before};
 use super::classify::is_han;
-use super::components::{enumerated_heads, paragraph_heads, quoted_with_key, semicolon_heads};
+use super::components::{
+    enumerated_heads, paragraph_heads, quoted_with_key, semicolon_heads, semicolon_subjects,
+};
 use super::defined::defined_after;
 pub(super) use super::memo::Memo;
 use super::window::{
@@ -49,7 +51,9 @@ pub struct Expansion {
 ///    holding the key morpheme (三化 → “工程化设计”“项目化推进”“品牌化引领”), heads of the
 ///    next paragraphs holding it (三点发力 → 夯实基点, 突出重点, 建强支点), or of the
 ///    semicolon parts of the next sentence (三联 → 上下联动, 左右联动, 党群联动), or of the
-///    items enumerated right after it by 一是, 二是 … (三个主动 → 主动学思, 主动创新, 主动作为).
+///    items enumerated right after it by 一是, 二是 … (三个主动 → 主动学思, 主动创新, 主动作为),
+///    or of the semicolon parts of a glossary entry (“八个增长”：国内生产总值…，增长15.6%；
+///    固定资产投资…；… → 国内生产总值, 固定资产投资, …).
 ///
 /// A bare digit code (136, 365, 4012) is only expanded by an explicit definition (即/colon
 /// after it, or the quoted list it is named for); its consistency is then
@@ -59,7 +63,7 @@ pub fn expand(text: &str, m: &Mention) -> Expansion {
 }
 
 /// The number of strategies of [`strategy`].
-const STRATEGIES: usize = 11;
+const STRATEGIES: usize = 12;
 
 /// Strategies below this (a definition after the formulation, a list right before it)
 /// give a [`Consistency::Mismatch`] expansion when no strategy's count fits; the others,
@@ -89,7 +93,8 @@ fn strategy(
         7 => quoted_with_key(text, m),
         8 => paragraph_heads(after, m),
         9 => semicolon_heads(after, m),
-        _ => enumerated_heads(after, m),
+        10 => enumerated_heads(after, m),
+        _ => semicolon_subjects(after, m),
     }
 }
 

@@ -394,3 +394,46 @@ fn one_quotation_listing_items_with_the_key_morpheme_defines_a_compound() {
     let text = "做到“四早”。从而做到“早发现、早报告、早隔离”。";
     assert!(expansion_of(text, "四早").components.is_empty());
 }
+
+#[test]
+fn enumerated_items_lose_the_predicate_they_share() {
+    let text = "“五个突破”：一是项目工作取得新突破。全年实施项目210个。二是工业发展取得新突破。\
+                石油产能突破35万吨。三是“三农”工作取得新突破。四是城市建设取得新突破。\
+                五是民生事业取得新突破。";
+    let e = expansion_of(text, "五个突破");
+    assert_eq!(
+        e.components,
+        ["项目工作", "工业发展", "三农工作", "城市建设", "民生事业"]
+    );
+    // Items without a shared predicate keep their words.
+    let text =
+        "做到“三个主动”。一是主动学思，不忘初心。二是主动创新，以歌叙史。三是主动作为，精准发力。";
+    assert_eq!(
+        expansion_of(text, "三个主动").components,
+        ["主动学思", "主动创新", "主动作为"]
+    );
+}
+
+#[test]
+fn a_glossary_entry_of_semicolon_parts_names_each_part_s_subject() {
+    let text = "“八个增长”：国内生产总值19.5亿元，增长15.6%；\
+                固定资产投资33.6亿元，增长55%；地方财政收入8188万元，增长32.3%；\
+                农民人均纯收入2333元，增长19%；城镇居民人均可支配收入10345元，增长20%；\
+                规模以上工业增加值8271万元，增长37.9%；社会消费品零售总额5.7亿元，增长22%；\
+                非税收入7208万元，增长67%。";
+    let e = expansion_of(text, "八个增长");
+    assert_eq!(
+        e.components,
+        [
+            "国内生产总值",
+            "固定资产投资",
+            "地方财政收入",
+            "农民人均纯收入",
+            "城镇居民人均可支配收入",
+            "规模以上工业增加值",
+            "社会消费品零售总额",
+            "非税收入"
+        ]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+}
