@@ -5,7 +5,9 @@
 //! such a formulation would not be found at all. In a paragraph with Han characters and an
 //! even number of straight double quotes, they open and close in turn and become `“` and
 //! `”`; a paragraph with an odd number (a quotation running on into the next paragraph, an
-//! inch mark) keeps them as they are. Part of the width step (`--no-width` keeps them) and
+//! inch mark) keeps them as they are. A paragraph without any opening mark `“` whose
+//! quotes are closing marks `”` typed for both ends (农村”空心化”、”老龄化”问题) is paired
+//! the same way, its `”` counted with the straight quotes. Part of the width step (`--no-width` keeps them) and
 //! counted with its changes, but run on whole paragraphs, with rejoining and
 //! de-duplication until nothing changes: the halves of a paragraph broken at a page break
 //! may hold one quote each, and two sentences may differ only in their quotes, so pairing
@@ -19,11 +21,23 @@ fn is_straight_quote(c: char) -> bool {
     c == '"' || c == '＂'
 }
 
-/// Whether the straight double quotes of `para` are paired: it holds Han characters and an
-/// even, non-zero number of them.
+/// True when the closing marks `”` of `para` are paired too: it has no opening mark `“`,
+/// so each `”` is a quote typed with the wrong mark (农村”空心化”、”老龄化”问题).
+fn closers_pair(para: &str) -> bool {
+    !para.contains('“')
+}
+
+/// Whether the quotes of `para` are paired: it holds Han characters and an even, non-zero
+/// number of straight double quotes (with `”` too where [`closers_pair`]).
 fn pairs(para: &str) -> bool {
+    let closers = if closers_pair(para) {
+        memchr::memmem::find_iter(para.as_bytes(), "”".as_bytes()).count()
+    } else {
+        0
+    };
     let n = memchr::memchr_iter(b'"', para.as_bytes()).count()
-        + memchr::memmem::find_iter(para.as_bytes(), "＂".as_bytes()).count();
+        + memchr::memmem::find_iter(para.as_bytes(), "＂".as_bytes()).count()
+        + closers;
     n > 0 && n % 2 == 0 && para.chars().any(super::chars::is_han)
 }
 
@@ -41,14 +55,23 @@ pub(super) fn pair(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
         let start = b.text().len();
         let para = &st.text[r.clone()];
         if pairs(para) {
+            let closers = closers_pair(para);
             let mut open = false;
             let mut from = 0;
-            for (i, c) in para.char_indices().filter(|&(_, c)| is_straight_quote(c)) {
+            let quotes = para
+                .char_indices()
+                .filter(|&(_, c)| is_straight_quote(c) || (closers && c == '”'));
+            for (i, c) in quotes {
                 b.push_copy(&para[from..i], r.start + from);
                 open = !open;
                 let q = if open { "“" } else { "”" };
-                b.push_replacing(q, r.start + i..r.start + i + c.len_utf8());
-                report.width_chars += 1;
+                if c == '”' && !open {
+                    // A closing mark where one belongs: kept as it is.
+                    b.push_copy(&para[i..i + c.len_utf8()], r.start + i);
+                } else {
+                    b.push_replacing(q, r.start + i..r.start + i + c.len_utf8());
+                    report.width_chars += 1;
+                }
                 from = i + c.len_utf8();
             }
             b.push_copy(&para[from..], r.start + from);
@@ -87,6 +110,23 @@ mod tests {
             ..CleanOptions::default()
         };
         assert_eq!(clean("推行\"136\"体系", &opts).text, "推行\"136\"体系");
+    }
+
+    #[test]
+    fn closing_marks_typed_for_both_ends_pair() {
+        let raw = "导致农村”空心化”、”老龄化”问题日益突出。\n出现”386199”部队”现象。";
+        let c = clean(raw, &CleanOptions::default());
+        // Four closing marks pair into two quotations (the first of each pair changes);
+        // three, an odd number, stay as they are.
+        assert_eq!(
+            c.text,
+            "导致农村“空心化”、“老龄化”问题日益突出。\n出现”386199”部队”现象。"
+        );
+        assert_eq!(c.report.width_chars, 2);
+        // A paragraph with an opening mark keeps its closing ones.
+        let c = clean("他说“好”，然后”走了”。", &CleanOptions::default());
+        assert_eq!(c.text, "他说“好”，然后”走了”。");
+        assert_eq!(clean(&c.text, &CleanOptions::default()).text, c.text);
     }
 
     #[test]
