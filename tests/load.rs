@@ -502,3 +502,25 @@ fn duplicate_ids_name_both_files() {
     std::fs::write(&many, text).unwrap();
     assert_eq!(load_ok(&many).documents.len(), 10_000);
 }
+
+/// Saved web pages in a directory are documents (their markup is removed by cleaning);
+/// other files are skipped with the list of what is read.
+#[test]
+fn saved_web_pages_in_a_directory_are_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<html><body><p>推进&ldquo;三社联动&rdquo;。</p></body></html>";
+    std::fs::write(dir.path().join("a.html"), page).unwrap();
+    std::fs::write(dir.path().join("b.HTM"), "<p>开展“五进”活动。</p>").unwrap();
+    std::fs::write(dir.path().join("c.css"), "p { color: red }").unwrap();
+    let c = load(dir.path(), &LoadOptions::default()).unwrap();
+    let ids: Vec<&str> = c.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    let text = tifa::clean::clean(&c.documents[0].raw, &Default::default()).text;
+    assert_eq!(text, "推进“三社联动”。");
+    assert_eq!(c.skipped.len(), 1);
+    assert!(
+        c.skipped[0].reason.contains(".html"),
+        "{}",
+        c.skipped[0].reason
+    );
+}

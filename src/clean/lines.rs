@@ -133,6 +133,7 @@ const BUTTONS: &[&str] = &[
     "手机版",
     "下载本文档",
     "返回顶部",
+    "关闭",
 ];
 
 /// Labels that open a breadcrumb (当前位置:首页 > 要闻 > 正文) or an editor's credit
@@ -167,6 +168,11 @@ fn is_chrome(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let button = |w: &&str| {
         let w = w.trim_matches(['[', ']', '【', '】']);
+        // A font-size label run into its first size (【字号：大 中 小】).
+        let w = ["字号：", "字号:"]
+            .iter()
+            .find_map(|l| w.strip_prefix(l).filter(|r| !r.is_empty()))
+            .unwrap_or(w);
         CHROME.contains(&w) || BUTTONS.contains(&w)
     };
     (!words.is_empty() && words.iter().all(button))
@@ -344,6 +350,7 @@ mod tests {
             "版权说明:本文档由用户提供并上传,收益归属内容提供方",
             "已阅读5页,还剩17页未读 继续免费阅读",
             "手机版",
+            "【字号：大 中 小】 打印 关闭",
         ] {
             assert_eq!(classify_line(line), LineKind::NonText, "{line}");
         }

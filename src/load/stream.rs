@@ -140,14 +140,18 @@ impl DocStream {
                 .extension()
                 .map(|e| e.to_string_lossy().to_ascii_lowercase())
                 .unwrap_or_default();
-            if matches!(ext.as_str(), "txt" | "md" | "csv" | "jsonl") {
+            // Saved web pages too: the cleaning removes their markup.
+            if matches!(
+                ext.as_str(),
+                "txt" | "md" | "csv" | "jsonl" | "html" | "htm"
+            ) {
                 self.queue.push_back(source_for(&path, name, true));
             } else if sniff_binary(&path)? {
                 self.skip_binary(&path)?;
             } else {
                 self.skipped.push(Skipped {
                     path,
-                    reason: "not a document file (.txt, .md, .csv, .jsonl)".into(),
+                    reason: "not a document file (.txt, .md, .html, .csv, .jsonl)".into(),
                 });
             }
         }
@@ -312,7 +316,7 @@ impl Iterator for DocStream {
                     if self.require_documents && self.produced == 0 {
                         return Some(Err(Error::input(
                             &self.root,
-                            "no readable documents (.txt, .md, .csv, .jsonl) here",
+                            "no readable documents (.txt, .md, .html, .csv, .jsonl) here",
                         )));
                     }
                 }
