@@ -464,6 +464,7 @@ fn formula_clauses(after: &str, m: &Mention) -> Vec<String> {
             let Some(clause) = clauses.next() else {
                 return Vec::new();
             };
+            let clause = without_term_label(clause, term);
             let items = split_last_and(split_items(clause), n);
             if items.len() != n {
                 return Vec::new();
@@ -496,6 +497,23 @@ fn formula_clauses(after: &str, m: &Mention) -> Vec<String> {
         }
     }
     groups.concat()
+}
+
+/// `clause` without the quoted formula term that opens it and the verb that glosses it
+/// (“3”即社区、社会组织、社工 → 社区、社会组织、社工), when it opens so.
+fn without_term_label<'c>(clause: &'c str, term: &str) -> &'c str {
+    let quoted = clause
+        .trim_start()
+        .strip_prefix('“')
+        .and_then(|r| r.strip_prefix(term))
+        .and_then(|r| r.strip_prefix('”'));
+    quoted
+        .and_then(|r| {
+            ["是指", "即", "指", "为"]
+                .iter()
+                .find_map(|v| r.strip_prefix(v))
+        })
+        .unwrap_or(clause)
 }
 
 /// The clauses of a sentence (cut at commas and semicolons).

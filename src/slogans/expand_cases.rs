@@ -437,3 +437,11 @@ fn a_glossary_entry_of_semicolon_parts_names_each_part_s_subject() {
     );
     assert_eq!(e.consistency, Consistency::Ok);
 }
+
+#[test]
+fn a_formula_glossed_term_by_term_with_ji_lists_each_term_s_items() {
+    let text =
+        "一、实施“1+3+N”工程。“1”即一个社区党组织，“3”即社区、社会组织、社工，“N”即多元主体。";
+    let e = expansion_of(text, "1+3+N");
+    assert_eq!(e.components, ["一个社区党组织", "社区", "社会组织", "社工"]);
+}
