@@ -114,8 +114,8 @@ impl DocStream {
     }
 
     /// Lists a directory: its `corpus.csv` manifest if present, else its files sorted by
-    /// name (`.txt`/`.md`/other text as documents, `.csv` and `.jsonl` as multi-document
-    /// files). Hidden files and subdirectories are ignored; other files are skipped with a
+    /// name (`.txt`, `.md`, `.html`, `.htm` as documents, `.csv` and `.jsonl` as
+    /// multi-document files). Hidden files and subdirectories are ignored; other files are skipped with a
     /// reason (binary ones are an error under `strict`).
     fn plan_directory(&mut self, dir: &Path) -> Result<()> {
         let manifest_path = dir.join(MANIFEST_NAME);
