@@ -16,8 +16,8 @@ pub enum LineKind {
     Caption,
     /// Not text: scraped page chrome (下载 download, 打印 print, 【字号：…】 font size …),
     /// a site footer (版权声明 copyright notice, 不得转载 "no reprinting", ICP备 site
-    /// registration …), an English-only masthead line, a lone page code such as `T40`, a
-    /// line of symbols, a Markdown image link. Dropped.
+    /// registration …), a line of mirror-site spam, an English-only masthead line, a lone
+    /// page code such as `T40`, a line of symbols, a Markdown image link. Dropped.
     NonText,
 }
 
@@ -179,6 +179,45 @@ fn is_chrome(line: &str) -> bool {
         || (words.len() >= 3 && words[1..].iter().all(button))
 }
 
+/// Words of the porn and gambling spam that mirror sites put into page titles and headers
+/// (亚洲综合av永久无码精品一区二区_…_日韩精品无码一区二区三区免费): a line with at least
+/// [`SPAM_MIN`] different ones is no text of the article. None of them is a word of the genre;
+/// single ones do occur (群众可在线观看直播), hence the count.
+const SPAM: &[&str] = &[
+    "无码",
+    "人妻",
+    "一区二区",
+    "中文字幕",
+    "国产精品",
+    "亚洲精品",
+    "精品一区",
+    "免费观看",
+    "在线观看",
+    "日韩精品",
+    "欧美日韩",
+    "成人福利",
+];
+
+/// The fewest different [`SPAM`] words that make a line spam.
+const SPAM_MIN: usize = 3;
+
+/// True when some line of `text` may be spam (one of the first four [`SPAM`] words occurs):
+/// one scan of the whole text, so that the lines of the documents without any are not
+/// searched.
+pub(crate) fn may_have_spam(text: &str) -> bool {
+    SPAM[..4]
+        .iter()
+        .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
+}
+
+/// True for a line of mirror-site spam (see [`SPAM`]).
+fn is_spam(line: &str) -> bool {
+    SPAM.iter()
+        .filter(|w| line.contains(*w))
+        .nth(SPAM_MIN - 1)
+        .is_some()
+}
+
 /// The longest line (in characters) that can be a byline or a caption.
 const SHORT_LINE: usize = 60;
 
@@ -191,13 +230,14 @@ pub fn classify_line(line: &str) -> LineKind {
     classify(line, true)
 }
 
-/// [`classify_line`], testing for a site footer only when `footers` (see
-/// [`may_have_footer`]).
-pub(crate) fn classify(line: &str, footers: bool) -> LineKind {
+/// [`classify_line`], testing for a site footer or spam only when `suspect` (see
+/// [`may_have_footer`], [`may_have_spam`]).
+pub(crate) fn classify(line: &str, suspect: bool) -> LineKind {
     if line.starts_with("![") && line.contains("](") {
         return LineKind::NonText;
     }
-    if CHROME.contains(&line) || (footers && is_footer(line)) || is_chrome(line) {
+    if CHROME.contains(&line) || (suspect && (is_footer(line) || is_spam(line))) || is_chrome(line)
+    {
         return LineKind::NonText;
     }
     let mut han = false;
@@ -363,6 +403,23 @@ mod tests {
         ] {
             assert_ne!(classify_line(line), LineKind::NonText, "{line}");
         }
+    }
+
+    #[test]
+    fn mirror_site_spam_is_not_text() {
+        for line in [
+            "亚洲综合av永久无码精品一区二区_一本加勒比无码人妻_性无码一区二区三区在线观看",
+            "日本一区二区高清,亚洲精品欧洲精品,一级片超级在线观看,在线观看中文字幕",
+        ] {
+            assert_eq!(classify_line(line), LineKind::NonText, "{line}");
+        }
+        for line in [
+            "群众可在线观看直播，也可免费观看回放。",
+            "打造一批精品一区一品示范村。",
+        ] {
+            assert_eq!(classify_line(line), LineKind::Text, "{line}");
+        }
+        assert!(may_have_spam("前文…无码…后文") && !may_have_spam("党建引领基层治理"));
     }
 
     #[test]
