@@ -103,10 +103,23 @@ pub(crate) fn is_footer(line: &str) -> bool {
     }
 }
 
-/// True when some line of `text` may be a site footer: one scan of the whole text, so
-/// that the lines of a document without any (nearly all) are not searched one by one.
-pub(crate) fn may_have_footer(text: &str) -> bool {
-    is_footer(text)
+/// True when some line of `text` may be a site footer or spam (it holds a [`FOOTER`]
+/// phrase or one of the first four [`SPAM`] words): one scan of the whole text, so that
+/// the lines of a document without any (nearly all) are not searched one by one.
+pub(crate) fn may_have_footer_or_spam(text: &str) -> bool {
+    static SEARCHER: std::sync::OnceLock<Option<aho_corasick::packed::Searcher>> =
+        std::sync::OnceLock::new();
+    let suspect = || FOOTER.iter().chain(&SPAM[..4]);
+    let searcher = SEARCHER.get_or_init(|| {
+        aho_corasick::packed::Config::new()
+            .builder()
+            .extend(suspect())
+            .build()
+    });
+    match searcher {
+        Some(s) => s.find(text).is_some(),
+        None => suspect().any(|w| text.contains(w)),
+    }
 }
 
 /// The searcher of [`FOOTER`] (Teddy, SIMD), built once; `None` where the CPU lacks the
@@ -201,15 +214,6 @@ const SPAM: &[&str] = &[
 /// The fewest different [`SPAM`] words that make a line spam.
 const SPAM_MIN: usize = 3;
 
-/// True when some line of `text` may be spam (one of the first four [`SPAM`] words occurs):
-/// one scan of the whole text, so that the lines of the documents without any are not
-/// searched.
-pub(crate) fn may_have_spam(text: &str) -> bool {
-    SPAM[..4]
-        .iter()
-        .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
-}
-
 /// True for a line of mirror-site spam (see [`SPAM`]).
 fn is_spam(line: &str) -> bool {
     SPAM.iter()
@@ -231,7 +235,7 @@ pub fn classify_line(line: &str) -> LineKind {
 }
 
 /// [`classify_line`], testing for a site footer or spam only when `suspect` (see
-/// [`may_have_footer`], [`may_have_spam`]).
+/// [`may_have_footer_or_spam`]).
 pub(crate) fn classify(line: &str, suspect: bool) -> LineKind {
     if line.starts_with("![") && line.contains("](") {
         return LineKind::NonText;
@@ -419,7 +423,8 @@ mod tests {
         ] {
             assert_eq!(classify_line(line), LineKind::Text, "{line}");
         }
-        assert!(may_have_spam("前文…无码…后文") && !may_have_spam("党建引领基层治理"));
+        assert!(may_have_footer_or_spam("前文…无码…后文"));
+        assert!(!may_have_footer_or_spam("党建引领基层治理"));
     }
 
     #[test]
