@@ -165,10 +165,28 @@ const LABELS: &[&str] = &[
     "责编：",
 ];
 
+/// Labels of a scraped page's metadata row (日期:2020-08-26 15:33 来源:《统一论坛》杂志
+/// 作者:潘佳瑭; 發布時間：… 來源：…), Simplified and Traditional: a short line without a
+/// sentence mark that has two or more of them, each before a colon, is chrome.
+const META: &[&str] = &[
+    "日期",
+    "时间",
+    "時間",
+    "来源",
+    "來源",
+    "作者",
+    "浏览量",
+    "瀏覽量",
+    "浏览次数",
+    "点击数",
+    "阅读量",
+    "访问量",
+];
+
 /// True for a line of page chrome beyond the [`CHROME`] lines: buttons side by side (all
 /// its words, brackets aside, are [`CHROME`] or [`BUTTONS`] entries; the first may be the
 /// site's name when three or more follow it), or a short line without a sentence mark
-/// (。！？) opened by one of the [`LABELS`].
+/// (。！？) opened by one of the [`LABELS`] or holding two or more [`META`] labels.
 fn is_chrome(line: &str) -> bool {
     // Chrome is short; paragraphs of text, most lines, are told by their length in bytes.
     if !is_short(line) {
@@ -176,6 +194,14 @@ fn is_chrome(line: &str) -> bool {
     }
     let sentence = line.contains(['。', '！', '？', '!', '?']);
     if !sentence && LABELS.iter().any(|l| line.starts_with(l)) {
+        return true;
+    }
+    // A row of page metadata: two or more labels, each before a colon.
+    let labelled = |l: &&&str| {
+        line.match_indices(**l)
+            .any(|(i, _)| line[i + l.len()..].starts_with([':', '：']))
+    };
+    if !sentence && META.iter().filter(labelled).nth(1).is_some() {
         return true;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -395,6 +421,8 @@ mod tests {
             "已阅读5页,还剩17页未读 继续免费阅读",
             "手机版",
             "【字号：大 中 小】 打印 关闭",
+            "日期:2020-08-26 15:33 来源:《统一论坛》杂志 作者:潘佳瑭",
+            "發布時間：2022-07-15 08:03:00 來源：本站",
         ] {
             assert_eq!(classify_line(line), LineKind::NonText, "{line}");
         }
@@ -404,6 +432,9 @@ mod tests {
             "当前位置偏远的村庄，也通上了网。",
             "共产党员网 专题",
             "记者 打印",
+            // One label, or labels without colons, in text.
+            "来源：新华网",
+            "数据来源于统计局，时间跨度为五年",
         ] {
             assert_ne!(classify_line(line), LineKind::NonText, "{line}");
         }
