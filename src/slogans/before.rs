@@ -83,7 +83,8 @@ pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
     if run.ends_with(['、', '和', '及', '与']) {
         return Vec::new();
     }
-    let mut items = split_last_and(split_items(run), n);
+    // Quotations side by side are items too: 实施“铸魂工程”“品牌工程”…“底线工程”五项工程.
+    let mut items = split_last_and(split_items(&run.replace("”“", "、")), n);
     // The formulation as a predicate (治理不再是“两张皮”), or a last item of one character
     // after longer ones that qualifies it (…党员干部、村“两委”): no list of components.
     let one_char_tail = items.len() >= 2

@@ -445,3 +445,13 @@ fn a_formula_glossed_term_by_term_with_ji_lists_each_term_s_items() {
     let e = expansion_of(text, "1+3+N");
     assert_eq!(e.components, ["一个社区党组织", "社区", "社会组织", "社工"]);
 }
+
+#[test]
+fn quotations_side_by_side_before_a_numbered_list_are_its_items() {
+    let text = "深入实施“铸魂工程”“品牌工程”“先锋工程”“一线工程”“底线工程”五项工程，确立了路径。";
+    let e = expansion_of(text, "五项工程");
+    assert_eq!(
+        e.components,
+        ["铸魂工程", "品牌工程", "先锋工程", "一线工程", "底线工程"]
+    );
+}

@@ -13,7 +13,7 @@ use super::numerals::is_numeral;
 /// object first (将党的建设与具体业务“两张皮”拧成“一股绳”). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
 /// like are cut only where that balances the list ([`BALANCED_LEADS`]).
-const LEAD_VERBS: [&str; 39] = [
+const LEAD_VERBS: [&str; 40] = [
     "开展",
     "启动",
     "发动",
@@ -46,6 +46,7 @@ const LEAD_VERBS: [&str; 39] = [
     "做到",
     "采取",
     "随着",
+    "纳入",
     "实现",
     "抓好",
     "用好",
@@ -420,6 +421,8 @@ mod tests {
             strip(&["做到企业经营状况清", "从业人员数量清", "党员队伍数量清"])[0],
             "企业经营状况清"
         );
+        // 纳入“争先夺优”“项目建设”等五本台账.
+        assert_eq!(strip(&["纳入争先夺优", "项目建设"])[0], "争先夺优");
         // 随着城市化、信息化及工业化的“三化叠加” (the preposition "along with").
         assert_eq!(strip(&["随着城市化", "信息化", "工业化"])[0], "城市化");
         // 采取统一标识标牌、统一功能布局、统一管理标准“三统一”措施.
