@@ -213,7 +213,7 @@ fn lines_stage(
     // Trimmed non-empty lines: (byte offset, text, kind).
     let trim = |c: char| chars::is_space(c);
     let mut lines: Vec<(usize, &str, LineKind)> = Vec::new();
-    let footers = lines::may_have_footer_or_spam(raw);
+    let suspect = lines::may_have_footer_or_spam(raw);
     // Toneless glosses (`文(wen)章(zhang)`) are removed only from a document full of them.
     let toneless = opts.pinyin && pinyin::toneless_glosses(raw);
     let mut at = 0;
@@ -250,7 +250,7 @@ fn lines_stage(
                 // Footer markers may appear only once normalised (ＩＣＰ备): test it.
                 lines::classify(&scratch.finish().0, true)
             } else {
-                lines::classify(t, footers)
+                lines::classify(t, suspect)
             };
             lines.push((off, t, kind));
         }

@@ -116,6 +116,9 @@ fn renamed(rest: &str) -> Option<&str> {
     tail.strip_prefix([',', '，'])
 }
 
+/// The verbs that gloss a quoted term (“1”指…, “3”即…, “N”是指…, “四级”为…), longest first.
+pub(super) const GLOSS_VERBS: [&str; 4] = ["是指", "即", "指", "为"];
+
 /// The definitions of a glossary entry that explains a formula term by term (“1”指省委出台
 /// 的意见、方案，“N”指配套政策): each from after a quoted term's 指 (or 是指) to the comma
 /// before the next quoted term, kept whole (its 、 joins the parts of one definition). A term
@@ -130,9 +133,13 @@ fn glossary(body: &str) -> Vec<String> {
             .then(|| super::numerals::values(term).first().copied())
             .flatten()
     };
-    let mut marks: Vec<(usize, usize)> = ["”是指", "”指", "”为"]
+    let mut marks: Vec<(usize, usize)> = GLOSS_VERBS
         .iter()
-        .flat_map(|mark| body.match_indices(mark).map(|(i, m)| (i, i + m.len())))
+        .flat_map(|v| {
+            body.match_indices(v)
+                .filter(|&(i, _)| body[..i].ends_with('”'))
+                .map(|(i, m)| (i - '”'.len_utf8(), i + m.len()))
+        })
         .filter(|&(i, end)| !body[i..end].ends_with('为') || numbered(i).is_some())
         .collect();
     marks.sort_unstable();

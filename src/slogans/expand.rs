@@ -6,7 +6,7 @@ use super::classify::is_han;
 use super::components::{
     enumerated_heads, paragraph_heads, quoted_with_key, semicolon_heads, semicolon_subjects,
 };
-use super::defined::defined_after;
+use super::defined::{defined_after, GLOSS_VERBS};
 pub(super) use super::memo::Memo;
 use super::window::{
     clause_sep, find_char, head_chars, sentence_sep, split_at_bytes, split_holding, tail_chars,
@@ -508,11 +508,7 @@ fn without_term_label<'c>(clause: &'c str, term: &str) -> &'c str {
         .and_then(|r| r.strip_prefix(term))
         .and_then(|r| r.strip_prefix('”'));
     quoted
-        .and_then(|r| {
-            ["是指", "即", "指", "为"]
-                .iter()
-                .find_map(|v| r.strip_prefix(v))
-        })
+        .and_then(|r| GLOSS_VERBS.iter().find_map(|v| r.strip_prefix(v)))
         .unwrap_or(clause)
 }
 
