@@ -197,6 +197,49 @@ fn seed_004_is_left_alone() {
     assert_eq!(paragraphs(&c), lines);
 }
 
+/// A Traditional headline in a Simplified document (as scraped from a Hong Kong page).
+const TRADITIONAL_HEADLINE: &str =
+    "踐行“三個表率” 爭做“四個模范” 創建讓黨中央放心、讓人民群眾滿意的模范機關。";
+/// The same converted by hand: 踐践 個个 爭争 個个 創创 讓让 黨党 讓让 眾众 滿满 機机 關关.
+const HEADLINE_SIMPLIFIED: &str =
+    "践行“三个表率” 争做“四个模范” 创建让党中央放心、让人民群众满意的模范机关。";
+
+#[test]
+fn a_traditional_paragraph_of_a_simplified_document_is_simplified() {
+    // Seed 004 has 2887 Han characters, all read by the script sample; seed 002 has 5649,
+    // so its last paragraph lies beyond the sample and is found by the marker scan.
+    for prefix in ["004", "002"] {
+        let raw = format!(
+            "{}\n{TRADITIONAL_HEADLINE}\n争当“三个表率”。\n",
+            seed(prefix)
+        );
+        let c = clean(&raw, &CleanOptions::default());
+        assert_eq!(c.script, Script::Simplified, "{prefix}");
+        assert!(paragraphs(&c).contains(&HEADLINE_SIMPLIFIED), "{prefix}");
+        assert_eq!(c.report.simplified_chars, 12, "{prefix}");
+        assert_eq!(count(&c.text, "三个表率"), 2, "{prefix}");
+        // The rest of the document is as without the headline.
+        let alone = clean(&seed(prefix), &CleanOptions::default());
+        assert!(c.text.starts_with(&alone.text), "{prefix}");
+        let again = clean(&c.text, &CleanOptions::default());
+        assert_eq!(again.text, c.text, "{prefix}: idempotent");
+    }
+}
+
+#[test]
+fn one_character_that_t2s_changes_leaves_a_simplified_paragraph_alone() {
+    // 乾 of 乾坤 is also Simplified; t2s alone would make it 干.
+    for prefix in ["004", "002"] {
+        let raw = format!("{}\n清风正气满乾坤——党章中的作风建设\n", seed(prefix));
+        let c = clean(&raw, &CleanOptions::default());
+        assert!(
+            c.text.ends_with("清风正气满乾坤——党章中的作风建设"),
+            "{prefix}"
+        );
+        assert_eq!(c.report.simplified_chars, 0, "{prefix}");
+    }
+}
+
 #[test]
 fn full_width_and_whitespace() {
     let c = clean(

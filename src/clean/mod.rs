@@ -33,7 +33,9 @@
 //!    halves of a broken sentence together, and joining can expose a repeat), so that
 //!    cleaning is idempotent;
 //! 7. **Traditional → Simplified** (OpenCC `t2s`) if the text is detected as Traditional
-//!    ([`detect_script`]). Last, so that the script is detected on exactly the text that
+//!    ([`detect_script`]); in any other document, its paragraphs that are Traditional in
+//!    part (at least two characters and 5 % of the Han characters that `t2s` changes, so
+//!    that one 乾 of 乾坤 is left alone). Last, so that the script is detected on exactly the text that
 //!    is converted (a second cleaning then detects the same script: idempotent), and so
 //!    that the slowest step converts the least text. When it converts, steps 5 and 6 run
 //!    again: a Traditional copy of a Simplified passage is a copy only once simplified
@@ -363,9 +365,18 @@ fn clean_from(
 ) -> (Stage, Script) {
     let mut st = lines_stage(input, input_map, opts, report);
     st = settle(st, opts, report);
-    let script = detect_script(&st.text);
-    if opts.simplify && script == Script::Traditional {
-        if let Some(n) = script::simplify(&st, report) {
+    let sample = script::sample(&st.text);
+    let script = sample.script();
+    // A Traditional document is converted whole; in any other, only its Traditional
+    // paragraphs (a headline quoted from a Hong Kong or Taiwan page), so that 三個表率
+    // and 三个表率 count as one formulation.
+    let convert = match (opts.simplify, script) {
+        (false, _) => None,
+        (true, Script::Traditional) => Some(None),
+        (true, _) => script::traditional_paragraphs(&st, sample).map(Some),
+    };
+    if let Some(only) = convert {
+        if let Some(n) = script::simplify(&st, only.as_deref(), report) {
             // Simplified, a Traditional copy of a Simplified passage is now a copy: rejoin
             // and dedup again (the clean_idempotent fuzz target found a second cleaning
             // removing it otherwise).

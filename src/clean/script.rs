@@ -65,6 +65,46 @@ fn han_at(b: &[u8], i: usize) -> (usize, Option<u32>) {
 /// generated from OpenCC); 5 % or more is Traditional. Fewer than 10 Han characters is
 /// [`Script::Unknown`].
 pub fn detect_script(text: &str) -> Script {
+    sample(text).script()
+}
+
+/// What [`detect_script`] read: of the first (up to) [`SAMPLE_HAN`] Han characters of a
+/// text, how many there are and how many `t2s` changes.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sample {
+    han: usize,
+    changed: usize,
+    /// The byte offset where the sample ends.
+    end: usize,
+}
+
+impl Sample {
+    /// The script the sample shows (see [`detect_script`]).
+    pub(crate) fn script(self) -> Script {
+        if self.han < MIN_HAN || t2s().is_none() {
+            Script::Unknown
+        } else if is_traditional_share(self.han, self.changed) {
+            Script::Traditional
+        } else {
+            Script::Simplified
+        }
+    }
+}
+
+/// Reads the sample of `text` for [`detect_script`].
+pub(crate) fn sample(text: &str) -> Sample {
+    let (han, changed, end) = count_traditional(text, SAMPLE_HAN);
+    Sample { han, changed, end }
+}
+
+/// True when `changed` of `han` Han characters is the share of Traditional text.
+fn is_traditional_share(han: usize, changed: usize) -> bool {
+    changed * 1000 >= han * PER_MILLE
+}
+
+/// Of (up to) the first `limit` Han characters of `text`: how many there are, and how
+/// many of them `t2s` changes, and the byte offset where it stopped reading.
+fn count_traditional(text: &str, limit: usize) -> (usize, usize, usize) {
     let b = text.as_bytes();
     let mut han = 0;
     let mut changed = 0;
@@ -75,7 +115,7 @@ pub fn detect_script(text: &str) -> Script {
     // The table's first block: extension A (U+3400..U+4DBF), U+4DC0..U+4DFF (not Han),
     // the unified ideographs (U+4E00..U+9FFF).
     let unified = t2s_table::UNIFIED_START..0xA000;
-    while han < SAMPLE_HAN {
+    while han < limit {
         let Some(&[x, y, z]) = b
             .get(i..i + 3)
             .map(<&[u8; 3]>::try_from)
@@ -102,7 +142,7 @@ pub fn detect_script(text: &str) -> Script {
         i += n;
     }
     // The last two bytes (or fewer) hold at most one character.
-    while i < b.len() && han < SAMPLE_HAN {
+    while i < b.len() && han < limit {
         let (n, u) = han_at(b, i);
         if let Some(u) = u {
             han += 1;
@@ -110,14 +150,59 @@ pub fn detect_script(text: &str) -> Script {
         }
         i += n;
     }
-    if han < MIN_HAN || t2s().is_none() {
-        return Script::Unknown;
+    (han, changed, i.min(b.len()))
+}
+
+/// Traditional-only characters among the most frequent of Chinese text (个们这说为国会
+/// 来时对经发与进实关 and 党区 of this genre): a Traditional paragraph of some length
+/// holds one of them.
+const MARKERS: [&str; 18] = [
+    "個", "們", "這", "說", "為", "國", "會", "來", "時", "對", "經", "發", "與", "進", "實", "關",
+    "黨", "區",
+];
+
+/// True when `text` holds one of the [`MARKERS`]: one SIMD scan (Teddy), so that a
+/// long Simplified document, whose sample showed no Traditional text, is not read
+/// paragraph by paragraph.
+fn has_marker(text: &str) -> bool {
+    static SEARCHER: OnceLock<Option<aho_corasick::packed::Searcher>> = OnceLock::new();
+    let searcher = SEARCHER.get_or_init(|| {
+        aho_corasick::packed::Config::new()
+            .builder()
+            .extend(MARKERS)
+            .build()
+    });
+    match searcher {
+        Some(s) => s.find(text).is_some(),
+        None => MARKERS.iter().any(|m| text.contains(m)),
     }
-    if changed * 1000 >= han * PER_MILLE {
-        Script::Traditional
-    } else {
-        Script::Simplified
+}
+
+/// A paragraph needs at least this many characters that `t2s` changes to be Traditional:
+/// one alone is as likely a character Simplified text uses too (乾坤, 哪吒, 著).
+const PARA_MIN_CHANGED: usize = 2;
+
+/// The paragraphs of `st`, a document that is not Traditional as a whole, that are
+/// Traditional, wholly or in part (a headline or passage quoted from a Hong Kong or
+/// Taiwan page, sentences of both scripts scraped into one paragraph): at least
+/// [`PARA_MIN_CHANGED`] and 5 % of their Han characters change under `t2s`. `None` when
+/// there is none, the common case: when `whole`, the document's [`sample`], read all of
+/// it and found fewer than two such characters, or found fewer than two and the rest of
+/// the document holds none of the [`MARKERS`], its paragraphs are not read.
+pub(crate) fn traditional_paragraphs(st: &Stage, whole: Sample) -> Option<Vec<bool>> {
+    let rest = st.text.get(whole.end..).unwrap_or("");
+    if whole.changed < PARA_MIN_CHANGED && (whole.han < SAMPLE_HAN || !has_marker(rest)) {
+        return None;
     }
+    let marks: Vec<bool> = st
+        .paras
+        .iter()
+        .map(|p| {
+            let (han, changed, _) = count_traditional(&st.text[p.clone()], usize::MAX);
+            changed >= PARA_MIN_CHANGED && is_traditional_share(han, changed)
+        })
+        .collect();
+    marks.contains(&true).then_some(marks)
 }
 
 /// Characters that differ between `a` and its conversion `b` (position by position;
@@ -127,9 +212,14 @@ fn count_changed(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() + na.abs_diff(nb)
 }
 
-/// Converts every paragraph of `st` to Simplified, keeping the map: a changed
-/// character maps to the raw offset of the character it replaces.
-pub(crate) fn simplify(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
+/// Converts the paragraphs of `st` to Simplified (those marked in `only`, or all),
+/// keeping the map: a changed character maps to the raw offset of the character it
+/// replaces.
+pub(crate) fn simplify(
+    st: &Stage,
+    only: Option<&[bool]>,
+    report: &mut CleanReport,
+) -> Option<Stage> {
     let cc = t2s()?;
     let mut b = MapBuilder::new(&st.map, st.text.len());
     let mut paras = Vec::with_capacity(st.paras.len());
@@ -140,6 +230,11 @@ pub(crate) fn simplify(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
         }
         let start = b.text().len();
         let src = &st.text[p.clone()];
+        if only.is_some_and(|marks| !marks.get(k).copied().unwrap_or(false)) {
+            b.push_copy(src, p.start);
+            paras.push(start..b.text().len());
+            continue;
+        }
         let out = cc.convert(src);
         if out.chars().count() == src.chars().count() {
             report.simplified_chars += emit_aligned(&mut b, src, p.start, &out);
