@@ -101,6 +101,18 @@ pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
     {
         return Vec::new();
     }
+    // A verb after "etc." (等), which splitting cut off with it: the list is its
+    // subjects or examples (以“九二精神”“九二会谈”等字眼取代“九二共识”).
+    let raw_last = run
+        .rsplit(['、', '，', ',', '；', ';'])
+        .next()
+        .unwrap_or(run);
+    let etc_tail = raw_last.rfind('等').map(|p| &raw_last[p..]);
+    if etc_tail.is_some_and(|t| {
+        strip_governing_verb(t).is_some() && !RESULT_VERBS.iter().any(|v| t.ends_with(v))
+    }) {
+        return Vec::new();
+    }
     if let Some(last) = items.last_mut() {
         let result = RESULT_VERBS.iter().any(|v| last.ends_with(v));
         match strip_governing_verb(last) {
@@ -179,7 +191,7 @@ fn named_examples(run: &str) -> bool {
 /// formulation that ends in one of them holds no component but the verb (and what comes
 /// before it): a row of verbs (坚持、落实“两个毫不动摇”; 共建“一带一路”; 自觉做到“两个维护”)
 /// is no list of components. Common verbs of the genre, chosen by hand.
-const GOVERNING_VERBS: [&str; 41] = [
+const GOVERNING_VERBS: [&str; 44] = [
     "做到",
     "落实",
     "坚持",
@@ -225,6 +237,11 @@ const GOVERNING_VERBS: [&str; 41] = [
     "管好",
     "争当",
     "争做",
+    // Verbs of replacement: the list is what takes the formulation's place (以“九二精神”
+    // “九二会谈”等字眼取代“九二共识”).
+    "取代",
+    "替代",
+    "代替",
 ];
 
 /// The [`GOVERNING_VERBS`] whose subject is what the formulation sums up (荒漠化、沙化土地

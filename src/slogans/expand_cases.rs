@@ -455,3 +455,13 @@ fn quotations_side_by_side_before_a_numbered_list_are_its_items() {
         ["铸魂工程", "品牌工程", "先锋工程", "一线工程", "底线工程"]
     );
 }
+
+#[test]
+fn what_replaces_a_formulation_is_not_its_components() {
+    // The three quotations are the words put in its place (以…取代), no list of its parts.
+    let text = "民进党当局试图以“九二精神”“九二会谈”“共同认知”等字眼取代“九二共识”。";
+    let e = expansion_of(text, "九二共识");
+    assert!(e.components.is_empty(), "{e:?}");
+    let text = "用“一网通办”“一窗受理”代替“两头跑”。";
+    assert!(expansion_of(text, "两头跑").components.is_empty());
+}
