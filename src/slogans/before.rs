@@ -101,16 +101,15 @@ pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
     {
         return Vec::new();
     }
-    // A verb after "etc." (等), which splitting cut off with it: the list is its
-    // subjects or examples (以“九二精神”“九二会谈”等字眼取代“九二共识”).
+    // A verb of replacement after "etc." (等), which splitting cut off with it: the list
+    // is what takes the formulation's place (以“九二精神”“九二会谈”等字眼取代“九二共识”).
+    // (Other verbs there leave the list: …小区业主等力量开展“五方联建”, the five parties.)
     let raw_last = run
         .rsplit(['、', '，', ',', '；', ';'])
         .next()
         .unwrap_or(run);
     let etc_tail = raw_last.rfind('等').map(|p| &raw_last[p..]);
-    if etc_tail.is_some_and(|t| {
-        strip_governing_verb(t).is_some() && !RESULT_VERBS.iter().any(|v| t.ends_with(v))
-    }) {
+    if etc_tail.is_some_and(|t| REPLACING_VERBS.iter().any(|v| t.ends_with(v))) {
         return Vec::new();
     }
     if let Some(last) = items.last_mut() {
@@ -237,12 +236,15 @@ const GOVERNING_VERBS: [&str; 44] = [
     "管好",
     "争当",
     "争做",
-    // Verbs of replacement: the list is what takes the formulation's place (以“九二精神”
-    // “九二会谈”等字眼取代“九二共识”).
+    // The verbs of replacement ([`REPLACING_VERBS`]).
     "取代",
     "替代",
     "代替",
 ];
+
+/// Verbs of replacement: the list before one is what takes the formulation's place, also
+/// after 等 (以“九二精神”“九二会谈”等字眼取代“九二共识”).
+const REPLACING_VERBS: [&str; 3] = ["取代", "替代", "代替"];
 
 /// The [`GOVERNING_VERBS`] whose subject is what the formulation sums up (荒漠化、沙化土地
 /// 面积实现“双缩减”), not who does it.
