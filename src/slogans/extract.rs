@@ -351,6 +351,18 @@ mod tests {
     }
 
     #[test]
+    fn a_generic_noun_after_a_formula_of_joint_action_is_not_its_name() {
+        // The same 三区融合 three times: the thinking, the essay and the model of it.
+        assert_eq!(
+            names("按照景区、街区、社区三区融合思路,做好三区融合文章,探索三区融合发展模式。"),
+            ["三区融合", "三区融合", "三区融合"]
+        );
+        // Two characters that close the phrase and are not generic stay in the name.
+        assert_eq!(names("加强五级联动体系建设"), ["五级联动体系"]);
+        assert_eq!(names("企业专员三员结对包企,"), ["三员结对包企"]);
+    }
+
+    #[test]
     fn a_dummy_verb_after_an_unquoted_list_is_not_its_name() {
         assert_eq!(names("可以从三个维度进行观察。"), ["三个维度"]);
     }

@@ -35,6 +35,14 @@ const TAILS: &[&str] = &[
     "进行",
 ];
 
+/// Generic nouns that a formula of joint action modifies (三区融合|思路, 做好三区融合|文章):
+/// two characters after it that close the phrase are part of the name (五级联动体系, 三员
+/// 结对包企) unless they are one of these or of the [`TAILS`].
+const GENERIC_HEADS: &[&str] = &[
+    "思路", "文章", "理念", "路径", "方式", "举措", "经验", "做法", "成效", "品牌", "新路", "实践",
+    "探索", "改革", "试点", "项目", "成果", "效应", "局面", "态势",
+];
+
 /// Verbs that end the noun of an unquoted numbered list, like the joint-action verbs of
 /// [`ACTIONS`]: 五大片区|共兴发展 and 六大优势产业|提升 were taken whole on the 四川 held-out
 /// report. The noun stops before them; as the phrase does not close there, the candidate is
@@ -337,7 +345,10 @@ fn numeral(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
     let closes_phrase = han_at(chars, e).is_some_and(plain)
         && han_at(chars, e + 1).is_some_and(plain)
         && chars.get(e + 2).is_none_or(|x| !is_han(x.1))
-        && !TAILS.iter().any(|t| starts_with_at(chars, e, t));
+        && !TAILS
+            .iter()
+            .chain(GENERIC_HEADS)
+            .any(|t| starts_with_at(chars, e, t));
     if starts_with_at(chars, e, "体系") || closes_phrase {
         e += 2;
     }
