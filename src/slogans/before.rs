@@ -4,7 +4,7 @@
 //! a sibling formulation, a predicate).
 
 use super::classify::{is_han, CLASSIFIERS};
-use super::expand::{split_items, split_last_and};
+use super::expand::{split_items, split_last_and, split_to_fit};
 use super::numerals::is_numeral;
 use super::{tidy, Mention};
 
@@ -84,7 +84,7 @@ pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
         return Vec::new();
     }
     // Quotations side by side are items too: 实施“铸魂工程”“品牌工程”…“底线工程”五项工程.
-    let mut items = split_last_and(split_items(&run.replace("”“", "、")), n);
+    let mut items = split_to_fit(split_items(&run.replace("”“", "、")), m);
     // The formulation as a predicate (治理不再是“两张皮”), or a last item of one character
     // after longer ones that qualifies it (…党员干部、村“两委”): no list of components.
     let one_char_tail = items.len() >= 2

@@ -240,7 +240,7 @@ pub(super) fn split_last_and(mut items: Vec<String>, n: usize) -> Vec<String> {
 /// `items` with the last split at 和, 及 or 与 ([`split_last_and`]) when that makes as many
 /// as the formulation's first numeral or the sum of its numerals: 三中一青，即中小企业、
 /// 中低收入户、中南部民众与青年 (3 + 1 = 4).
-fn split_to_fit(items: Vec<String>, m: &Mention) -> Vec<String> {
+pub(super) fn split_to_fit(items: Vec<String>, m: &Mention) -> Vec<String> {
     let first = m.value.first().map_or(0, |&v| v as usize);
     let sum: usize = m.value.iter().map(|&v| v as usize).sum();
     let n = items.len() + 1;

@@ -465,3 +465,16 @@ fn what_replaces_a_formulation_is_not_its_components() {
     let text = "用“一网通办”“一窗受理”代替“两头跑”。";
     assert!(expansion_of(text, "两头跑").components.is_empty());
 }
+
+#[test]
+fn a_list_before_is_split_at_and_to_reach_the_sum_and_loses_its_preposition() {
+    // 三建一管: three ways of building and one of managing, 3 + 1 = 4 components.
+    let text = "通过单建、转建、联建和选派党建指导员管理“三建一管”方式,实现全覆盖。";
+    let e = expansion_of(text, "三建一管");
+    assert_eq!(e.components, ["单建", "转建", "联建", "选派党建指导员管理"]);
+    let text = "通过党组织、村委会、合作社“三套马车”并驾齐驱。";
+    assert_eq!(
+        expansion_of(text, "三套马车").components,
+        ["党组织", "村委会", "合作社"]
+    );
+}

@@ -10,10 +10,11 @@ use super::numerals::is_numeral;
 
 /// Verbs that open a clause listing components, chosen by hand from the genre (every one
 /// takes the listed things as its object), and the prepositions 将 and 把 that put the
-/// object first (将党的建设与具体业务“两张皮”拧成“一股绳”). Not 组织, 强化, 加强, 完善: they
+/// object first (将党的建设与具体业务“两张皮”拧成“一股绳”), and prepositions like them (通过,
+/// 按照). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
 /// like are cut only where that balances the list ([`BALANCED_LEADS`]).
-const LEAD_VERBS: [&str; 40] = [
+const LEAD_VERBS: [&str; 48] = [
     "开展",
     "启动",
     "发动",
@@ -52,6 +53,16 @@ const LEAD_VERBS: [&str; 40] = [
     "用好",
     "履行好",
     "履行",
+    // Prepositions of means and measure, which take the list as their object as well
+    // (通过党组织、村委会、合作社“三套马车”; 按照景区、街区、社区三区融合思路).
+    "通过",
+    "按照",
+    "根据",
+    "依据",
+    "依照",
+    "对照",
+    "参照",
+    "遵循",
     "将",
     "把",
 ];
@@ -186,8 +197,9 @@ const AFTER_DE: usize = 3;
 /// or more and as many as the others have (分析当下党建引领小微公共空间更新的专业赋能型
 /// beside 平台协同型 → 专业赋能型; 上海民政部门提出的社区 beside 社团、社工 → 社区); without
 /// such a 的, only where at least two others all have the same length, of at least three
-/// characters, and then to that length (农村党支部书记任职形式 beside 履职行为、补贴待遇 →
-/// 任职形式: the genre's lists of parallel four-character items). A component that holds
+/// characters (or two, all ending in the character `first` ends in), and then to that
+/// length (农村党支部书记任职形式 beside 履职行为、补贴待遇 → 任职形式: the genre's lists of
+/// parallel four-character items). A component that holds
 /// 的 itself is about as long as the others (党的建设 beside 组织建设) and stays.
 pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
     let Some(longest) = others.iter().map(|o| o.chars().count()).max() else {
@@ -207,7 +219,11 @@ pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
         }
     }
     let alike = others.len() >= 2 && others.iter().all(|o| o.chars().count() == longest);
-    if alike && longest >= 3 {
+    // Items of two characters are cut to only when all end in the same character
+    // (…提出要打造一城三带文旅集聚区和探索景区 beside 街区、社区 → 景区).
+    let last = |s: &str| s.chars().next_back();
+    let same_end = others.iter().all(|o| last(o) == last(first));
+    if alike && (longest >= 3 || (longest == 2 && same_end)) {
         let start = first
             .char_indices()
             .nth(chars - longest)
@@ -331,6 +347,31 @@ mod tests {
         let others = ["履职行为".to_string()];
         strip_modifier_against(&mut first, &others);
         assert_eq!(first, "农村党支部书记任职形式");
+    }
+
+    #[test]
+    fn two_character_items_alike_cut_the_first_only_when_all_end_alike() {
+        let others = ["街区".to_string(), "社区".to_string()];
+        let mut first = "提出要打造一城三带文旅集聚区和探索景区".to_string();
+        strip_modifier_against(&mut first, &others);
+        assert_eq!(first, "景区");
+        // 乡村振兴战略 beside 党建、治理: no common ending, no evidence; kept.
+        let others = ["党建".to_string(), "治理".to_string()];
+        let mut first = "全面实施乡村振兴战略".to_string();
+        strip_modifier_against(&mut first, &others);
+        assert_eq!(first, "全面实施乡村振兴战略");
+    }
+
+    #[test]
+    fn a_preposition_of_means_is_cut_off_the_first_item() {
+        assert_eq!(
+            strip(&["通过党组织", "村委会", "合作社"]),
+            ["党组织", "村委会", "合作社"]
+        );
+        assert_eq!(
+            strip(&["按照景区", "街区", "社区"]),
+            ["景区", "街区", "社区"]
+        );
     }
 
     fn strip(items: &[&str]) -> Vec<String> {
