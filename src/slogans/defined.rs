@@ -91,13 +91,25 @@ fn joint_part<'b>(before: &str, to_colon: &str, body: &'b str) -> Option<&'b str
     (terms >= 2 && parts.len() == terms).then(|| parts[index])
 }
 
-/// The list in brackets right after the occurrence (past its closing mark): “两会”(地区
-/// 党建联席会、社区建设协调发展委员会)制度.
+/// The most Han characters of a head noun between the formulation and the bracket that
+/// lists its components: “九化同步”建设(山坡景观化、…).
+const HEAD_BEFORE_BRACKET: usize = 4;
+
+/// The list in brackets right after the occurrence (past its closing mark and a head noun
+/// of up to [`HEAD_BEFORE_BRACKET`] characters): “两会”(地区党建联席会、社区建设协调发展
+/// 委员会)制度; 推进“九化同步”建设(山坡景观化、寨院个性化、…).
 fn in_brackets(after: &str) -> Vec<String> {
     let a = after.trim_start_matches(['”', '’']);
-    let Some(inner) = a.strip_prefix(['(', '（']) else {
+    let head = a
+        .char_indices()
+        .take(HEAD_BEFORE_BRACKET + 1)
+        .find(|&(_, c)| !super::classify::is_han(c))
+        .map_or(0, |(i, _)| i);
+    let Some(inner) = a[head..].strip_prefix(['(', '（']) else {
         return Vec::new();
     };
+    // (即“全员育人、全程育人、全方位育人”): "that is".
+    let inner = inner.strip_prefix('即').unwrap_or(inner);
     match head_chars(inner, 120).find([')', '）']) {
         Some(close) if inner[..close].contains('、') => split_items(&inner[..close]),
         _ => Vec::new(),

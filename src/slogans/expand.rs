@@ -201,15 +201,27 @@ fn code_definition(before: &str, after: &str, m: &Mention) -> Expansion {
 }
 
 /// Splits a list at 、 and commas, removing quotation marks and an "etc." (等) with the noun
-/// after it ([`tidy::cut_etc`]).
+/// after it ([`tidy::cut_etc`]). A list with semicolons and 、 is split at the semicolons
+/// only: its items list things of their own (全村上下思想全部解放;山、水、林、田…等资源全部
+/// 统筹;…), and an item that does keeps its 等 (there it ends no list of components).
 pub(super) fn split_items(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for p in s.split(['、', '，', ',', '；', ';']) {
+    let nested = s.contains(['；', ';']) && s.contains('、');
+    let seps: &[char] = if nested {
+        &['；', ';']
+    } else {
+        &['、', '，', ',', '；', ';']
+    };
+    for p in s.split(seps) {
         let p: String = p
             .chars()
             .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '‘' | '’'))
             .collect();
-        let p = tidy::cut_etc(&p);
+        let p = if nested && p.contains('、') {
+            &p
+        } else {
+            tidy::cut_etc(&p)
+        };
         if !p.is_empty() && !out.iter().any(|x| x == p) {
             out.push(p.to_string());
         }

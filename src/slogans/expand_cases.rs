@@ -478,3 +478,32 @@ fn a_list_before_is_split_at_and_to_reach_the_sum_and_loses_its_preposition() {
         ["党组织", "村委会", "合作社"]
     );
 }
+
+#[test]
+fn a_bracket_after_a_head_noun_lists_the_components() {
+    let text = "推进“九化同步”建设(山坡景观化、寨院个性化、道路香草化、河岸廊道化、土地菜园化、\
+                设施现代化、管理智能化、产品品牌化、市场数字化),把产业发展好。";
+    let e = expansion_of(text, "九化同步");
+    assert_eq!(e.components.len(), 9, "{:?}", e.components);
+    assert_eq!(e.components[0], "山坡景观化");
+    assert_eq!(e.consistency, Consistency::Ok);
+    // More than four characters before the bracket: it is about something else.
+    let text = "推进“两会”制度化规范化建设(地区党建联席会、社区协调委员会)。";
+    assert!(expansion_of(text, "两会").components.is_empty());
+}
+
+#[test]
+fn semicolons_part_a_list_whose_items_list_things() {
+    let text = "塘约村将立足“四个全部”(全村上下思想全部解放;山、水、林、田、路、村、人、寨等资源\
+                全部统筹;对外合作的口子全部打开;对外合作的门槛全部铲掉),发展产业。";
+    let e = expansion_of(text, "四个全部");
+    assert_eq!(
+        e.components,
+        [
+            "全村上下思想全部解放",
+            "山、水、林、田、路、村、人、寨等资源全部统筹",
+            "对外合作的口子全部打开",
+            "对外合作的门槛全部铲掉"
+        ]
+    );
+}
