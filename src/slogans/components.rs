@@ -5,6 +5,7 @@
 use super::classify::{is_han, CLASSIFIERS};
 use super::expand::{expand_with, Memo};
 use super::numerals::is_numeral;
+use super::unquoted::ACTIONS;
 use super::window::{find_char, head_chars, tail_chars};
 use super::{Consistency, Kind, Mention};
 
@@ -81,6 +82,84 @@ pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
         }
         if run.len() == n {
             return run;
+        }
+    }
+    Vec::new()
+}
+
+/// The longest item, in characters, of a list in running text that [`listed_with_key`] reads.
+const LISTED_ITEM: usize = 4;
+
+/// Joint verbs that may stand after a list in place of a formulation's own (自治、法治、德治
+/// 相结合 for 三治融合).
+const JOINED: [&str; 3] = ["相结合", "结合", "并重"];
+
+/// A list in running text near the occurrence (within [`QUOTE_WINDOW`] characters) of
+/// exactly as many items as the numeral, joined by 、, each of 2–4 Han characters ending in
+/// the key morpheme and all of one length, and followed by what names it: the rest of the
+/// formulation (三治融合 → 自治、法治、德治融合的…), another joint verb when that rest is one
+/// (…的自治、法治、德治相结合的…), or the formulation's numeral and key morpheme (标准化、
+/// 项目化、品牌化“三化推进法” for 三化推进). The first item is as long as the others (the
+/// clause before it is cut off), the last is read up to its key morpheme. A list followed
+/// by anything else is left (开发区党委、管委会每月… is no 两委; 治理系统化、规范化、法治化
+/// 水平 no 三化 of industry).
+pub(super) fn listed_with_key(text: &str, m: &Mention) -> Vec<String> {
+    let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
+        return Vec::new();
+    };
+    let n = n as usize;
+    if n < 2 {
+        return Vec::new();
+    }
+    let Some(key_end) = m.normalized.find(k).map(|p| p + k.len_utf8()) else {
+        return Vec::new();
+    };
+    let (head, rest) = m.normalized.split_at(key_end);
+    let joint = ACTIONS.contains(&rest);
+    let names_it = |next: &str| {
+        let next = next.trim_start_matches(['“', '‘']);
+        (!rest.is_empty() && next.starts_with(rest))
+            || next.starts_with(head)
+            || (joint && ACTIONS.iter().chain(&JOINED).any(|a| next.starts_with(a)))
+    };
+    let before = tail_chars(text.get(..m.start).unwrap_or(""), QUOTE_WINDOW);
+    let after = head_chars(text.get(m.end..).unwrap_or(""), QUOTE_WINDOW);
+    for window in [before, after] {
+        // Each clause (a run of Han characters and 、) with exactly n - 1 of 、.
+        let ends = window
+            .char_indices()
+            .filter(|&(_, c)| !is_han(c) && c != '、')
+            .map(|(i, _)| i)
+            .chain([window.len()]);
+        let mut start = 0;
+        for end in ends {
+            let clause = &window[start..end];
+            let clause_start = start;
+            start = (end + 1..=window.len())
+                .find(|&i| window.is_char_boundary(i))
+                .unwrap_or(window.len());
+            let parts: Vec<Vec<char>> = clause.split('、').map(|p| p.chars().collect()).collect();
+            if parts.len() != n {
+                continue;
+            }
+            // The length of an item: where the key morpheme ends the last part's first word.
+            let Some(len) = parts[n - 1].iter().position(|&c| c == k).map(|p| p + 1) else {
+                continue;
+            };
+            let last: String = parts[n - 1][..len].iter().collect();
+            let last_at = clause_start + clause.rfind('、').map_or(0, |p| p + '、'.len_utf8());
+            if !names_it(&window[last_at + last.len()..]) {
+                continue;
+            }
+            let ends_in_key = |item: &[char]| item.len() == len && item.last() == Some(&k);
+            let first = &parts[0][parts[0].len().saturating_sub(len)..];
+            let middle_fit = parts[1..n - 1].iter().all(|p| ends_in_key(p));
+            if (2..=LISTED_ITEM).contains(&len) && ends_in_key(first) && middle_fit {
+                let mut items: Vec<String> = vec![first.iter().collect()];
+                items.extend(parts[1..n - 1].iter().map(|p| p.iter().collect::<String>()));
+                items.push(last);
+                return items;
+            }
         }
     }
     Vec::new()

@@ -4,7 +4,8 @@
 use super::before::{list_before, quoted_list_before};
 use super::classify::is_han;
 use super::components::{
-    enumerated_heads, paragraph_heads, quoted_with_key, semicolon_heads, semicolon_subjects,
+    enumerated_heads, listed_with_key, paragraph_heads, quoted_with_key, semicolon_heads,
+    semicolon_subjects,
 };
 use super::defined::{defined_after, GLOSS_VERBS};
 pub(super) use super::memo::Memo;
@@ -53,7 +54,8 @@ pub struct Expansion {
 ///    semicolon parts of the next sentence (三联 → 上下联动, 左右联动, 党群联动), or of the
 ///    items enumerated right after it by 一是, 二是 … (三个主动 → 主动学思, 主动创新, 主动作为),
 ///    or of the semicolon parts of a glossary entry (“八个增长”：国内生产总值…，增长15.6%；
-///    固定资产投资…；… → 国内生产总值, 固定资产投资, …).
+///    固定资产投资…；… → 国内生产总值, 固定资产投资, …), or a list in running text near
+///    it whose items end in the key morpheme (三治融合 → 自治、法治、德治相结合的…).
 ///
 /// A bare digit code (136, 365, 4012) is only expanded by an explicit definition (即/colon
 /// after it, or the quoted list it is named for); its consistency is then
@@ -63,7 +65,7 @@ pub fn expand(text: &str, m: &Mention) -> Expansion {
 }
 
 /// The number of strategies of [`strategy`].
-const STRATEGIES: usize = 12;
+const STRATEGIES: usize = 13;
 
 /// Strategies below this (a definition after the formulation, a list right before it)
 /// give a [`Consistency::Mismatch`] expansion when no strategy's count fits; the others,
@@ -94,7 +96,8 @@ fn strategy(
         8 => paragraph_heads(after, m),
         9 => semicolon_heads(after, m),
         10 => enumerated_heads(after, m),
-        _ => semicolon_subjects(after, m),
+        11 => semicolon_subjects(after, m),
+        _ => listed_with_key(text, m),
     }
 }
 

@@ -507,3 +507,22 @@ fn semicolons_part_a_list_whose_items_list_things() {
         ]
     );
 }
+
+#[test]
+fn a_list_in_running_text_named_by_the_formulation_s_rest_defines_it() {
+    let text = "在全国率先开展自治、法治、德治融合的基层治理探索实践。经过多年努力,\
+                “三治融合”已发展成为基层治理的一张金名片。";
+    let e = expansion_of(text, "三治融合");
+    assert_eq!(e.components, ["自治", "法治", "德治"]);
+    assert_eq!(e.consistency, Consistency::Ok);
+    let text = "健全党组织领导的自治、法治、德治相结合的城乡基层治理体系。桐乡推进“三治融合”。";
+    assert_eq!(
+        expansion_of(text, "三治融合").components,
+        ["自治", "法治", "德治"]
+    );
+    // Lists of words ending in the key morpheme that name something else.
+    let text = "开发区党委、管委会每月召开一次通报会。选优配强村“两委”干部。";
+    assert!(expansion_of(text, "两委").components.is_empty());
+    let text = "宗教事务治理系统化、规范化、法治化水平持续提高。实施“三化”改造项目304个。";
+    assert!(expansion_of(text, "三化").components.is_empty());
+}
