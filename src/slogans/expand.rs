@@ -3,11 +3,9 @@
 
 use super::before::{list_before, quoted_list_before};
 use super::classify::is_han;
-use super::components::{
-    enumerated_heads, listed_with_key, paragraph_heads, quoted_with_key, semicolon_heads,
-    semicolon_subjects,
-};
+use super::components::{listed_with_key, quoted_with_key};
 use super::defined::{defined_after, GLOSS_VERBS};
+use super::heads::{enumerated_heads, paragraph_heads, semicolon_heads, semicolon_subjects};
 pub(super) use super::memo::Memo;
 use super::window::{
     clause_sep, find_char, head_chars, sentence_sep, split_at_bytes, split_holding, tail_chars,

@@ -37,6 +37,7 @@ mod extract;
 mod extract_oracle;
 mod families;
 mod form_index;
+mod heads;
 mod known;
 mod lexicon;
 mod listed;
