@@ -5,7 +5,9 @@
 //! punctuation, and is no byline or caption — and `Q` is prose that starts in the middle
 //! of a sentence — it starts with a Han character, digit or letter (not an opening quote,
 //! dash or bracket), and holds a clause break or ends with final punctuation. Headings
-//! (`三点发力` / `唱响乡村振兴“最强音”`) hold no clause break, so they are never joined.
+//! (`三点发力` / `唱响乡村振兴“最强音”`) hold no clause break, so they are never joined;
+//! nor are headings of two parallel halves (`坚持党建引领,充分整合资源`) or a short
+//! paragraph before an entry that opens with a label and a colon (`网格化摸底排查制度:…`).
 //! The test depends only on the two texts, so joining is idempotent; chains are joined.
 
 use super::chars::{ends_final, is_clause, is_han};
@@ -125,6 +127,35 @@ fn is_continuation(q: &str) -> bool {
         && !is_caption(q)
 }
 
+/// A paragraph of at most this many characters followed by a labelled paragraph
+/// ([`opens_with_label`]) is a heading, not prose cut short: `执行“四制度”,融合“四中心”`
+/// before `网格化摸底排查制度:…`.
+const SHORT_HEADING: usize = 20;
+/// The longest label, in characters, before the colon that opens a paragraph.
+const LABEL_MAX: usize = 12;
+
+/// True when `q` opens with a label of Han characters and a colon (`网格化摸底排查制度:`,
+/// `联席会议制度：`): an entry of a list, which starts a sentence of its own.
+fn opens_with_label(q: &str) -> bool {
+    q.chars()
+        .take(LABEL_MAX + 1)
+        .position(|c| c == '：' || c == ':')
+        .is_some_and(|p| p >= 2 && q.chars().take(p).all(is_han))
+}
+
+/// True when `p` is a heading of two parallel halves, as long as each other (4–10
+/// characters, one clause break between them): `坚持党建引领,充分整合资源`, `执行“四制度”,
+/// 融合“四中心”`. A page break rarely cuts prose right at the end of a second clause as
+/// long as the first.
+fn is_paired_heading(p: &str) -> bool {
+    let mut halves = p.split(is_clause);
+    let (Some(a), Some(b), None) = (halves.next(), halves.next(), halves.next()) else {
+        return false;
+    };
+    let (a, b) = (a.chars().count(), b.chars().count());
+    a == b && (4..=10).contains(&a)
+}
+
 /// True when joining `p` and `q` would make a pinyin gloss across the seam (`创(` +
 /// `chuàng)新`): glosses are removed before rejoining, so a second cleaning would remove
 /// it and cleaning would not be idempotent (found by the clean_idempotent fuzz target).
@@ -157,11 +188,21 @@ pub(crate) fn rejoin(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
         if let Some(g) = groups.last_mut() {
             let pieces = &paras[g.clone()];
             // Cheapest and most selective test first; all three are pure.
+            let short = || {
+                let chars = pieces.iter().map(|p| st.text[p.clone()].chars().count());
+                chars.sum::<usize>() <= SHORT_HEADING
+            };
+            let paired = || {
+                let whole: String = pieces.iter().map(|p| &st.text[p.clone()]).collect();
+                is_paired_heading(&whole)
+            };
             if is_cut(&st.text, pieces)
                 && is_continuation(q)
                 && !pieces
                     .last()
                     .is_some_and(|p| makes_gloss(&st.text[p.clone()], q))
+                && !(opens_with_label(q) && short())
+                && !paired()
             {
                 g.end = k + 1;
                 joined += 1;
@@ -193,6 +234,30 @@ mod tests {
             })
             .collect();
         is_cut(&text, &ranges)
+    }
+
+    #[test]
+    fn a_short_heading_stays_apart_from_what_follows() {
+        let raw = "执行“四制度”,融合“四中心”\n网格化摸底排查制度:综治中心每周会对各村上报的隐患登记造册,建立数据库。\n";
+        let c = crate::clean::clean(raw, &crate::clean::CleanOptions::default());
+        assert_eq!(c.paragraphs.len(), 2, "{}", c.text);
+        assert_eq!(c.report.rejoined, 0);
+        // A longer paragraph cut short is still continued, label or not.
+        let raw = "牛栏江镇共设立人民调解委员会等基层调解组织18个,拥有人民调解员48人,并且\n建立制度:每周一次,每月一评。\n";
+        let c = crate::clean::clean(raw, &crate::clean::CleanOptions::default());
+        assert_eq!(c.paragraphs.len(), 1, "{}", c.text);
+        // A heading of two parallel halves before prose.
+        let raw = "坚持党建引领,充分整合资源\n通过“书记抓,抓书记”,凝心聚力打造共治格局。\n";
+        let c = crate::clean::clean(raw, &crate::clean::CleanOptions::default());
+        assert_eq!(c.paragraphs.len(), 2, "{}", c.text);
+        assert!(is_paired_heading("执行“四制度”,融合“四中心”"));
+        assert!(!is_paired_heading("建强支点,健全保障措施。选优配强村,对包"));
+        assert!(!is_paired_heading(
+            "全区共有党员1.3万余名,党组织530个,党建工作面临"
+        ));
+        assert!(opens_with_label("联席会议制度：矛调中心、信访接待中心"));
+        assert!(!opens_with_label("坚持问题导向,做到:"));
+        assert!(!opens_with_label(":开头"));
     }
 
     #[test]
