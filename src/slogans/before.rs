@@ -69,9 +69,33 @@ pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
     }
     // An unquoted list that a bracket names: 社区、社会组织…(即“五社”).
     let b = named_in_brackets(b).unwrap_or(b);
-    let start = b
-        .rfind(['。', '，', ',', '；', ';', '：', ':', '\n', '(', '（', '—'])
-        .map_or(0, |p| p + b[p..].chars().next().map_or(1, char::len_utf8));
+    // The clause starts after the last break or an opening bracket left open. A closed
+    // bracket ends an item (村规民约(社区公约)、百姓议事会…“一约两会三团”: part of it) or
+    // modifies a word inside one (乡镇（街道）党的建设、…“四板块”: the clause starts after
+    // it); an enumerator in brackets ((1), （一）) starts one.
+    let mut end = b.len();
+    let start = loop {
+        let Some(p) = b[..end].rfind(['。', '，', ',', '；', ';', '：', ':', '\n', '(', '（', '—'])
+        else {
+            break 0;
+        };
+        let after = p + b[p..].chars().next().map_or(1, char::len_utf8);
+        if !b[p..].starts_with(['(', '（']) {
+            break after;
+        }
+        let Some(close) = b[after..].find([')', '）']).map(|c| after + c) else {
+            break after;
+        };
+        let past = close + b[close..].chars().next().map_or(1, char::len_utf8);
+        let enumerator = b[after..close]
+            .chars()
+            .all(|c| c.is_ascii_digit() || is_numeral(c));
+        let ends_item = b[past..].is_empty() || b[past..].starts_with(['、', '“']);
+        if enumerator || !ends_item {
+            break past;
+        }
+        end = p;
+    };
     // A name of numerals alone (十五五, 十四五: plan numbers) lists no components; the text
     // before it is running prose (二、“十四五”时期发展成就和“十五五”…).
     if !m.normalized.chars().any(|c| !is_numeral(c)) {

@@ -526,3 +526,30 @@ fn a_list_in_running_text_named_by_the_formulation_s_rest_defines_it() {
     let text = "宗教事务治理系统化、规范化、法治化水平持续提高。实施“三化”改造项目304个。";
     assert!(expansion_of(text, "三化").components.is_empty());
 }
+
+#[test]
+fn a_bracket_closed_inside_a_list_before_is_part_of_its_item() {
+    let text = "建立了村规民约(社区公约)、百姓议事会、乡贤参事会、百事服务团、法律服务团、\
+                道德评判团“一约两会三团”工作机制。";
+    let e = expansion_of(text, "一约两会三团");
+    assert_eq!(e.components.len(), 6, "{:?}", e.components);
+    assert_eq!(e.components[0], "村规民约(社区公约)");
+}
+
+#[test]
+fn a_bracket_modifying_a_word_or_numbering_the_list_starts_it() {
+    let text =
+        "“4”指设置乡镇（街道）党的建设、经济生态（城市管理）、平安法治、民生服务基层治理“四板块”。";
+    assert_eq!(
+        expansion_of(text, "四板块").components,
+        [
+            "党的建设",
+            "经济生态（城市管理）",
+            "平安法治",
+            "民生服务基层治理"
+        ]
+    );
+    let text = "1、党支部活动管理条例 1、“三会一课制度 (1)“三会一课”制度包括党员大会。";
+    let e = expansion_of(text, "三会一课");
+    assert!(e.components.is_empty(), "{:?}", e.components);
+}

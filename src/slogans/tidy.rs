@@ -228,6 +228,11 @@ pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
             .char_indices()
             .nth(chars - longest)
             .map_or(0, |(i, _)| i);
+        // Not inside a bracket: 村规民约(社区公约) is one item.
+        let tail = &first[start..];
+        if tail.matches([')', '）']).count() > tail.matches(['(', '（']).count() {
+            return;
+        }
         *first = first[start..].to_string();
     }
 }
@@ -252,6 +257,24 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
         *first = first[end..].to_string();
     }
     strip_balanced_lead(first, others);
+    strip_copula(first, others);
+}
+
+/// Cuts the subject and the copula 是 off `first` when what follows it is as long as the
+/// other items (越丰村是沪杭高铁 beside 沪杭高速 → 沪杭高铁, of 是…的“双出口”); 是 that ends
+/// a word leaves nothing to balance (坚持实事求是) and stays.
+fn strip_copula(first: &mut String, others: &[String]) {
+    let Some(p) = first.rfind('是').filter(|&p| p > 0) else {
+        return;
+    };
+    let rest = &first[p + '是'.len_utf8()..];
+    let lengths = others.iter().map(|o| o.chars().count());
+    let (Some(min), Some(max)) = (lengths.clone().min(), lengths.max()) else {
+        return;
+    };
+    if min >= 2 && (min..=max).contains(&rest.chars().count()) {
+        *first = rest.to_string();
+    }
 }
 
 /// Cuts one of the [`BALANCED_LEADS`] off the start of `first` when that balances it with
@@ -289,10 +312,15 @@ fn lead_verb_at(item: &str) -> Option<usize> {
         if NOT_LEADS.iter().any(|w| at.starts_with(w)) {
             return None;
         }
-        LEAD_VERBS
-            .iter()
-            .find(|v| at.starts_with(*v))
-            .map(|v| i + v.len())
+        // The aspect particle 了 after the verb goes with it (建立了村规民约…).
+        LEAD_VERBS.iter().find(|v| at.starts_with(*v)).map(|v| {
+            i + v.len()
+                + if at[v.len()..].starts_with('了') {
+                    '了'.len_utf8()
+                } else {
+                    0
+                }
+        })
     })
 }
 
@@ -360,6 +388,16 @@ mod tests {
         let mut first = "全面实施乡村振兴战略".to_string();
         strip_modifier_against(&mut first, &others);
         assert_eq!(first, "全面实施乡村振兴战略");
+    }
+
+    #[test]
+    fn a_subject_and_copula_are_cut_off_when_that_balances_the_list() {
+        assert_eq!(
+            strip(&["越丰村是沪杭高铁", "沪杭高速"]),
+            ["沪杭高铁", "沪杭高速"]
+        );
+        // 是 ending a word leaves nothing to balance.
+        assert_eq!(strip(&["实事求是", "解放思想"]), ["实事求是", "解放思想"]);
     }
 
     #[test]
