@@ -195,6 +195,7 @@ fn seeds_gold_expansions() {
         "三化",
         "三化三促",
         "三点发力",
+        "四大工程",
     ];
     let (mut found, mut exact, mut total) = (0, 0, 0);
     let mut not_ok: Vec<String> = Vec::new();
@@ -251,7 +252,8 @@ fn seeds_gold_expansions() {
         "expansion components found {found}/{total} = {r:.3}, exactly {exact}/{total} = {x:.3}"
     );
     assert!(r >= 0.80, "expansion components {r:.3} < 0.80");
-    assert!(x >= 0.90, "exact expansion components {x:.3} < 0.90");
+    // 95 of 98 on 2026-12-07; the three left keep a word the gold cuts.
+    assert!(x >= 0.95, "exact expansion components {x:.3} < 0.95");
     assert!(not_ok.is_empty(), "consistency not ok for {not_ok:?}");
 }
 

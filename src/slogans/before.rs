@@ -152,6 +152,7 @@ pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
         // 德治相结合的“三治融合”).
         *last = tidy::cut_relative(tidy::cut_duration(last)).to_string();
     }
+    tidy::restart_at_lead(&mut items, n);
     if items.len() >= 2 {
         return items;
     }

@@ -553,3 +553,23 @@ fn a_bracket_modifying_a_word_or_numbering_the_list_starts_it() {
     let e = expansion_of(text, "三会一课");
     assert!(e.components.is_empty(), "{:?}", e.components);
 }
+
+#[test]
+fn a_list_restarts_at_an_item_led_by_a_verb() {
+    // The capabilities before 全区组织实施 belong to the clause before; the four talent
+    // projects are the 四大工程 (a typo of 、 for ，, as in data/).
+    let text = "紧紧围绕提高党政干部的专业化能力、企业经营管理者的现代管理能力、专业技术人才的\
+                技术创新能力、农村人才示范推广能力、全区组织实施高素质农民、优秀企业经营管理人才、\
+                专业镇区产业领军人才、乡村振兴实用人才四大工程,采取办班培训等方式。";
+    let e = expansion_of(text, "四大工程");
+    assert_eq!(
+        e.components,
+        [
+            "高素质农民",
+            "优秀企业经营管理人才",
+            "专业镇区产业领军人才",
+            "乡村振兴实用人才"
+        ]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+}

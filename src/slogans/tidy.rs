@@ -243,6 +243,26 @@ pub(super) fn stripped_lead(mut items: Vec<String>) -> Vec<String> {
     items
 }
 
+/// Keeps the items from the last one led by a lead verb, that verb cut off, when `items`
+/// are more than `n` and exactly `n` remain so: the list restarts there, and what stands
+/// before it belongs to the clause before (…专业技术人才的技术创新能力、农村人才示范推广
+/// 能力、全区组织实施高素质农民、优秀企业经营管理人才、专业镇区产业领军人才、乡村振兴实用
+/// 人才四大工程 → 高素质农民 and the three after it).
+pub(super) fn restart_at_lead(items: &mut Vec<String>, n: usize) {
+    if items.len() <= n || n < 2 {
+        return;
+    }
+    let from = items.len() - n;
+    if from == 0 || lead_verb_at(&items[from]).is_none() {
+        return;
+    }
+    if items[from + 1..].iter().any(|i| lead_verb_at(i).is_some()) {
+        return;
+    }
+    items.drain(..from);
+    strip_lead(items);
+}
+
 /// Cuts the subject and lead verb off `first` when none of `others` (the other components,
 /// at least one) starts with a lead verb, as often as one starts it again.
 pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
