@@ -7,14 +7,27 @@ pub(crate) fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }
 
-/// The ASCII form of a full-width digit, Latin letter or `＋`; `None` for everything
-/// else (full-width Chinese punctuation such as `，。：` is left alone on purpose).
+/// The ASCII form of a full-width digit, Latin letter or `＋`, and the full-width form of
+/// a small punctuation mark (U+FE50.., typed in Big5-era text: `﹔` → `；`, `﹐` → `，`, `﹑` →
+/// `、`, `﹢` → `+`); `None` for everything else (full-width Chinese punctuation such as
+/// `，。：` is left alone on purpose).
 pub(crate) fn fold_width(c: char) -> Option<char> {
     match c as u32 {
         0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A | 0xFF0B => {
             char::from_u32(c as u32 - 0xFEE0)
         }
-        _ => None,
+        _ => match c {
+            '﹐' => Some('，'),
+            '﹑' => Some('、'),
+            '﹔' => Some('；'),
+            '﹕' => Some('：'),
+            '﹖' => Some('？'),
+            '﹗' => Some('！'),
+            '﹙' => Some('（'),
+            '﹚' => Some('）'),
+            '﹢' => Some('+'),
+            _ => None,
+        },
     }
 }
 
@@ -126,13 +139,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn folds_only_digits_letters_and_plus() {
+    fn folds_digits_letters_plus_and_small_marks() {
         // １＋５＋Ｎ → 1+5+N; ，。：“” stay.
         let folded: String = "１＋５＋Ｎｚ，。：“”"
             .chars()
             .map(|c| fold_width(c).unwrap_or(c))
             .collect();
         assert_eq!(folded, "1+5+Nz，。：“”");
+        let small: String = "两听﹐指倾听﹑回访﹔两说﹕1﹢N﹙试行﹚﹖﹗"
+            .chars()
+            .map(|c| fold_width(c).unwrap_or(c))
+            .collect();
+        assert_eq!(small, "两听，指倾听、回访；两说：1+N（试行）？！");
     }
 
     /// The definition of [`find3`]: every offset in turn.

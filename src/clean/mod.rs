@@ -18,8 +18,9 @@
 //!    and photo captions are identified and kept ([`lines`]). First, so that nothing
 //!    later reads page furniture as text;
 //! 3. **width**: full-width digits, Latin letters and `＋` become ASCII
-//!    (`１＋５＋Ｎ` → `1+5+N`; full-width Chinese punctuation `，。：“”` stays); runs of
-//!    whitespace become one space;
+//!    (`１＋５＋Ｎ` → `1+5+N`; full-width Chinese punctuation `，。：“”` stays), small
+//!    punctuation marks their full-width forms (`﹔` → `；`); runs of whitespace become one
+//!    space;
 //! 4. **pinyin glosses** are removed (`發(fā)展` → `發展`; toneless ones, `文(wen)章(zhang)`,
 //!    from a document with at least three of them). Steps 3 and 4 run in one
 //!    pass per line, with a fast path that copies lines needing neither; 4 comes before

@@ -21,7 +21,7 @@ fn next_work(b: &[u8], i: usize) -> Option<usize> {
 
 /// True when [`normalize_line`] may change the character whose UTF-8 encoding starts
 /// with `x y z`: `(` `（`, a space, any other whitespace, a full-width digit, letter or
-/// `＋`. A superset, cheap to test (a space, a rare character such as `；`, `：` or
+/// `＋`, a small punctuation mark (U+FE50..U+FE6B). A superset, cheap to test (a space, a rare character such as `；`, `：` or
 /// U+1xxx costs one look more), but never `，`, `。`, quotes or Han characters.
 /// Branch-free, so that [`find3`] vectorises.
 fn may_work(x: u8, y: u8, z: u8) -> bool {
@@ -31,12 +31,14 @@ fn may_work(x: u8, y: u8, z: u8) -> bool {
     // U+FF00..U+FF7F but `，` (EF BC 8C): `（` U+FF08, `＋` U+FF0B, digits, A-Z, a-z;
     // U+FEC0..U+FEFF (U+FEFF).
     let ef = (x == 0xEF) & (y.wrapping_sub(0xBB) < 3) & !((y == 0xBC) & (z == 0x8C));
+    // U+FE50..U+FE6B, the small punctuation marks (EF B9 90..AB).
+    let small = (x == 0xEF) & (y == 0xB9) & (z.wrapping_sub(0x90) < 0x1C);
     // U+3000; U+0085, U+00A0; U+2000..U+200F, U+2028..U+202F, U+2040..U+207F; U+1xxx.
     let spaces = ((x == 0xE3) & (y == 0x80) & (z == 0x80))
         | ((x == 0xC2) & ((y == 0x85) | (y == 0xA0)))
         | ((x == 0xE2) & (((y == 0x80) & ((z < 0x90) | ((z & 0xF8) == 0xA8))) | (y == 0x81)))
         | (x == 0xE1);
-    ascii | ef | spaces
+    ascii | ef | small | spaces
 }
 
 /// Emits the trimmed `line` (at byte `at` of the builder's input) into `b`, normalised
