@@ -117,9 +117,20 @@ pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
     // …培养成村党组织书记或村“两委”: an alternative (或) in the last item, which the
     // formulation completes.
     let alternative = items.last().is_some_and(|l| l.contains('或'));
+    // A last item ending in a preposition or an aspect particle ends in the clause's
+    // grammar, not in a component: the formulation is the object of 从 (…助力社区治理从
+    // “一人一岗”向组团服务进阶) or of a verb done (…分别与爱心企业完成了“一小一老”项目).
+    let function_tail = items.last().is_some_and(|l| l.ends_with(FUNCTION_TAILS));
+    // More items than the numeral and "etc." (等): examples of what the formulation
+    // names (鑫源木业、商会支部、创业一条街等“两新”党建观摩点), not its parts, which 等
+    // lists only in part (“争先夺优”“项目建设”等五本台账).
+    let n_items = items.len();
+    let examples = n >= 2 && n_items > n && run.trim_end_matches(['”', '’']).ends_with('等');
     if run.ends_with('是')
         || one_char_tail
         || alternative
+        || function_tail
+        || examples
         || items.last().is_some_and(|l| sibling_or_count(run, l))
         || named_examples(run)
     {
@@ -265,6 +276,12 @@ const GOVERNING_VERBS: [&str; 44] = [
     "取代",
     "替代",
     "代替",
+];
+
+/// Prepositions and aspect particles that end a clause before its object: a list whose
+/// last item ends in one is no list of components (see [`list_before`]).
+const FUNCTION_TAILS: [char; 14] = [
+    '从', '向', '以', '对', '在', '把', '将', '被', '由', '让', '使', '了', '着', '给',
 ];
 
 /// Verbs of replacement: the list before one is what takes the formulation's place, also

@@ -15,7 +15,8 @@ pub(super) fn defined_after(before: &str, after: &str) -> Vec<String> {
     if glossed.len() >= 2 {
         return glossed;
     }
-    let Some(pos) = head_chars(after, 16).find(['即', '：', ':']) else {
+    let Some(pos) = gloss_verb_at(after).or_else(|| head_chars(after, 16).find(['即', '：', ':']))
+    else {
         return Vec::new();
     };
     if after[..pos].contains(['。', '；', ';', '\n']) {
@@ -68,6 +69,23 @@ pub(super) fn defined_after(before: &str, after: &str) -> Vec<String> {
         }
     }
     split_items(body)
+}
+
+/// Characters after 指 that make it a word of its own (指导, 指出, 指标 …), not "means".
+const NOT_GLOSS_AFTER_ZHI: &str = "导出挥标引数南示定向明派针令纹";
+
+/// The offset in `after` of 指 or 是指 ("means") right after the closing mark and perhaps a
+/// comma: “两听”,指事前调研倾听、事后回访倾听.
+fn gloss_verb_at(after: &str) -> Option<usize> {
+    let a = after.trim_start_matches(['”', '’']);
+    let a = a.strip_prefix([',', '，']).unwrap_or(a);
+    let at = after.len() - a.len();
+    let zhi = a.strip_prefix("是指").or_else(|| a.strip_prefix('指'))?;
+    let word = zhi
+        .chars()
+        .next()
+        .is_some_and(|c| NOT_GLOSS_AFTER_ZHI.contains(c));
+    (!word || a.starts_with("是指")).then_some(at)
 }
 
 /// The part of a joint definition that defines this occurrence: when quoted terms stand

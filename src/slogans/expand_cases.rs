@@ -573,3 +573,32 @@ fn a_list_restarts_at_an_item_led_by_a_verb() {
     );
     assert_eq!(e.consistency, Consistency::Ok);
 }
+
+#[test]
+fn a_list_ending_in_the_clause_s_grammar_or_of_examples_is_no_list() {
+    let text = "通过资源整合和力量聚合助力社区治理从“一人一岗”向组团服务进阶。";
+    assert!(expansion_of(text, "一人一岗").components.is_empty());
+    let text =
+        "定海路街道第四睦邻点、定海社区公益基金会分别与爱心企业完成了“一小一老”公益服务项目。";
+    assert!(expansion_of(text, "一小一老").components.is_empty());
+    let text = "该镇打造鑫源木业、商会支部、创业一条街等“两新”党建观摩点。";
+    assert!(expansion_of(text, "两新").components.is_empty());
+    // Fewer items than the numeral with 等: a list in part, kept.
+    let text = "建立“争先夺优”“项目建设”等五本台账,纳入考核。";
+    assert_eq!(
+        expansion_of(text, "五本台账").components,
+        ["争先夺优", "项目建设"]
+    );
+}
+
+#[test]
+fn zhi_after_the_formulation_and_a_comma_defines_it() {
+    let text = "推行“两听”,指事前调研倾听、事后回访倾听；“两说”,即村级“两委”会提议、党员大会商议。";
+    let e = expansion_of(text, "两听");
+    assert_eq!(e.components, ["事前调研倾听", "事后回访倾听"]);
+    let e = expansion_of(text, "两说");
+    assert_eq!(e.components, ["村级两委会提议", "党员大会商议"]);
+    // 指导 is no gloss.
+    let text = "用“两个维护”指导实践,推动发展、改革。";
+    assert!(expansion_of(text, "两个维护").components.is_empty());
+}
