@@ -363,6 +363,12 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_is_no_numeral_compound() {
+        assert!(names("开设周五大学堂,每逢星期三大讲堂开讲。").is_empty());
+        assert_eq!(names("建设五大学堂。"), ["五大学堂"]);
+    }
+
+    #[test]
     fn a_dummy_verb_after_an_unquoted_list_is_not_its_name() {
         assert_eq!(names("可以从三个维度进行观察。"), ["三个维度"]);
     }

@@ -231,7 +231,9 @@ pub(crate) fn at(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)
         }
         return None;
     }
-    if !is_numeral(c) || prev.is_some_and(|p| digit_value(p).is_some() || p == '第') {
+    // A numeral after 周 or 星期 names a weekday (周五大学堂, "the Friday study hall").
+    let weekday = prev == Some('周') || (i >= 2 && chars[i - 2].1 == '星' && prev == Some('期'));
+    if !is_numeral(c) || weekday || prev.is_some_and(|p| digit_value(p).is_some() || p == '第') {
         return None;
     }
     numeral(chars, i)
