@@ -43,8 +43,14 @@ pub(super) fn defined_after(before: &str, after: &str) -> Vec<String> {
     let rest = closing.map_or(rest, |p| &rest[..p]);
     let end = rest.find(['。', '\n', '；', ';']).unwrap_or(rest.len());
     let mut body = head_chars(&rest[..end], 300);
-    // A glossary of the terms: “1”指A、B，“N”指C.
-    let glossed = glossary(body);
+    // A glossary of the terms: “1”指A、B，“N”指C; its first entry's term stands before the
+    // verb found (“1+2+X”…力量,“1”即A,“2”即B和C,“X”即D: from “1”).
+    let body_end = body.as_ptr() as usize - after.as_ptr() as usize + body.len();
+    let first_term = after[..pos]
+        .strip_suffix('”')
+        .and_then(|s| s.rfind('“'))
+        .filter(|&o| !after[o..pos].contains(['，', ',', '。']));
+    let glossed = glossary(first_term.map_or(body, |o| &after[o..body_end]));
     if glossed.len() >= 2 {
         return glossed;
     }
@@ -179,11 +185,27 @@ fn glossary(body: &str) -> Vec<String> {
         let to = marks.get(k + 1).map_or(body.len(), |&(next, _)| {
             body[..next].rfind('“').unwrap_or(next)
         });
-        let def = body[from..to.max(from)].trim_end_matches([',', '，', '；', ';', ' ']);
+        let mut def = body[from..to.max(from)].trim_end_matches([',', '，', '；', ';', ' ']);
+        // The last entry, a list joined by 、, ends at the first comma after it: what
+        // follows is the sentence going on (“X”即发动党员、…、居民包岗,并重点发挥…).
+        if k + 1 == marks.len() {
+            if let Some(c) = def.find([',', '，']).filter(|&c| def[..c].contains('、')) {
+                def = &def[..c];
+            }
+        }
         if def.is_empty() {
             continue;
         }
-        if let Some(n) = numbered(at) {
+        // A digit term (“2”即1名党小组长和1名楼长包楼) counts its parts too, when its
+        // definition is one phrase.
+        let digits = body[..at]
+            .rfind('“')
+            .map(|o| &body[o + '“'.len_utf8()..at])
+            .and_then(|t| t.parse::<usize>().ok())
+            .filter(|&n| n >= 2 && !def.contains([',', '，']));
+        if let Some(n) = digits {
+            out.extend(split_last_and(split_items(def), n));
+        } else if let Some(n) = numbered(at) {
             // A part defined in a sentence of its own (“六横”指六个横向输水大动脉，包括…) is no
             // list of components.
             if def.contains([',', '，']) {

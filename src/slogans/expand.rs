@@ -83,7 +83,10 @@ fn strategy(
     memo: &mut Memo,
 ) -> Vec<String> {
     match k {
-        0 => tidy::stripped_lead(split_to_fit(defined_after(before, after), m)),
+        0 => tidy::stripped_lead(split_to_fit(
+            tidy::cut_relation_tail(defined_after(before, after)),
+            m,
+        )),
         1 => tidy::stripped_lead_and_modifier(list_before(before, m)),
         2 => memo.compound_parts(text, m),
         3 => quotes_after(after),
@@ -257,11 +260,22 @@ pub(super) fn split_to_fit(items: Vec<String>, m: &Mention) -> Vec<String> {
     let first = m.value.first().map_or(0, |&v| v as usize);
     let sum: usize = m.value.iter().map(|&v| v as usize).sum();
     let n = items.len() + 1;
-    if n == first || n == sum {
-        split_last_and(items, n)
-    } else {
-        items
+    if n != first && n != sum {
+        return items;
     }
+    let split = split_last_and(items, n);
+    if split.len() == n {
+        return split;
+    }
+    // Else the first item: 即社区与社会组织、社会工作者、社区志愿者、社会慈善资源 (五社).
+    let rev: Vec<String> = split.into_iter().rev().collect();
+    let mut rev = split_last_and(rev, n);
+    if rev.len() == n {
+        // split_last_and pushed the two halves in reading order: reverse them too.
+        let k = rev.len();
+        rev.swap(k - 2, k - 1);
+    }
+    rev.into_iter().rev().collect()
 }
 
 /// The longest clause [`parallel_clauses`] takes, in characters, when the parts are words

@@ -186,7 +186,8 @@ fn a_quoted_list_named_in_brackets_defines_the_formulation() {
 fn a_verb_with_the_result_complement_governs_the_formulation() {
     // 走好第一方阵、当好“三个表率”: two verb phrases, not two of the three 表率.
     let text = "走好第一方阵、当好“三个表率”、建设模范机关。";
-    assert!(expansion_of(text, "三个表率").components.is_empty());
+    let e = expansion_of(text, "三个表率");
+    assert!(e.components.is_empty(), "{e:?}");
 }
 
 #[test]
@@ -601,4 +602,46 @@ fn zhi_after_the_formulation_and_a_comma_defines_it() {
     // 指导 is no gloss.
     let text = "用“两个维护”指导实践,推动发展、改革。";
     assert!(expansion_of(text, "两个维护").components.is_empty());
+}
+
+#[test]
+fn items_alike_cut_a_shorter_modifier_off_the_first() {
+    let text = "切实发挥好网格员政策宣传员、信息采集员、治安巡查员、隐患排查员、便民服务员、\
+                矛盾调处员“六员”作用。";
+    let e = expansion_of(text, "六员");
+    assert_eq!(e.components.len(), 6, "{:?}", e.components);
+    assert_eq!(e.components[0], "政策宣传员");
+}
+
+#[test]
+fn a_definition_naming_the_whole_again_and_joining_its_first_two() {
+    let text = "“五社联动”,即社区与社会组织、社会工作者、社区志愿者、社会慈善资源的联动机制。";
+    let e = expansion_of(text, "五社联动");
+    assert_eq!(
+        e.components,
+        [
+            "社区",
+            "社会组织",
+            "社会工作者",
+            "社区志愿者",
+            "社会慈善资源"
+        ]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+}
+
+#[test]
+fn a_glossary_starts_at_the_term_before_the_first_gloss_verb() {
+    let text = "建立“1+2+X”楼栋治理力量,“1”即1名网格长(或网格员)包干,“2”即1名党小组长和1名\
+                楼长包楼,“X”即发动党员、下沉干部、志愿者、居民包岗,并重点发挥“南门楼长”引领作用。";
+    let e = expansion_of(text, "1+2+X");
+    assert_eq!(
+        e.components,
+        [
+            "1名网格长(或网格员)包干",
+            "1名党小组长",
+            "1名楼长包楼",
+            "发动党员、下沉干部、志愿者、居民包岗"
+        ]
+    );
 }

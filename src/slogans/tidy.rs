@@ -168,6 +168,30 @@ pub(super) fn cut_relative(item: &str) -> &str {
     }
 }
 
+/// The most characters of a head noun after 的 and a verb of relation that end a
+/// definition (…社会慈善资源的联动机制).
+const RELATION_HEAD: usize = 3;
+
+/// `items` with the last cut before a 的 that a verb of relation and a short head noun
+/// follow: the definition names the whole again (“五社联动”,即社区与社会组织、…、社会慈善
+/// 资源的联动机制 → 社会慈善资源).
+pub(super) fn cut_relation_tail(mut items: Vec<String>) -> Vec<String> {
+    if let Some(last) = items.last_mut() {
+        if let Some(p) = last.rfind('的') {
+            let tail = &last[p + '的'.len_utf8()..];
+            let tail = RELATION_ADVERBS
+                .iter()
+                .find_map(|a| tail.strip_prefix(a))
+                .unwrap_or(tail);
+            let head = RELATION_VERBS.iter().find_map(|v| tail.strip_prefix(v));
+            if p > 0 && head.is_some_and(|h| h.chars().count() <= RELATION_HEAD) {
+                last.truncate(p);
+            }
+        }
+    }
+    items
+}
+
 /// Cuts the subject and lead verb off the first item when the other items are not verb
 /// phrases of their own (茅箭区深化社区、业委会、物业公司 → 社区); at least two characters
 /// must be left.
@@ -206,11 +230,17 @@ pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
         return;
     };
     let chars = first.chars().count();
-    if chars <= 2 * longest {
+    let alike = others.len() >= 2 && others.iter().all(|o| o.chars().count() == longest);
+    let last = |s: &str| s.chars().next_back();
+    let same_end = others.iter().all(|o| last(o) == last(first));
+    // Three or more others alike and ending as `first` does are evidence enough for a
+    // shorter modifier (网格员政策宣传员 beside 信息采集员、治安巡查员、… → 政策宣传员).
+    let parallel = alike && same_end && others.len() >= 3 && chars > longest;
+    if chars <= 2 * longest && !parallel {
         return;
     }
     let shortest = others.iter().map(|o| o.chars().count()).min().unwrap_or(0);
-    if let Some(p) = first.rfind('的') {
+    if let Some(p) = first.rfind('的').filter(|_| !parallel) {
         let tail = &first[p + '的'.len_utf8()..];
         let t = tail.chars().count();
         if t >= AFTER_DE || (t >= 2 && (shortest..=longest).contains(&t)) {
@@ -218,11 +248,8 @@ pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
             return;
         }
     }
-    let alike = others.len() >= 2 && others.iter().all(|o| o.chars().count() == longest);
     // Items of two characters are cut to only when all end in the same character
     // (…提出要打造一城三带文旅集聚区和探索景区 beside 街区、社区 → 景区).
-    let last = |s: &str| s.chars().next_back();
-    let same_end = others.iter().all(|o| last(o) == last(first));
     if alike && (longest >= 3 || (longest == 2 && same_end)) {
         let start = first
             .char_indices()
@@ -332,14 +359,11 @@ fn lead_verb_at(item: &str) -> Option<usize> {
         if NOT_LEADS.iter().any(|w| at.starts_with(w)) {
             return None;
         }
-        // The aspect particle 了 after the verb goes with it (建立了村规民约…).
+        // The aspect particle 了 and the result complement 好 after the verb go with it
+        // (建立了村规民约…; 发挥好网格员…).
         LEAD_VERBS.iter().find(|v| at.starts_with(*v)).map(|v| {
-            i + v.len()
-                + if at[v.len()..].starts_with('了') {
-                    '了'.len_utf8()
-                } else {
-                    0
-                }
+            let particle = at[v.len()..].starts_with(['了', '好']);
+            i + v.len() + if particle { '了'.len_utf8() } else { 0 }
         })
     })
 }
