@@ -7,7 +7,8 @@
 //! `”`; a paragraph with an odd number (a quotation running on into the next paragraph, an
 //! inch mark) keeps them as they are. A paragraph without any opening mark `“` whose
 //! quotes are closing marks `”` typed for both ends (农村”空心化”、”老龄化”问题) is paired
-//! the same way, its `”` counted with the straight quotes. Part of the width step (`--no-width` keeps them) and
+//! the same way, its `”` counted with the straight quotes; so is one quoting with an
+//! apostrophe and an opening mark (锚定'两个确保“). Part of the width step (`--no-width` keeps them) and
 //! counted with its changes, but run on whole paragraphs, with rejoining and
 //! de-duplication until nothing changes: the halves of a paragraph broken at a page break
 //! may hold one quote each, and two sentences may differ only in their quotes, so pairing
@@ -27,9 +28,30 @@ fn closers_pair(para: &str) -> bool {
     !para.contains('“')
 }
 
+/// True when `para` quotes with an apostrophe and an opening mark (锚定'两个确保“,围绕
+/// '九大战略“): it holds Han characters, no `”`, `"`, `‘` or `’`, and its `'` and `“`
+/// alternate, `'` first, an even number of them. Each `'` then opens and each `“` closes.
+fn apostrophe_pairs(para: &str) -> bool {
+    if !para.contains('\'') || para.contains(['”', '"', '‘', '’']) {
+        return false;
+    }
+    let mut n = 0;
+    for c in para.chars().filter(|&c| c == '\'' || c == '“') {
+        if (c == '\'') != (n % 2 == 0) {
+            return false;
+        }
+        n += 1;
+    }
+    n > 0 && n % 2 == 0 && para.chars().any(super::chars::is_han)
+}
+
 /// Whether the quotes of `para` are paired: it holds Han characters and an even, non-zero
-/// number of straight double quotes (with `”` too where [`closers_pair`]).
+/// number of straight double quotes (with `”` too where [`closers_pair`]), or it quotes
+/// with `'` and `“` ([`apostrophe_pairs`]).
 fn pairs(para: &str) -> bool {
+    if apostrophe_pairs(para) {
+        return true;
+    }
     let closers = if closers_pair(para) {
         memchr::memmem::find_iter(para.as_bytes(), "”".as_bytes()).count()
     } else {
@@ -54,7 +76,17 @@ pub(super) fn pair(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
         b.push_copy(&st.text[copied..r.start], copied);
         let start = b.text().len();
         let para = &st.text[r.clone()];
-        if pairs(para) {
+        if apostrophe_pairs(para) {
+            let mut from = 0;
+            for (i, c) in para.char_indices().filter(|&(_, c)| c == '\'' || c == '“') {
+                b.push_copy(&para[from..i], r.start + from);
+                let q = if c == '\'' { "“" } else { "”" };
+                b.push_replacing(q, r.start + i..r.start + i + c.len_utf8());
+                report.width_chars += 1;
+                from = i + c.len_utf8();
+            }
+            b.push_copy(&para[from..], r.start + from);
+        } else if pairs(para) {
             let closers = closers_pair(para);
             let mut open = false;
             let mut from = 0;
@@ -127,6 +159,20 @@ mod tests {
         let c = clean("他说“好”，然后”走了”。", &CleanOptions::default());
         assert_eq!(c.text, "他说“好”，然后”走了”。");
         assert_eq!(clean(&c.text, &CleanOptions::default()).text, c.text);
+    }
+
+    #[test]
+    fn an_apostrophe_and_an_opening_mark_pair() {
+        let raw = "锚定'两个确保“,实施'1222“工作布局。\n他说'好“,又说“不”。";
+        let c = clean(raw, &CleanOptions::default());
+        // Alternating ' and “ pair; a paragraph with ” stays.
+        assert_eq!(
+            c.text,
+            "锚定“两个确保”,实施“1222”工作布局。\n他说'好“,又说“不”。"
+        );
+        assert_eq!(clean(&c.text, &CleanOptions::default()).text, c.text);
+        // An apostrophe out of turn (it's): no pairing.
+        assert!(!super::apostrophe_pairs("党建'它's“好“"));
     }
 
     #[test]

@@ -645,3 +645,9 @@ fn a_glossary_starts_at_the_term_before_the_first_gloss_verb() {
         ]
     );
 }
+
+#[test]
+fn a_digit_enumerator_is_no_component() {
+    let text = "3、***镇消防“一队一中心”在2022年4月通过验收。";
+    assert!(expansion_of(text, "一队一中心").components.is_empty());
+}

@@ -368,10 +368,10 @@ fn lead_verb_at(item: &str) -> Option<usize> {
     })
 }
 
-/// True for an item of numerals only (一, 十一): a heading's enumerator (一、筑牢…), never a
-/// component.
+/// True for an item of numerals or digits only (一, 十一, 3): a heading's enumerator (一、
+/// 筑牢…; 3、***镇消防“一队一中心”), never a component.
 pub(super) fn is_enumerator(item: &str) -> bool {
-    !item.is_empty() && item.chars().all(is_numeral)
+    !item.is_empty() && item.chars().all(|c| is_numeral(c) || c.is_ascii_digit())
 }
 
 #[cfg(test)]
