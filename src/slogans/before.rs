@@ -60,7 +60,7 @@ fn named_in_brackets(b: &str) -> Option<&str> {
 }
 
 /// 2. The quotation or list right before the occurrence.
-pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
+pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String> {
     let n = m.value.first().copied().unwrap_or(0) as usize;
     let b = before.trim_end_matches(['“', '‘', ' ']);
     let quoted = quoted_list_before(before, m);
@@ -126,7 +126,11 @@ pub(super) fn list_before(before: &str, m: &Mention) -> Vec<String> {
     // lists only in part (“争先夺优”“项目建设”等五本台账).
     let n_items = items.len();
     let examples = n >= 2 && n_items > n && run.trim_end_matches(['”', '’']).ends_with('等');
+    // The formulation followed by 等 is the last member of the list, not its name
+    // (以支部星级指数管理、…、流动党员教育管理“五大体系”等为抓手).
+    let member = after.trim_start_matches(['”', '’']).starts_with('等');
     if run.ends_with('是')
+        || member
         || one_char_tail
         || alternative
         || function_tail

@@ -651,3 +651,10 @@ fn a_digit_enumerator_is_no_component() {
     let text = "3、***镇消防“一队一中心”在2022年4月通过验收。";
     assert!(expansion_of(text, "一队一中心").components.is_empty());
 }
+
+#[test]
+fn a_formulation_followed_by_etc_is_a_member_of_the_list_before() {
+    let text =
+        "以支部星级指数管理、“四类五步法”农村党员分类管理、流动党员教育管理“五大体系”等为抓手。";
+    assert!(expansion_of(text, "五大体系").components.is_empty());
+}
