@@ -124,45 +124,71 @@ pub(super) fn listed_with_key(text: &str, m: &Mention) -> Vec<String> {
     };
     let before = tail_chars(text.get(..m.start).unwrap_or(""), QUOTE_WINDOW);
     let after = head_chars(text.get(m.end..).unwrap_or(""), QUOTE_WINDOW);
+    // Every item but the last ends in the key morpheme right before a 、: only the clauses
+    // around such a pair are read (one SIMD search of the window for it; it is rare).
+    let bytes = pair_bytes(k);
+    let pair = &bytes[..k.len_utf8() + '、'.len_utf8()];
+    let in_clause = |c: char| is_han(c) || c == '、';
     for window in [before, after] {
-        // Each clause (a run of Han characters and 、) with exactly n - 1 of 、.
-        let ends = window
-            .char_indices()
-            .filter(|&(_, c)| !is_han(c) && c != '、')
-            .map(|(i, _)| i)
-            .chain([window.len()]);
-        let mut start = 0;
-        for end in ends {
-            let clause = &window[start..end];
-            let clause_start = start;
-            start = (end + 1..=window.len())
-                .find(|&i| window.is_char_boundary(i))
-                .unwrap_or(window.len());
-            let parts: Vec<Vec<char>> = clause.split('、').map(|p| p.chars().collect()).collect();
-            if parts.len() != n {
+        let mut done = 0;
+        for hit in memchr::memmem::find_iter(window.as_bytes(), pair) {
+            if hit < done {
                 continue;
             }
-            // The length of an item: where the key morpheme ends the last part's first word.
-            let Some(len) = parts[n - 1].iter().position(|&c| c == k).map(|p| p + 1) else {
-                continue;
-            };
-            let last: String = parts[n - 1][..len].iter().collect();
-            let last_at = clause_start + clause.rfind('、').map_or(0, |p| p + '、'.len_utf8());
-            if !names_it(&window[last_at + last.len()..]) {
-                continue;
-            }
-            let ends_in_key = |item: &[char]| item.len() == len && item.last() == Some(&k);
-            let first = &parts[0][parts[0].len().saturating_sub(len)..];
-            let middle_fit = parts[1..n - 1].iter().all(|p| ends_in_key(p));
-            if (2..=LISTED_ITEM).contains(&len) && ends_in_key(first) && middle_fit {
-                let mut items: Vec<String> = vec![first.iter().collect()];
-                items.extend(parts[1..n - 1].iter().map(|p| p.iter().collect::<String>()));
-                items.push(last);
-                return items;
+            // The clause (a run of Han characters and 、) around the pair.
+            let start = window[..hit]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !in_clause(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let end = window[hit..]
+                .char_indices()
+                .find(|&(_, c)| !in_clause(c))
+                .map_or(window.len(), |(i, _)| hit + i);
+            done = end;
+            if let Some(items) = clause_items(&window[start..end], k, n) {
+                let last_at = start
+                    + window[start..end]
+                        .rfind('、')
+                        .map_or(0, |p| p + '、'.len_utf8());
+                let last_len = items.last().map_or(0, String::len);
+                if names_it(&window[last_at + last_len..]) {
+                    return items;
+                }
             }
         }
     }
     Vec::new()
+}
+
+/// The UTF-8 bytes of `k` followed by 、 (at most 7).
+fn pair_bytes(k: char) -> [u8; 8] {
+    let mut b = [0u8; 8];
+    let n = k.encode_utf8(&mut b).len();
+    '、'.encode_utf8(&mut b[n..]);
+    b
+}
+
+/// The items of `clause` (Han characters and 、) for [`listed_with_key`]: exactly `n` parts,
+/// all but the first and last ending in `k` and of one length (2..=[`LISTED_ITEM`]), the
+/// first cut to that length and ending in `k`, the last read up to its first `k`.
+fn clause_items(clause: &str, k: char, n: usize) -> Option<Vec<String>> {
+    let parts: Vec<Vec<char>> = clause.split('、').map(|p| p.chars().collect()).collect();
+    if parts.len() != n {
+        return None;
+    }
+    // The length of an item: where the key morpheme ends the last part's first word.
+    let len = parts[n - 1].iter().position(|&c| c == k)? + 1;
+    let ends_in_key = |item: &[char]| item.len() == len && item.last() == Some(&k);
+    let first = &parts[0][parts[0].len().saturating_sub(len)..];
+    let middle_fit = parts[1..n - 1].iter().all(|p| ends_in_key(p));
+    if !((2..=LISTED_ITEM).contains(&len) && ends_in_key(first) && middle_fit) {
+        return None;
+    }
+    let mut items: Vec<String> = vec![first.iter().collect()];
+    items.extend(parts[1..n - 1].iter().map(|p| p.iter().collect::<String>()));
+    items.push(parts[n - 1][..len].iter().collect());
+    Some(items)
 }
 
 /// A compound of several numeral groups expanded part by part: 三化三促 → the expansion of
