@@ -237,20 +237,22 @@ pub(super) fn split_items(s: &str) -> Vec<String> {
 /// or at 与 between words of two characters or more (服务联动与活动联办; not the 与 of 参与).
 pub(super) fn split_last_and(mut items: Vec<String>, n: usize) -> Vec<String> {
     if items.len() + 1 == n {
-        if let Some(last) = items.pop() {
-            let with = last.split_once('与').filter(|(a, b)| {
-                a.chars().count() >= 2 && b.chars().count() >= 2 && !a.ends_with('参')
-            });
-            match last.split_once(['和', '及']).or(with) {
-                Some((a, b)) if !a.is_empty() && !b.is_empty() => {
-                    items.push(a.to_string());
-                    items.push(b.to_string());
-                }
-                _ => items.push(last),
-            }
+        if let Some((a, b)) = items.last().and_then(|l| split_and(l)) {
+            items.pop();
+            items.extend([a, b]);
         }
     }
     items
+}
+
+/// `item` split at its first 和 or 及, or at 与 between words of two characters or more
+/// (not the 与 of 参与); `None` when it holds none or a half would be empty.
+fn split_and(item: &str) -> Option<(String, String)> {
+    let with = item
+        .split_once('与')
+        .filter(|(a, b)| a.chars().count() >= 2 && b.chars().count() >= 2 && !a.ends_with('参'));
+    let (a, b) = item.split_once(['和', '及']).or(with)?;
+    (!a.is_empty() && !b.is_empty()).then(|| (a.to_string(), b.to_string()))
 }
 
 /// `items` with the last split at 和, 及 or 与 ([`split_last_and`]) when that makes as many
@@ -263,19 +265,14 @@ pub(super) fn split_to_fit(items: Vec<String>, m: &Mention) -> Vec<String> {
     if n != first && n != sum {
         return items;
     }
-    let split = split_last_and(items, n);
-    if split.len() == n {
-        return split;
-    }
+    let mut items = split_last_and(items, n);
     // Else the first item: 即社区与社会组织、社会工作者、社区志愿者、社会慈善资源 (五社).
-    let rev: Vec<String> = split.into_iter().rev().collect();
-    let mut rev = split_last_and(rev, n);
-    if rev.len() == n {
-        // split_last_and pushed the two halves in reading order: reverse them too.
-        let k = rev.len();
-        rev.swap(k - 2, k - 1);
+    if items.len() + 1 == n {
+        if let Some((a, b)) = items.first().and_then(|f| split_and(f)) {
+            items.splice(..1, [a, b]);
+        }
     }
-    rev.into_iter().rev().collect()
+    items
 }
 
 /// The longest clause [`parallel_clauses`] takes, in characters, when the parts are words
