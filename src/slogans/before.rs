@@ -75,8 +75,9 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
     // it); an enumerator in brackets ((1), （一）) starts one.
     let mut end = b.len();
     let start = loop {
-        let Some(p) = b[..end].rfind(['。', '，', ',', '；', ';', '：', ':', '\n', '(', '（', '—'])
-        else {
+        let Some(p) = b[..end].rfind([
+            '。', '，', ',', '；', ';', '：', ':', '\n', '(', '（', '—', '《',
+        ]) else {
             break 0;
         };
         let after = p + b[p..].chars().next().map_or(1, char::len_utf8);

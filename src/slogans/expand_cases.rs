@@ -658,3 +658,15 @@ fn a_formulation_followed_by_etc_is_a_member_of_the_list_before() {
         "以支部星级指数管理、“四类五步法”农村党员分类管理、流动党员教育管理“五大体系”等为抓手。";
     assert!(expansion_of(text, "五大体系").components.is_empty());
 }
+
+#[test]
+fn a_book_title_mark_opens_the_clause_and_besides_is_a_lead() {
+    let text = "根据《关于全面开展机关党组织和在职党员进社区“双报到双报告”工作的意见》,推进工作。";
+    let e = expansion_of(text, "双报到双报告");
+    assert_eq!(e.components.first().map(String::as_str), Some("机关党组织"));
+    let text = "除了村务、党务、财务三务公开,还推行积分制。";
+    assert_eq!(
+        expansion_of(text, "三务公开").components,
+        ["村务", "党务", "财务"]
+    );
+}

@@ -360,6 +360,11 @@ mod tests {
         // Two characters that close the phrase and are not generic stay in the name.
         assert_eq!(names("加强五级联动体系建设"), ["五级联动体系"]);
         assert_eq!(names("企业专员三员结对包企,"), ["三员结对包企"]);
+        // 公开 of the openness rules joins too; 制度 is generic.
+        assert_eq!(
+            names("除了村务、党务、财务三务公开,还落实三务公开制度。"),
+            ["三务公开", "三务公开"]
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::numerals::is_numeral;
 /// 按照). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
 /// like are cut only where that balances the list ([`BALANCED_LEADS`]).
-const LEAD_VERBS: [&str; 48] = [
+const LEAD_VERBS: [&str; 49] = [
     "开展",
     "启动",
     "发动",
@@ -63,6 +63,7 @@ const LEAD_VERBS: [&str; 48] = [
     "对照",
     "参照",
     "遵循",
+    "除了",
     "将",
     "把",
 ];

@@ -6,10 +6,11 @@ use super::numerals::{digit_value, is_numeral};
 use super::Kind;
 
 /// Verbs of joint action that make numeral + one character a formula: 三治融合 ("the three
-/// governances fuse"), 四体共创, 四学联动, 三点发力, 三员结对.
+/// governances fuse"), 四体共创, 四学联动, 三点发力, 三员结对; and 公开 of the openness
+/// rules (村务、党务、财务三务公开).
 pub(super) const ACTIONS: &[&str] = &[
     "融合", "联动", "共创", "联建", "发力", "一体", "并举", "共治", "联创", "共建", "结对", "协同",
-    "互促", "同步", "合一", "齐抓", "联席", "贯通",
+    "互促", "同步", "合一", "齐抓", "联席", "贯通", "公开",
 ];
 
 /// Words that end a formula when they follow it (the formula is named without them).
@@ -40,7 +41,7 @@ const TAILS: &[&str] = &[
 /// 结对包企) unless they are one of these or of the [`TAILS`].
 const GENERIC_HEADS: &[&str] = &[
     "思路", "文章", "理念", "路径", "方式", "举措", "经验", "做法", "成效", "品牌", "新路", "实践",
-    "探索", "改革", "试点", "项目", "成果", "效应", "局面", "态势",
+    "探索", "改革", "试点", "项目", "成果", "效应", "局面", "态势", "制度",
 ];
 
 /// Verbs that end the noun of an unquoted numbered list, like the joint-action verbs of
