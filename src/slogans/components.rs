@@ -247,11 +247,12 @@ pub(super) fn compound_parts(text: &str, m: &Mention, memo: &mut Memo) -> Vec<St
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::expand::expand;
     use super::*;
 
-    fn mention(text: &str, name: &str) -> Mention {
+    /// The numeral compound `name` at its first place in `text`.
+    pub(in crate::slogans) fn mention(text: &str, name: &str) -> Mention {
         let s = text.find(name).unwrap_or(0);
         Mention::new(
             text,

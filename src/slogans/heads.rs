@@ -211,21 +211,8 @@ fn cut_common_tail(items: &mut [String]) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::components::tests::mention;
     use super::*;
-    use crate::slogans::Kind;
-
-    fn mention(text: &str, name: &str) -> Mention {
-        let s = text.find(name).unwrap_or(0);
-        Mention::new(
-            text,
-            s,
-            s + name.len(),
-            name.into(),
-            Kind::NumeralCompound,
-            true,
-        )
-        .unwrap_or_else(|| panic!("bad test mention"))
-    }
 
     #[test]
     fn section_heads() {
