@@ -328,10 +328,16 @@ fn strip_copula(first: &mut String, others: &[String]) {
 /// Cuts one of the [`BALANCED_LEADS`] off the start of `first` when that balances it with
 /// `others` (see there).
 fn strip_balanced_lead(first: &mut String, others: &[String]) {
-    let starts = |item: &str| BALANCED_LEADS.iter().find(|v| item.starts_with(*v));
+    let starts = |item: &str| {
+        BALANCED_LEADS
+            .iter()
+            .find(|v| item.starts_with(*v))
+            .map(|v| v.len())
+            .or_else(|| resultative(item))
+    };
     if others
         .iter()
-        .any(|o| starts(o).is_some_and(|v| o.len() > v.len()))
+        .any(|o| starts(o).is_some_and(|v| o.len() > v))
     {
         return;
     }
@@ -340,10 +346,24 @@ fn strip_balanced_lead(first: &mut String, others: &[String]) {
     let (Some(min), Some(max)) = (lengths.clone().min(), lengths.max()) else {
         return;
     };
-    let left = first[verb.len()..].chars().count();
+    let left = first[verb..].chars().count();
     if left >= 1 && (min..=max).contains(&left) {
-        *first = first[verb.len()..].to_string();
+        *first = first[verb..].to_string();
     }
+}
+
+/// Words of a character and 好 that are no verb with the result complement 好 ("well"):
+/// 美好生活, 友好城市, 良好风气 ….
+const NOT_RESULTATIVE: &str = "美友良爱只正最还安和喜完要较更很";
+
+/// The byte length of a verb with the result complement 好 opening `item` (织好党建网格,
+/// 建好…: "weave well"), if it opens with one.
+fn resultative(item: &str) -> Option<usize> {
+    let mut cs = item.char_indices();
+    let (_, v) = cs.next()?;
+    let (i, h) = cs.next()?;
+    let verb = super::classify::is_han(v) && !NOT_RESULTATIVE.contains(v);
+    (h == '好' && verb).then_some(i + h.len_utf8())
 }
 
 /// Words that start with the one-character leads 将 and 把 (将军馆, 把关机制): there they
@@ -443,6 +463,19 @@ mod tests {
         );
         // 是 ending a word leaves nothing to balance.
         assert_eq!(strip(&["实事求是", "解放思想"]), ["实事求是", "解放思想"]);
+    }
+
+    #[test]
+    fn a_verb_with_the_result_complement_is_cut_when_that_balances() {
+        assert_eq!(
+            strip(&["织好党建网格", "村居网格", "功能网格"]),
+            ["党建网格", "村居网格", "功能网格"]
+        );
+        // 美好 is no verb and 好 of it stays.
+        assert_eq!(
+            strip(&["美好生活", "幸福", "安康"]),
+            ["美好生活", "幸福", "安康"]
+        );
     }
 
     #[test]
