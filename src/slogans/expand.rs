@@ -107,7 +107,7 @@ fn strategy(
 /// fits are all of them run (and the first that found two or more is taken): the same
 /// choice as computing every candidate first.
 pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion {
-    if m.kind == Kind::QuotedSlogan || m.kind == Kind::Plus {
+    if m.kind == Kind::QuotedSlogan || m.kind == Kind::Plus || is_pairing(m) {
         return Expansion {
             components: Vec::new(),
             consistency: Consistency::Undefined,
@@ -143,6 +143,15 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
             consistency: Consistency::Undefined,
         },
     }
+}
+
+/// True for a pairing of numerals with 对 ("to"): 一对一, 一对多 name how parties are
+/// matched, and the parties named before (五星级党支部与三星级以下党支部“一对一”) are no
+/// components of it.
+fn is_pairing(m: &Mention) -> bool {
+    let cs: Vec<char> = m.normalized.chars().collect();
+    let numeral = |c: char| super::numerals::is_numeral(c) || c == '多';
+    cs.len() == 3 && cs[1] == '对' && numeral(cs[0]) && numeral(cs[2])
 }
 
 /// True when `n` components agree with the numerals of `m`: as many as the first numeral,

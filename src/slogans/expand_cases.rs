@@ -670,3 +670,9 @@ fn a_book_title_mark_opens_the_clause_and_besides_is_a_lead() {
         ["村务", "党务", "财务"]
     );
 }
+
+#[test]
+fn a_pairing_of_numerals_has_no_components() {
+    let text = "五星级党支部与三星级以下党支部“一对一”“一对多”结对帮扶。";
+    assert!(expansion_of(text, "一对一").components.is_empty());
+}
