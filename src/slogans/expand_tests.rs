@@ -235,11 +235,7 @@ fn paragraph_heads_ref(after: &str, m: &Mention) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // The first line is the rest of the occurrence's own paragraph.
     for line in window.split('\n').skip(1) {
-        let line = line.trim_start();
-        let end = line
-            .find(['，', ',', '。', '：', ':', '；', ';'])
-            .unwrap_or(line.len());
-        let head = &line[..end];
+        let head = super::super::heads::paragraph_head(line);
         let len = head.chars().count();
         if (2..=8).contains(&len)
             && head.chars().all(is_han)

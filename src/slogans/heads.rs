@@ -7,7 +7,7 @@ use super::classify::{is_han, CLASSIFIERS};
 use super::components::{key, QUOTE_WINDOW};
 use super::numerals::is_numeral;
 use super::window::{find_char, head_chars};
-use super::Mention;
+use super::{Kind, Mention};
 
 /// The heads of the paragraphs after the occurrence (up to the first comma, colon or full
 /// stop, 2–8 Han characters) that hold the key morpheme, exactly as many as the numeral:
@@ -27,11 +27,7 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // The first line is the rest of the occurrence's own paragraph.
     for line in window.split('\n').skip(1) {
-        let line = line.trim_start();
-        let end = line
-            .find(['，', ',', '。', '：', ':', '；', ';'])
-            .unwrap_or(line.len());
-        let head = &line[..end];
+        let head = paragraph_head(line);
         let len = head.chars().count();
         if (2..=8).contains(&len)
             && head.chars().all(is_han)
@@ -48,12 +44,42 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
     }
 }
 
+/// The head of a paragraph: its words up to the first comma, colon, semicolon or full
+/// stop, after the section number that may open it (一、 （一） (2) 3. 4、; not the 一 of
+/// 一周一碰头, which no 、 or bracket follows).
+pub(super) fn paragraph_head(line: &str) -> &str {
+    let line = line.trim_start();
+    let line = strip_section_number(line).unwrap_or(line);
+    let end = line
+        .find(['，', ',', '。', '：', ':', '；', ';'])
+        .unwrap_or(line.len());
+    &line[..end]
+}
+
+/// `line` after its section number (一、 二、 （三） (4) 5. 6、 7．), or `None` without one.
+fn strip_section_number(line: &str) -> Option<&str> {
+    let number = |s: &str| {
+        let end = s
+            .char_indices()
+            .find(|&(_, c)| !(is_numeral(c) || c.is_ascii_digit()))
+            .map_or(s.len(), |(i, _)| i);
+        (end > 0 && s[..end].chars().count() <= 3).then_some(end)
+    };
+    if let Some(inner) = line.strip_prefix(['（', '(']) {
+        let end = number(inner)?;
+        let rest = inner[end..].strip_prefix(['）', ')'])?;
+        return Some(rest.strip_prefix('、').unwrap_or(rest));
+    }
+    let end = number(line)?;
+    line[end..].strip_prefix(['、', '.', '．'])
+}
+
 /// The heads of the semicolon-separated parts of the sentence after the occurrence, one per
 /// part: the first clause of each (2–8 Han characters) that holds the key morpheme, exactly
 /// as many as the numeral: “三联”即“三个工作理念”,上下联动,构建…;左右联动,推进…;党群联动,
 /// 健全… → 上下联动, 左右联动, 党群联动.
 pub(super) fn semicolon_heads(after: &str, m: &Mention) -> Vec<String> {
-    let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
+    let (Some(k), Some(&n)) = (key(m).or_else(|| ones_key(m)), m.value.first()) else {
         return Vec::new();
     };
     if n < 2 {
@@ -70,7 +96,12 @@ pub(super) fn semicolon_heads(after: &str, m: &Mention) -> Vec<String> {
             && c.chars().skip(1).any(|x| x == k)
     };
     let mut out: Vec<String> = Vec::new();
-    for part in sentence.split(['；', ';']) {
+    for (i, part) in sentence.split(['；', ';']).enumerate() {
+        // The first part may open with the definition's verb: “六个一”工作法即一周一碰头,…
+        let part = match part.find('即') {
+            Some(at) if i == 0 => &part[at + '即'.len_utf8()..],
+            _ => part,
+        };
         match part.split([',', '，']).map(str::trim).find(|c| fits(c)) {
             Some(head) if !out.iter().any(|h| h == head) => out.push(head.to_string()),
             _ => return Vec::new(),
@@ -81,6 +112,12 @@ pub(super) fn semicolon_heads(after: &str, m: &Mention) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// The key of a list of ones, N个一 (六个一 = 一周一碰头, 一旬一指导, …): 一, which each of
+/// its items holds.
+fn ones_key(m: &Mention) -> Option<char> {
+    (m.kind == Kind::NumberedList && m.value.len() == 2 && m.value[1] == 1).then_some('一')
 }
 
 /// The subjects of the semicolon parts of a glossary entry right after a numbered list
@@ -221,5 +258,43 @@ mod tests {
             paragraph_heads(&t[t.find('\n').unwrap_or(0)..], &mention(t, "三点发力")),
             ["夯实基点", "突出重点", "建强支点"]
         );
+    }
+
+    #[test]
+    fn section_heads_after_their_numbers() {
+        let t = "用好“三心”。\n一、精心指导,引导。\n（二）同心创建,推进。\n3.倾心发掘,树立。";
+        assert_eq!(
+            paragraph_heads(&t[t.find('\n').unwrap_or(0)..], &mention(t, "三心")),
+            ["精心指导", "同心创建", "倾心发掘"]
+        );
+        // No section number: the 一 of 一周一碰头 stays.
+        assert_eq!(paragraph_head("一周一碰头,每周一上午"), "一周一碰头");
+        assert_eq!(paragraph_head("(12)网格管理："), "网格管理");
+        assert_eq!(paragraph_head("一是抓学习,"), "一是抓学习");
+    }
+
+    /// The mention of 三个一 in `t`, as extraction finds it (a numbered list).
+    fn ones(t: &str) -> Mention {
+        let found = super::super::extract(t);
+        let m = found.into_iter().find(|m| m.normalized == "三个一");
+        let m = m.unwrap_or_else(|| panic!("三个一 not found"));
+        assert_eq!(m.kind, Kind::NumberedList);
+        m
+    }
+
+    #[test]
+    fn the_parts_of_a_list_of_ones_after_its_definition() {
+        // 吉县 (lfxww.com, shortened): the first part opens with 即.
+        let t = "“三个一”工作法即一周一碰头,每周一上午召开碰头会议,学习政策、通报情况;\
+                 一旬一指导,指导员每旬开展一次指导;半年一述职,半年开展一次工作述评会。";
+        let m = ones(t);
+        assert_eq!(
+            semicolon_heads(&t[m.end..], &m),
+            ["一周一碰头", "一旬一指导", "半年一述职"]
+        );
+        // Two parts for three ones: nothing.
+        let t = "“三个一”工作法即一周一碰头,每周开会;一旬一指导,每旬指导。";
+        let m = ones(t);
+        assert!(semicolon_heads(&t[m.end..], &m).is_empty());
     }
 }
