@@ -98,8 +98,10 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
         end = p;
     };
     // A name of numerals alone (十五五, 十四五: plan numbers) lists no components; the text
-    // before it is running prose (二、“十四五”时期发展成就和“十五五”…).
-    if !m.normalized.chars().any(|c| !is_numeral(c)) {
+    // before it is running prose (二、“十四五”时期发展成就和“十五五”…). Nor does a name of
+    // one (一张网, 一盘棋): what is listed before it goes into the one whole
+    // (把综治、城管、卫健等各类网格整合成“一张网”).
+    if !m.normalized.chars().any(|c| !is_numeral(c)) || m.value == [1] {
         return Vec::new();
     }
     let run = &b[start..];

@@ -676,3 +676,18 @@ fn a_pairing_of_numerals_has_no_components() {
     let text = "五星级党支部与三星级以下党支部“一对一”“一对多”结对帮扶。";
     assert!(expansion_of(text, "一对一").components.is_empty());
 }
+
+#[test]
+fn a_name_of_one_has_no_components_listed_before_it() {
+    // 山阳区-like grid report (wxredian.com): the three grids are merged into the one net,
+    // they are not its parts; a list of four before 四个清单 still is.
+    let text = "优化网格设置,把综治、城管、卫健等各类网格整合成“一张网”。";
+    let e = expansion_of(text, "一张网");
+    assert!(e.components.is_empty(), "{:?}", e.components);
+    assert_eq!(e.consistency, Consistency::Undefined);
+    let text = "乡镇党委根据第一书记工作情况建立了成绩、任务、责任、问题“四个清单”。";
+    assert_eq!(
+        expansion_of(text, "四个清单").components,
+        ["成绩", "任务", "责任", "问题"]
+    );
+}

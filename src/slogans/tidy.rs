@@ -310,18 +310,28 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
 
 /// Cuts the subject and the copula 是 off `first` when what follows it is as long as the
 /// other items (越丰村是沪杭高铁 beside 沪杭高速 → 沪杭高铁, of 是…的“双出口”); 是 that ends
-/// a word leaves nothing to balance (坚持实事求是) and stays.
+/// a word leaves nothing to balance (坚持实事求是) and stays. Likewise a clause ending in
+/// the perfective 了 (乡镇党委根据第一书记工作情况建立了成绩、任务、责任、问题“四个清单” →
+/// 成绩), not the 了 of 了解.
 fn strip_copula(first: &mut String, others: &[String]) {
-    let Some(p) = first.rfind('是').filter(|&p| p > 0) else {
-        return;
-    };
-    let rest = &first[p + '是'.len_utf8()..];
-    let lengths = others.iter().map(|o| o.chars().count());
-    let (Some(min), Some(max)) = (lengths.clone().min(), lengths.max()) else {
-        return;
-    };
-    if min >= 2 && (min..=max).contains(&rest.chars().count()) {
-        *first = rest.to_string();
+    let copula = first.rfind('是').map(|p| (p, '是'));
+    let perfective = first
+        .rmatch_indices('了')
+        .find(|&(p, _)| !first[p..].starts_with("了解"))
+        .map(|(p, _)| (p, '了'));
+    for (p, mark) in [copula, perfective].into_iter().flatten() {
+        if p == 0 {
+            continue;
+        }
+        let rest = &first[p + mark.len_utf8()..];
+        let lengths = others.iter().map(|o| o.chars().count());
+        let (Some(min), Some(max)) = (lengths.clone().min(), lengths.max()) else {
+            return;
+        };
+        if min >= 2 && (min..=max).contains(&rest.chars().count()) {
+            *first = rest.to_string();
+            return;
+        }
     }
 }
 
@@ -463,6 +473,18 @@ mod tests {
         );
         // 是 ending a word leaves nothing to balance.
         assert_eq!(strip(&["实事求是", "解放思想"]), ["实事求是", "解放思想"]);
+        // A perfective 了 ends the clause before the list (同心县, sol2013.org: 根据第一书记
+        // 工作情况建立了成绩、任务、责任、问题“四个清单”).
+        assert_eq!(
+            strip(&["第一书记工作情况建立了成绩", "任务", "责任", "问题"]),
+            ["成绩", "任务", "责任", "问题"]
+        );
+        // 了解 is a verb of its own; nothing balances here either.
+        assert_eq!(strip(&["了解民情", "化解矛盾"]), ["了解民情", "化解矛盾"]);
+        assert_eq!(
+            strip(&["加强了解民情工作", "化解矛盾"]),
+            ["加强了解民情工作", "化解矛盾"]
+        );
     }
 
     #[test]
