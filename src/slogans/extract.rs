@@ -374,6 +374,25 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_as_many_items_makes_a_count_a_formulation() {
+        // 新乡 and 焦作 (xpaper.net, jzdj.cn): a noun of one character, or one that mostly
+        // counts, names the list right before it.
+        assert_eq!(
+            names("带好村“三委”、党员和村民代表、志愿服务三支队伍;"),
+            ["三委", "三支队伍"]
+        );
+        assert_eq!(
+            names("创新绘就“规划、施工、实景”三张图,"),
+            ["规划、施工、实景", "三张图"]
+        );
+        // Without the list, or with a list of another length: counts.
+        assert!(names("组建三支队伍,绘就三张图,").is_empty());
+        assert!(names("带好党员、志愿服务三支队伍;").is_empty());
+        // Places stay counts after any list.
+        assert!(names("东村、西村、南村三个村,").is_empty());
+    }
+
+    #[test]
     fn a_dummy_verb_after_an_unquoted_list_is_not_its_name() {
         assert_eq!(names("可以从三个维度进行观察。"), ["三个维度"]);
     }

@@ -101,7 +101,7 @@ pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
         if i < resume || covered[i] {
             continue;
         }
-        if let Some((s, e, kind)) = unquoted::at(&chars, i) {
+        if let Some((s, e, kind)) = unquoted::at(&chars, i, &text[..byte(i)]) {
             if (s..e).all(|k| !covered[k]) && s < e {
                 let surface = &text[byte(s)..byte(e)];
                 push(

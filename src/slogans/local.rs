@@ -136,7 +136,7 @@ impl<'t> Local<'t> {
             .window
             .last()
             .map_or(start, |&(b, c)| b as usize + c.len_utf8());
-        let (s, e, kind) = unquoted::at(&self.window, trigger)?;
+        let (s, e, kind) = unquoted::at(&self.window, trigger, text.get(..p)?)?;
         let byte = |k: usize| self.window.get(k).map_or(end, |c| c.0 as usize);
         Some((byte(s), byte(e), kind))
     }
@@ -150,7 +150,7 @@ impl<'t> Local<'t> {
                 .collect::<Vec<_>>()
         });
         let i = full.partition_point(|c| (c.0 as usize) < p);
-        let (s, e, kind) = unquoted::at(full, i)?;
+        let (s, e, kind) = unquoted::at(full, i, text.get(..p)?)?;
         let byte = |k: usize| full.get(k).map_or(text.len(), |c| c.0 as usize);
         Some((byte(s), byte(e), kind))
     }
@@ -165,7 +165,7 @@ mod tests {
     fn at_full(text: &str, p: usize) -> Option<(usize, usize, Kind)> {
         let chars: Vec<(u32, char)> = text.char_indices().map(|(b, c)| (b as u32, c)).collect();
         let i = chars.iter().position(|c| c.0 as usize == p)?;
-        let (s, e, kind) = unquoted::at(&chars, i)?;
+        let (s, e, kind) = unquoted::at(&chars, i, text.get(..p)?)?;
         let byte = |k: usize| chars.get(k).map_or(text.len(), |c| c.0 as usize);
         Some((byte(s), byte(e), kind))
     }

@@ -357,6 +357,13 @@ fn strip_balanced_lead(first: &mut String, others: &[String]) {
         return;
     };
     let left = first[verb..].chars().count();
+    // A verb with 好 is no noun's start: what it leaves need not be as long as the
+    // shortest other item, only a word (带好|村三委、党员和村民代表、志愿服务三支队伍).
+    let min = if resultative(first).is_some() {
+        min.min(2)
+    } else {
+        min
+    };
     if left >= 1 && (min..=max).contains(&left) {
         *first = first[verb..].to_string();
     }
@@ -497,6 +504,11 @@ mod tests {
         assert_eq!(
             strip(&["美好生活", "幸福", "安康"]),
             ["美好生活", "幸福", "安康"]
+        );
+        // What the verb leaves may be shorter than the other items (新乡, xpaper.net).
+        assert_eq!(
+            strip(&["带好村三委", "党员和村民代表", "志愿服务"]),
+            ["村三委", "党员和村民代表", "志愿服务"]
         );
     }
 

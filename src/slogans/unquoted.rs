@@ -117,6 +117,54 @@ const COUNT_HEADS: &[&str] = &[
     "半",
 ];
 
+/// The [`COUNT_HEADS`] that name a formulation after a list of as many items
+/// ([`items_listed_before`]): its teams, groups, measures, stages, fields and industries
+/// (三支队伍), not its places, people, times or amounts (东村、西村、南村三个村).
+const LISTED_HEADS: &[&str] = &["队", "组", "措施", "环节", "领域", "产业"];
+
+/// The most characters of a list that [`items_listed_before`] reads back.
+const LISTED_SPAN: usize = 60;
+
+/// The number of items of the 、-list that ends `before` (0 without one): a quotation
+/// (“规划、施工、实景”) or the run of Han characters back to the clause's start, quotation
+/// marks aside (带好村“三委”、党员和村民代表、志愿服务); at most [`LISTED_SPAN`] characters,
+/// every item but the first (which may hold the clause's verb) of 1–10.
+pub(super) fn items_listed_before(before: &str) -> usize {
+    // Only the last LISTED_SPAN + 1 characters are read (4 bytes each at most), so that a
+    // text without punctuation is not searched back to its start at every trigger.
+    let mut from = before.len().saturating_sub((LISTED_SPAN + 1) * 4);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    let run = match tail.strip_suffix('”') {
+        Some(inner) => match inner.rfind('“') {
+            Some(open) => &inner[open + '“'.len_utf8()..],
+            None => return 0,
+        },
+        None => match tail.rfind([
+            '，', ',', '。', '；', ';', '：', ':', '\n', '(', '（', '）', ')',
+        ]) {
+            Some(p) => &tail[p + tail[p..].chars().next().map_or(1, char::len_utf8)..],
+            None if from == 0 => tail,
+            None => return 0,
+        },
+    };
+    let listed = |c: char| is_han(c) || matches!(c, '、' | '“' | '”');
+    if run.chars().count() > LISTED_SPAN || !run.chars().all(listed) {
+        return 0;
+    }
+    let items: Vec<usize> = run
+        .split('、')
+        .map(|item| item.chars().filter(|&c| is_han(c)).count())
+        .collect();
+    if items.len() < 2 || items.iter().skip(1).any(|&len| !(1..=10).contains(&len)) || items[0] == 0
+    {
+        return 0;
+    }
+    items.len()
+}
+
 /// Idioms and ordinary words of the numeral-alternation pattern (一心一意).
 const IDIOMS: &[&str] = &[
     "一心一意",
@@ -207,8 +255,9 @@ fn boundary(chars: &[(u32, char)], i: usize) -> bool {
 }
 
 /// Tries the unquoted rules at char index `i` (a numeral, `第`, a digit or `+`); returns
-/// `(start, end, kind)` as char indices.
-pub(crate) fn at(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
+/// `(start, end, kind)` as char indices. `before` is the text before the trigger (for the
+/// list a numbered list may follow: [`items_listed_before`]).
+pub(crate) fn at(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usize, Kind)> {
     let c = chars.get(i)?.1;
     let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
     if c.is_ascii_digit() {
@@ -237,10 +286,10 @@ pub(crate) fn at(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)
     if !is_numeral(c) || weekday || prev.is_some_and(|p| digit_value(p).is_some() || p == '第') {
         return None;
     }
-    numeral(chars, i)
+    numeral(chars, i, before)
 }
 
-fn numeral(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
+fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usize, Kind)> {
     let c = chars[i].1;
     // Ascending numeral run 一二三 + up to 3 characters: 一二三产融合.
     let mut k = i;
@@ -313,10 +362,23 @@ fn numeral(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
             let s = i + 2;
             let e = noun_end(chars, s, 6);
             let noun: String = chars[s..e].iter().map(|x| x.1).collect();
-            let count = COUNT_HEADS
-                .iter()
-                .any(|h| noun.starts_with(h) || noun.ends_with(h));
-            let ok_len = (2..=6).contains(&(e - s));
+            let heads = || {
+                COUNT_HEADS
+                    .iter()
+                    .filter(|h| noun.starts_with(*h) || noun.ends_with(*h))
+            };
+            let mut count = heads().next().is_some();
+            let mut ok_len = (2..=6).contains(&(e - s));
+            // Right after a list of as many items, the phrase names that list: a noun of
+            // one character (“规划、施工、实景”三张图) or of a kind that mostly counts
+            // (村“三委”、党员和村民代表、志愿服务三支队伍) is a formulation then.
+            if (!ok_len || count)
+                && e > s
+                && digit_value(c).is_some_and(|n| items_listed_before(before) == n as usize)
+            {
+                ok_len = e - s <= 6;
+                count = heads().any(|h| !LISTED_HEADS.contains(h));
+            }
             let ends_well = boundary(chars, e);
             let allowed =
                 match cl {
