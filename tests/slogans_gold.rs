@@ -346,6 +346,7 @@ fn corpus_pass_guards() {
                 min_chars: 100,
                 min_docs: 100,
                 min_chars_single: 100,
+                min_chars_compound: 100,
             },
         ),
         (
@@ -354,6 +355,7 @@ fn corpus_pass_guards() {
                 min_chars: 2,
                 min_docs: 1,
                 min_chars_single: 2,
+                min_chars_compound: 100,
             },
         ),
         (
@@ -362,6 +364,7 @@ fn corpus_pass_guards() {
                 min_chars: 3,
                 min_docs: 1,
                 min_chars_single: 3,
+                min_chars_compound: 100,
             },
         ),
         (
@@ -370,15 +373,27 @@ fn corpus_pass_guards() {
                 min_chars: 3,
                 min_docs: 2,
                 min_chars_single: 4,
+                min_chars_compound: 100,
             },
         ),
-        ("len>=3, docs>=2 or len>=5 (default)", KnownGuard::default()),
+        (
+            "len>=3, docs>=2 or len>=5",
+            KnownGuard {
+                min_chars_compound: 100,
+                ..KnownGuard::default()
+            },
+        ),
+        (
+            "... or a numeral pair, docs>=2 (default)",
+            KnownGuard::default(),
+        ),
         (
             "len>=3, docs>=2 only",
             KnownGuard {
                 min_chars: 3,
                 min_docs: 2,
                 min_chars_single: 100,
+                min_chars_compound: 100,
             },
         ),
     ];
