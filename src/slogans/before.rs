@@ -6,6 +6,7 @@
 use super::classify::{is_han, CLASSIFIERS};
 use super::expand::{split_items, split_last_and, split_to_fit};
 use super::numerals::is_numeral;
+use super::unquoted::{is_chain, without_brackets, CHAIN_MARKS};
 use super::{tidy, Mention};
 
 /// The quoted list right before the occurrence, joined to it by 的 or 为主要内容的, or named
@@ -23,8 +24,12 @@ pub(super) fn quoted_list_before(before: &str, m: &Mention) -> Vec<String> {
         if let Some(open) = inner.rfind('“') {
             let quoted = &inner[open + '“'.len_utf8()..];
             // A `+` formula names the parts: “在线发布消息+在线交流+在线学习”的“三在线”.
+            // So does a chain of levels: “区—街道—社区”的三级网格.
+            // (Its items keep their brackets: 小组(片区), 党员联系户(党员楼栋长、党员先锋岗).)
             let items = if quoted.contains('+') && !quoted.contains('、') {
                 split_items(&quoted.replace('+', "、"))
+            } else if is_chain(&without_brackets(quoted)) {
+                quoted.split(CHAIN_MARKS).map(str::to_string).collect()
             } else {
                 split_last_and(split_items(quoted), n)
             };

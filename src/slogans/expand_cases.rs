@@ -691,3 +691,24 @@ fn a_name_of_one_has_no_components_listed_before_it() {
         ["成绩", "任务", "责任", "问题"]
     );
 }
+
+#[test]
+fn a_chain_of_levels_names_the_levels() {
+    // The chain's items keep their brackets, with the 、 inside them (东庄, u40 batch).
+    let text = "构建“镇党委—党支部—党小组—党员联系户(党员楼栋长、党员先锋岗)—群众(干部、职工)”的五级组织体系。";
+    assert_eq!(
+        expansion_of(text, "五级组织体系").components,
+        [
+            "镇党委",
+            "党支部",
+            "党小组",
+            "党员联系户(党员楼栋长、党员先锋岗)",
+            "群众(干部、职工)"
+        ]
+    );
+    let text = "进一步理顺了区、街道、社区、网格四级组织架构。";
+    assert_eq!(
+        expansion_of(text, "四级组织架构").components,
+        ["区", "街道", "社区", "网格"]
+    );
+}

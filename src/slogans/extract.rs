@@ -393,6 +393,24 @@ mod tests {
     }
 
     #[test]
+    fn levels_after_a_list_or_chain_of_as_many_are_a_formulation() {
+        // 南门 (u40 batch) and a mediation plan (aipiwu.com): the quoted chain of levels, its
+        // brackets and the 的 that joins it; an unquoted list of levels.
+        assert_eq!(
+            names("织密“社区—小区—网格—微网格—楼栋”五级组织体系,"),
+            ["社区—小区—网格—微网格—楼栋", "五级组织体系"]
+        );
+        assert_eq!(
+            names("构建“区—街道—社区—小组(片区)”的四级调解网络。"),
+            ["区—街道—社区—小组(片区)", "四级调解网络"]
+        );
+        assert_eq!(names("健全县、乡、村三级服务网络。"), ["三级服务网络"]);
+        // No list, a list of another length, a formula of joint action, a grade.
+        assert!(names("宿连三级航道全线通航。建立县、乡、村两级服务网络。").is_empty());
+        assert_eq!(names("市、县、乡三级联动。"), ["三级联动"]);
+    }
+
+    #[test]
     fn a_dummy_verb_after_an_unquoted_list_is_not_its_name() {
         assert_eq!(names("可以从三个维度进行观察。"), ["三个维度"]);
     }

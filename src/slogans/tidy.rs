@@ -328,7 +328,10 @@ fn strip_copula(first: &mut String, others: &[String]) {
         let (Some(min), Some(max)) = (lengths.clone().min(), lengths.max()) else {
             return;
         };
-        if min >= 2 && (min..=max).contains(&rest.chars().count()) {
+        // 了 surely ends a verb: what follows it need only be no longer than the others
+        // (理顺了区、街道、社区、网格四级组织架构 → 区).
+        let shortest = if mark == '了' { 1 } else { min };
+        if min >= 2 && (shortest..=max).contains(&rest.chars().count()) {
             *first = rest.to_string();
             return;
         }
@@ -485,6 +488,11 @@ mod tests {
         assert_eq!(
             strip(&["第一书记工作情况建立了成绩", "任务", "责任", "问题"]),
             ["成绩", "任务", "责任", "问题"]
+        );
+        // After 了 a shorter item is enough (四级组织架构 of seed 002).
+        assert_eq!(
+            strip(&["进一步理顺了区", "街道", "社区", "网格"]),
+            ["区", "街道", "社区", "网格"]
         );
         // 了解 is a verb of its own; nothing balances here either.
         assert_eq!(strip(&["了解民情", "化解矛盾"]), ["了解民情", "化解矛盾"]);

@@ -125,10 +125,47 @@ const LISTED_HEADS: &[&str] = &["队", "组", "措施", "环节", "领域", "产
 /// The most characters of a list that [`items_listed_before`] reads back.
 const LISTED_SPAN: usize = 60;
 
+/// Marks that chain the levels of a quoted hierarchy: “区—街道—社区”.
+pub(super) const CHAIN_MARKS: [char; 3] = ['—', '－', '→'];
+
+/// True for a chain of levels: [`CHAIN_MARKS`] and no 、 (in `s` without its brackets).
+pub(super) fn is_chain(bare: &str) -> bool {
+    !bare.contains('、') && bare.contains(CHAIN_MARKS)
+}
+
+/// `s` without what stands in round brackets (half or full width), the brackets included;
+/// an unclosed bracket is kept.
+pub(super) fn without_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    let mut held = String::new();
+    for c in s.chars() {
+        match c {
+            '(' | '（' => {
+                depth += 1;
+                held.push(c);
+            }
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    held.clear();
+                } else {
+                    held.push(c);
+                }
+            }
+            _ if depth > 0 => held.push(c),
+            _ => out.push(c),
+        }
+    }
+    out.push_str(&held);
+    out
+}
+
 /// The number of items of the 、-list that ends `before` (0 without one): a quotation
-/// (“规划、施工、实景”) or the run of Han characters back to the clause's start, quotation
-/// marks aside (带好村“三委”、党员和村民代表、志愿服务); at most [`LISTED_SPAN`] characters,
-/// every item but the first (which may hold the clause's verb) of 1–10.
+/// (“规划、施工、实景”, or a chain “区—街道—社区—小组(片区)”) or the run of Han characters
+/// back to the clause's start, quotation marks aside (带好村“三委”、党员和村民代表、志愿服务);
+/// at most [`LISTED_SPAN`] characters, every item but the first (which may hold the
+/// clause's verb) of 1–10 Han characters.
 pub(super) fn items_listed_before(before: &str) -> usize {
     // Only the last LISTED_SPAN + 1 characters are read (4 bytes each at most), so that a
     // text without punctuation is not searched back to its start at every trigger.
@@ -136,7 +173,9 @@ pub(super) fn items_listed_before(before: &str) -> usize {
     while !before.is_char_boundary(from) {
         from += 1;
     }
-    let tail = &before[from..];
+    // A list joined by 的: “区—街道—社区—小组(片区)”的四级调解网络.
+    let tail = before[from..].strip_suffix('的').unwrap_or(&before[from..]);
+    let quoted = tail.ends_with('”');
     let run = match tail.strip_suffix('”') {
         Some(inner) => match inner.rfind('“') {
             Some(open) => &inner[open + '“'.len_utf8()..],
@@ -150,12 +189,22 @@ pub(super) fn items_listed_before(before: &str) -> usize {
             None => return 0,
         },
     };
-    let listed = |c: char| is_han(c) || matches!(c, '、' | '“' | '”');
+    // A quotation may chain its items and bracket a word (小组(片区)), or a list of its
+    // own (党员联系户(党员楼栋长、党员先锋岗)).
+    let bare = without_brackets(run);
+    let chained = quoted && is_chain(&bare);
+    let run = if chained { bare.as_str() } else { run };
+    let listed = |c: char| {
+        is_han(c)
+            || matches!(c, '、' | '“' | '”')
+            || (chained && (CHAIN_MARKS.contains(&c) || matches!(c, '(' | ')' | '（' | '）')))
+    };
     if run.chars().count() > LISTED_SPAN || !run.chars().all(listed) {
         return 0;
     }
+    let seps: &[char] = if chained { &CHAIN_MARKS } else { &['、'] };
     let items: Vec<usize> = run
-        .split('、')
+        .split(seps)
         .map(|item| item.chars().filter(|&c| is_han(c)).count())
         .collect();
     if items.len() < 2 || items.iter().skip(1).any(|&len| !(1..=10).contains(&len)) || items[0] == 0
@@ -356,9 +405,16 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
     if c == '一' {
         return None;
     }
-    // N + classifier + noun: 四大体系, 中央八项规定, 四项基本原则, 三件大事.
+    // N + classifier + noun: 四大体系, 中央八项规定, 四项基本原则, 三件大事; and N levels
+    // right after a list of as many (区、街道、社区、网格四级组织架构), not a formula of
+    // joint action (五级联动, below).
     if let Some(&(_, cl)) = chars.get(i + 1) {
-        if CLASSIFIERS.contains(&cl) {
+        let levels = || {
+            cl == '级'
+                && !ACTIONS.iter().any(|a| starts_with_at(chars, i + 2, a))
+                && digit_value(c).is_some_and(|n| items_listed_before(before) == n as usize)
+        };
+        if CLASSIFIERS.contains(&cl) || levels() {
             let s = i + 2;
             let e = noun_end(chars, s, 6);
             let noun: String = chars[s..e].iter().map(|x| x.1).collect();
