@@ -348,6 +348,12 @@ mod tests {
         // Amounts with a count unit: a party of seven, a building of two storeys.
         assert!(names("记者一行七人抵达,一栋两层的小楼").is_empty());
         assert_eq!(names("推行一户一策、一村一品"), ["一户一策", "一村一品"]);
+        // One character, then two (桑植, u70 batch); 一年 is a schedule.
+        assert_eq!(
+            names("实行“一年一规划、一乡一台账、一人一档册、一人一结对”,"),
+            ["一乡一台账", "一人一档册", "一人一结对"]
+        );
+        assert_eq!(names("落实三会一课制度。"), ["三会一课"]);
     }
 
     #[test]

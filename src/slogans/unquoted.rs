@@ -50,6 +50,10 @@ const GENERIC_HEADS: &[&str] = &[
 /// then dropped (precision first).
 const VERBS: &[&str] = &["共兴", "提升", "升级", "推进", "实施", "加快", "深入"];
 
+/// Particles and conjunctions that never end a word of an unquoted formula, and suffixes
+/// that make a longer word of what stands before them (长三角一体化, 三强度).
+const PARTICLES: &str = "的了着和与及等在是为或并而也都就化性度率";
+
 /// Characters that never belong inside an unquoted formula (function words).
 const FUNCTION: &[char] = &[
     '的', '和', '与', '及', '等', '在', '是', '为', '了', '中', '把', '将', '对', '以', '向', '从',
@@ -396,6 +400,17 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
                 || first == '个'
             {
                 return None;
+            }
+            // One character, then two, closing the phrase: 一乡一台账, 一人一档册, 一人一结对
+            // (a word's second character may be a function word's: 对), not a particle after
+            // the formula (一村一品的).
+            let lopsided = w == 1
+                && e == n2 + 2
+                && han_at(chars, e).is_some_and(|x| !is_numeral(x) && !PARTICLES.contains(x))
+                && boundary(chars, e + 1)
+                && !TAILS.iter().any(|t| starts_with_at(chars, e, t));
+            if lopsided {
+                return Some((i, e + 1, Kind::NumeralCompound));
             }
             if w == 1 || boundary(chars, e) {
                 return Some((i, e, Kind::NumeralCompound));
