@@ -9,6 +9,17 @@ use super::numerals::is_numeral;
 use super::unquoted::{is_chain, without_brackets, CHAIN_MARKS};
 use super::{tidy, Mention};
 
+/// Administrative levels of one character (省, 市 … 村), the owners of a formulation each
+/// level has (镇、村“两委”).
+const ADMIN_LEVELS: &str = "省市县区乡镇村";
+
+/// Party committees of a level, which own the formulation named after them (市委“三化三大”).
+const COMMITTEES: [&str; 6] = ["省委", "市委", "州委", "县委", "区委", "镇委"];
+
+/// Words after a formulation that make it the name of a speech or instruction (上海市
+/// “两张网”重要讲话精神): what stands before it is who gave it.
+const SPEECHES: [&str; 4] = ["重要讲话", "讲话精神", "重要指示", "重要论述"];
+
 /// The quoted list right before the occurrence, joined to it by 的 or 为主要内容的, or named
 /// by it in brackets (简称, "called for short"): “天天有服务、满意百分百”为主要内容的“365工作法”;
 /// “…”的“4012”新模式; “…+…+…”的“三在线”; “政治功能强、…、作用发挥强”(以下简称“四强”).
@@ -119,9 +130,12 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
     let mut items = split_to_fit(split_items(&run.replace("”“", "、")), m);
     // The formulation as a predicate (治理不再是“两张皮”), or a last item of one character
     // after longer ones that qualifies it (…党员干部、村“两委”): no list of components.
+    // (With three items or more the first is left out: it may hold the clause's verb,
+    // 构建县、乡、村三级服务网络.)
+    let compared = if items.len() >= 3 { &items[1..] } else { &items[..] };
     let one_char_tail = items.len() >= 2
         && items.last().is_some_and(|l| l.chars().count() == 1)
-        && items.iter().any(|i| i.chars().count() > 1);
+        && compared.iter().any(|i| i.chars().count() > 1);
     // …培养成村党组织书记或村“两委”: an alternative (或) in the last item, which the
     // formulation completes.
     let alternative = items.last().is_some_and(|l| l.contains('或'));
@@ -137,7 +151,23 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
     // The formulation followed by 等 is the last member of the list, not its name
     // (以支部星级指数管理、…、流动党员教育管理“五大体系”等为抓手).
     let member = after.trim_start_matches(['”', '’']).starts_with('等');
+    // Whose the formulation is, not what: the levels that each have it (镇、村“两委”; but
+    // 县、乡、村三级), a Party committee (…、市委“三化三大”), or the speaker of a speech
+    // named after it (…和上海市“两张网”重要讲话精神).
+    let levels = !m.normalized.contains('级')
+        && items
+            .iter()
+            .all(|i| i.chars().count() == 1 && ADMIN_LEVELS.contains(i.as_str()));
+    let committee = items
+        .last()
+        .is_some_and(|l| COMMITTEES.contains(&l.as_str()));
+    let speech = SPEECHES
+        .iter()
+        .any(|w| after.trim_start_matches(['”', '’']).starts_with(w));
     if run.ends_with('是')
+        || levels
+        || committee
+        || speech
         || member
         || one_char_tail
         || alternative

@@ -464,7 +464,9 @@ fn quotes_after(after: &str) -> Vec<String> {
         out.push(item.to_string());
         rest = r[close + '”'.len_utf8()..].trim_start_matches('、');
     }
-    if out.len() >= 2 {
+    // Quotations before "etc." (等) are examples of another noun: 进入村“两委”班子,从“土专家”
+    // “田秀才”等党员中遴选….
+    if out.len() >= 2 && !rest.starts_with('等') {
         out
     } else {
         Vec::new()

@@ -712,3 +712,36 @@ fn a_chain_of_levels_names_the_levels() {
         ["区", "街道", "社区", "网格"]
     );
 }
+
+#[test]
+fn owners_and_examples_are_no_components() {
+    // u70 batch (咸安, 西畴, 成都, a county report): the levels that each have 两委, a
+    // committee, a speaker, and quotations before 等 give no components.
+    for (text, name) in [
+        ("镇、村“两委”了解到他在外地创业。", "两委"),
+        (
+            "进入村“两委”班子,从“土专家”“田秀才”等党员中遴选30名。",
+            "两委",
+        ),
+        (
+            "认真落实全省工作会议精神、市委“三化三大”工作要求。",
+            "三化三大",
+        ),
+        (
+            "贯彻落实关于城市治理和上海市“两张网”重要讲话精神。",
+            "两张网",
+        ),
+    ] {
+        let e = expansion_of(text, name);
+        assert!(e.components.is_empty(), "{text}: {:?}", e.components);
+    }
+    // Levels of a 级 formulation are its components; the actors of 两个作用 are.
+    assert_eq!(
+        expansion_of("构建县、乡、村三级服务网络。", "三级服务网络").components,
+        ["县", "乡", "村"]
+    );
+    assert_eq!(
+        expansion_of("充分发挥基层党组织和农村党员“两个作用”。", "两个作用").components,
+        ["基层党组织", "农村党员"]
+    );
+}

@@ -265,8 +265,21 @@ pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
     }
 }
 
-/// [`strip_lead`] on a list, returned.
+/// [`strip_lead`] on a list, returned; and the preposition 将 or 把 that opens every item
+/// of two or more, each a phrase of its own (即将基层党员培养成致富带头人、把致富带头人培养成
+/// 党员 → 基层党员培养成致富带头人, 致富带头人培养成党员).
 pub(super) fn stripped_lead(mut items: Vec<String>) -> Vec<String> {
+    let object_first = |i: &String| {
+        i.starts_with(['将', '把'])
+            && !NOT_LEADS.iter().any(|w| i.starts_with(w))
+            && i.chars().count() >= 4
+    };
+    if items.len() >= 2 && items.iter().all(object_first) {
+        for i in items.iter_mut() {
+            *i = i[3..].to_string();
+        }
+        return items;
+    }
     strip_lead(&mut items);
     items
 }
@@ -297,9 +310,16 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
     if others.is_empty() || others.iter().any(|i| lead_verb_at(i).is_some()) {
         return;
     }
-    // Again after each cut: 我们将|聚力实施|产业能级跃升 has two leads.
+    // Again after each cut: 我们将|聚力实施|产业能级跃升 has two leads. What is left has
+    // two characters, or one when another item has one (构建县、乡、村).
+    let floor = others
+        .iter()
+        .map(|o| o.chars().count())
+        .min()
+        .unwrap_or(2)
+        .clamp(1, 2);
     while let Some(end) = lead_verb_at(first) {
-        if first[end..].chars().count() < 2 {
+        if first[end..].chars().count() < floor {
             break;
         }
         *first = first[end..].to_string();
@@ -488,6 +508,14 @@ mod tests {
         assert_eq!(
             strip(&["第一书记工作情况建立了成绩", "任务", "责任", "问题"]),
             ["成绩", "任务", "责任", "问题"]
+        );
+        // 将 and 把 opening every item (咸安, u70 batch).
+        assert_eq!(
+            stripped_lead(vec![
+                "将基层党员培养成致富带头人".to_string(),
+                "把致富带头人培养成党员".to_string()
+            ]),
+            ["基层党员培养成致富带头人", "致富带头人培养成党员"]
         );
         // After 了 a shorter item is enough (四级组织架构 of seed 002).
         assert_eq!(
