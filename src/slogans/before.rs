@@ -132,7 +132,11 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
     // after longer ones that qualifies it (…党员干部、村“两委”): no list of components.
     // (With three items or more the first is left out: it may hold the clause's verb,
     // 构建县、乡、村三级服务网络.)
-    let compared = if items.len() >= 3 { &items[1..] } else { &items[..] };
+    let compared = if items.len() >= 3 {
+        &items[1..]
+    } else {
+        &items[..]
+    };
     let one_char_tail = items.len() >= 2
         && items.last().is_some_and(|l| l.chars().count() == 1)
         && compared.iter().any(|i| i.chars().count() > 1);

@@ -417,6 +417,16 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_before_a_plus_formula_and_a_noun_after_a_tail_word() {
+        // u70 batch (襄垣, 成都): the verb is no part of the left term; 工作组 is a noun
+        // whose 工作 ends nothing (and 组 makes the phrase a count).
+        assert_eq!(names("持续深化党建+微愿望为民服务,"), ["党建+微愿望"]);
+        assert_eq!(names("打造机关党建+品牌,"), ["机关党建+品牌"]);
+        assert!(names("下设八个专项工作组,").is_empty());
+        assert_eq!(names("完成三大任务工作。"), ["三大任务"]);
+    }
+
+    #[test]
     fn a_dummy_verb_after_an_unquoted_list_is_not_its_name() {
         assert_eq!(names("可以从三个维度进行观察。"), ["三个维度"]);
     }

@@ -84,6 +84,12 @@ const BALANCED_LEADS: [&str; 32] = [
     "分析", "总结", "梳理", "探索",
 ];
 
+/// True for a verb of two characters that opens a list's clause ([`LEAD_VERBS`],
+/// [`BALANCED_LEADS`]): 深化, 推进, 打造 ….
+pub(super) fn is_lead_verb(word: &str) -> bool {
+    word.chars().count() == 2 && LEAD_VERBS.iter().chain(&BALANCED_LEADS).any(|v| *v == word)
+}
+
 /// A lead verb must start among the first this many characters of an item (a subject or
 /// an adverb before the verb: 茅箭区深化…, 全面启动…).
 const LEAD_WITHIN: usize = 5;

@@ -280,17 +280,32 @@ pub(super) fn plain(ch: char) -> bool {
     is_han(ch) && !is_numeral(ch) && !FUNCTION.contains(&ch)
 }
 
+/// Characters that make a tail word the head of a noun (专项工作组, 建设局): 工作 is no
+/// tail of 八个专项工作组.
+const NOUN_SUFFIXES: &str = "组队室站局处";
+
 /// The end (exclusive) of a noun starting at `i`: plain Han characters, at most `max`,
-/// stopping before a tail word.
+/// stopping before a tail word (unless one of the [`NOUN_SUFFIXES`] closes the noun after
+/// it).
 fn noun_end(chars: &[(u32, char)], i: usize, max: usize) -> usize {
     let mut k = i;
     while k < chars.len() && k - i < max && plain(chars[k].1) {
+        let tail = TAILS.iter().find(|t| starts_with_at(chars, k, t));
+        let suffixed = tail.is_some_and(|t| {
+            let after = k + t.chars().count();
+            chars
+                .get(after)
+                .is_some_and(|c| NOUN_SUFFIXES.contains(c.1))
+                && chars.get(after + 1).is_none_or(|c| !plain(c.1))
+                && after + 1 - i <= max
+        });
         if k > i
-            && TAILS
-                .iter()
-                .chain(VERBS)
-                .chain(ACTIONS)
-                .any(|t| starts_with_at(chars, k, t))
+            && !suffixed
+            && (tail.is_some()
+                || VERBS
+                    .iter()
+                    .chain(ACTIONS)
+                    .any(|t| starts_with_at(chars, k, t)))
         {
             break;
         }
@@ -525,6 +540,13 @@ fn plus(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
     }
     if s == i || (s > 0 && chars[s - 1].1 == '+') {
         return None;
+    }
+    // A verb before a term of two characters is none of it: 深化|党建+网格.
+    if i - s == 4 {
+        let verb: String = chars[s..s + 2].iter().map(|c| c.1).collect();
+        if super::tidy::is_lead_verb(&verb) {
+            s += 2;
+        }
     }
     let mut e = i;
     while chars.get(e).map(|x| x.1) == Some('+') {
