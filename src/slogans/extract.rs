@@ -414,6 +414,8 @@ mod tests {
         // No list, a list of another length, a formula of joint action, a grade.
         assert!(names("宿连三级航道全线通航。建立县、乡、村两级服务网络。").is_empty());
         assert_eq!(names("市、县、乡三级联动。"), ["三级联动"]);
+        // A verb after the levels (u80 batch, 营商环境): a description.
+        assert!(names("纵向实现省、市、县三级接入,").is_empty());
     }
 
     #[test]

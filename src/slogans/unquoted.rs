@@ -447,6 +447,11 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
         if CLASSIFIERS.contains(&cl) || levels() {
             let s = i + 2;
             let e = noun_end(chars, s, 6);
+            // Levels name a noun of three characters or more (四级组织架构), not a verb
+            // (省、市、县三级接入).
+            if cl == '级' && e - s < 3 {
+                return None;
+            }
             let noun: String = chars[s..e].iter().map(|x| x.1).collect();
             let heads = || {
                 COUNT_HEADS
