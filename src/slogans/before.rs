@@ -13,6 +13,9 @@ use super::{tidy, Mention};
 /// level has (镇、村“两委”).
 const ADMIN_LEVELS: &str = "省市县区乡镇村";
 
+/// "Etc." and a noun of aspects or fields, which ends a list of where, not of what.
+const ASPECTS: [&str; 4] = ["等方面", "等领域", "等重点领域", "等环节"];
+
 /// Party committees of a level, which own the formulation named after them (市委“三化三大”).
 const COMMITTEES: [&str; 6] = ["省委", "市委", "州委", "县委", "区委", "镇委"];
 
@@ -162,6 +165,9 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
         && items
             .iter()
             .all(|i| i.chars().count() == 1 && ADMIN_LEVELS.contains(i.as_str()));
+    // Aspects or fields (从思想上引领、文化活动、志愿服务、深化改革等方面建立“八个一”): where
+    // the formulation applies, not its parts.
+    let aspects = ASPECTS.iter().any(|w| run.contains(w));
     let committee = items
         .last()
         .is_some_and(|l| COMMITTEES.contains(&l.as_str()));
@@ -169,6 +175,7 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
         .iter()
         .any(|w| after.trim_start_matches(['”', '’']).starts_with(w));
     if run.ends_with('是')
+        || aspects
         || levels
         || committee
         || speech

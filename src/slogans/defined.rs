@@ -74,7 +74,31 @@ pub(super) fn defined_after(before: &str, after: &str) -> Vec<String> {
             body = &body[..p];
         }
     }
-    split_items(body)
+    quoted_in_each(body).unwrap_or_else(|| split_items(body))
+}
+
+/// The quoted term of each comma-separated part of `body`, when every part (two or more)
+/// holds exactly one: 领导班子要有干事创业的“事业心”,医护人员要有…“进取心”,管理人员要有…
+/// “责任心” → 事业心, 进取心, 责任心.
+fn quoted_in_each(body: &str) -> Option<Vec<String>> {
+    if body.contains('、') {
+        return None;
+    }
+    let parts: Vec<&str> = body.split([',', '，']).filter(|p| !p.is_empty()).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    parts
+        .iter()
+        .map(|p| {
+            let open = p.find('“')?;
+            let inner = &p[open + '“'.len_utf8()..];
+            let close = inner.find('”')?;
+            let rest = &inner[close..];
+            let term = &inner[..close];
+            (!rest.contains('“') && !term.is_empty()).then(|| term.to_string())
+        })
+        .collect()
 }
 
 /// Characters after 指 that make it a word of its own (指导, 指出, 指标 …), not "means".

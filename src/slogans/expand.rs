@@ -107,7 +107,7 @@ fn strategy(
 /// fits are all of them run (and the first that found two or more is taken): the same
 /// choice as computing every candidate first.
 pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion {
-    if m.kind == Kind::QuotedSlogan || m.kind == Kind::Plus || is_pairing(m) {
+    if never_expanded(m) {
         return Expansion {
             components: Vec::new(),
             consistency: Consistency::Undefined,
@@ -143,6 +143,13 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
             consistency: Consistency::Undefined,
         },
     }
+}
+
+/// True for the mentions that have no components: quoted slogans, `+` formulas, pairings
+/// ([`is_pairing`]) and names of one thing (一个窗口, 一张网: what defines it is prose).
+pub(super) fn never_expanded(m: &Mention) -> bool {
+    let one = m.value == [1] && m.kind != Kind::Numeric;
+    m.kind == Kind::QuotedSlogan || m.kind == Kind::Plus || is_pairing(m) || one
 }
 
 /// True for a pairing of numerals with 对 ("to"): 一对一, 一对多 name how parties are

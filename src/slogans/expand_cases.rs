@@ -745,3 +745,45 @@ fn owners_and_examples_are_no_components() {
         ["基层党组织", "农村党员"]
     );
 }
+
+#[test]
+fn definitions_after_a_colon_by_parts_and_by_quoted_terms() {
+    // u80 batch (a state firm, a hospital): the heads of the semicolon parts open with the
+    // name; each comma part holds one quoted term.
+    let text = "通过“三强化”举措筑牢发展根基:强化班子建设,优化党政班子结构;强化决策机制,\
+                修订85项制度规范;强化责任落实,将改革任务细化到支部。";
+    assert_eq!(
+        expansion_of(text, "三强化").components,
+        ["强化班子建设", "强化决策机制", "强化责任落实"]
+    );
+    let text = "关键看“三心合一”:领导班子要有干事创业的“事业心”,医护人员要有爱院荣院的\
+                “进取心”,管理人员要有明责履责的“责任心”。";
+    assert_eq!(
+        expansion_of(text, "三心合一").components,
+        ["事业心", "进取心", "责任心"]
+    );
+}
+
+#[test]
+fn nouns_of_action_aspects_and_names_of_one() {
+    // u80 batch (共青团, 营商环境): 资源整合 ends in a verb but is no phrase it leads, so
+    // 构建 is cut off the first item; a list of 方面 is where, not what; 一个窗口 is one.
+    let text = "构建交流分享、资源整合、工作联动、理论研究“四位一体”协作平台。";
+    assert_eq!(
+        expansion_of(text, "四位一体").components,
+        ["交流分享", "资源整合", "工作联动", "理论研究"]
+    );
+    for (text, name) in [
+        (
+            "各级团组织从思想上引领、文化活动、志愿服务、深化改革等方面建立“八个一”结对共建机制。",
+            "八个一",
+        ),
+        (
+            "“一个窗口”,是指深入推进各级政务服务“三集中三到位”,坚决杜绝出现“体外循环,前店后厂”。",
+            "一个窗口",
+        ),
+    ] {
+        let e = expansion_of(text, name);
+        assert!(e.components.is_empty(), "{name}: {:?}", e.components);
+    }
+}

@@ -20,7 +20,7 @@ fn key(m: &Mention) -> Option<char> {
 
 /// The reference [`expand`]: every candidate computed, then the choice.
 fn expand_eager(text: &str, m: &Mention) -> Expansion {
-    if m.kind == Kind::QuotedSlogan || m.kind == Kind::Plus {
+    if never_expanded(m) {
         return Expansion {
             components: Vec::new(),
             consistency: Consistency::Undefined,

@@ -90,16 +90,25 @@ pub(super) fn semicolon_heads(after: &str, m: &Mention) -> Vec<String> {
     if !sentence.contains(['；', ';']) || find_char(sentence, k).is_none() {
         return Vec::new();
     }
+    // The name after the numeral, when it has two characters or more: the heads may open
+    // with it (三强化 → 强化班子建设, 强化决策机制, 强化责任落实).
+    let name: String = m
+        .normalized
+        .chars()
+        .skip_while(|&c| is_numeral(c))
+        .collect();
     let fits = |c: &str| {
         (2..=8).contains(&c.chars().count())
             && c.chars().all(is_han)
-            && c.chars().skip(1).any(|x| x == k)
+            && (c.chars().skip(1).any(|x| x == k)
+                || (name.chars().count() >= 2 && c.len() > name.len() && c.starts_with(&name)))
     };
     let mut out: Vec<String> = Vec::new();
     for (i, part) in sentence.split(['；', ';']).enumerate() {
-        // The first part may open with the definition's verb: “六个一”工作法即一周一碰头,…
-        let part = match part.find('即') {
-            Some(at) if i == 0 => &part[at + '即'.len_utf8()..],
+        // The first part may open with the definition's verb or a colon: “六个一”工作法即
+        // 一周一碰头,…; “三强化”举措筑牢发展根基:强化班子建设,…
+        let part = match part.rfind(['即', '：', ':']) {
+            Some(at) if i == 0 => &part[at + part[at..].chars().next().map_or(1, char::len_utf8)..],
             _ => part,
         };
         match part.split([',', '，']).map(str::trim).find(|c| fits(c)) {

@@ -313,7 +313,9 @@ pub(super) fn restart_at_lead(items: &mut Vec<String>, n: usize) {
 /// Cuts the subject and lead verb off `first` when none of `others` (the other components,
 /// at least one) starts with a lead verb, as often as one starts it again.
 pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
-    if others.is_empty() || others.iter().any(|i| lead_verb_at(i).is_some()) {
+    // (A verb ending an item is its noun of action: 资源整合, 工作联动.)
+    let led = |i: &String| lead_verb_at(i).is_some_and(|end| end < i.len());
+    if others.is_empty() || others.iter().any(led) {
         return;
     }
     // Again after each cut: 我们将|聚力实施|产业能级跃升 has two leads. What is left has
