@@ -1,0 +1,217 @@
+//! Formulations on texts the rules were not written for: the batches of
+//! `tests/fixtures/heldout/` (see its README), annotated by hand before tifa was run on
+//! them, scored the way a user sees the result: `tifa slogans DIR --group-by file --top 0
+//! --format json`, one run per batch (so the corpus pass for known forms runs as well).
+//!
+//! Per batch: recall (required forms found in their file), precision (forms found that the
+//! gold lists for that file, required or optional, over all forms found) and, for required
+//! forms whose text lists their parts, how many expansions have exactly the gold's items
+//! (order aside). Forms are compared without quotation marks, spaces and the punctuation
+//! of lists, after the batch's aliases (alternative normalisations of the same form).
+
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::process::Command;
+
+const DIR: &str = "tests/fixtures/heldout";
+
+/// A form as compared: without quotes, spaces and list punctuation.
+fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '“' | '”'
+                        | '‘'
+                        | '’'
+                        | '"'
+                        | '\''
+                        | '「'
+                        | '」'
+                        | '『'
+                        | '』'
+                        | '、'
+                        | ','
+                        | '，'
+                        | ';'
+                        | '；'
+                        | '·'
+                        | '・'
+                        | '。'
+                        | ':'
+                        | '：'
+                )
+        })
+        .collect()
+}
+
+/// One gold line.
+struct Line {
+    file: String,
+    form: String,
+    required: bool,
+    components: Option<Vec<String>>,
+}
+
+/// The gold lines of `batch`.
+fn gold(batch: &str) -> Vec<Line> {
+    let text = std::fs::read_to_string(format!("{DIR}/gold.jsonl")).expect("gold.jsonl");
+    text.lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line"))
+        .filter(|v| v["batch"] == batch)
+        .map(|v| Line {
+            file: v["file"].as_str().unwrap_or_default().to_string(),
+            form: key(v["normalized"].as_str().unwrap_or_default()),
+            required: v["status"] == "required",
+            components: v["components"].as_array().map(|a| {
+                a.iter()
+                    .map(|c| key(c.as_str().unwrap_or_default()))
+                    .collect()
+            }),
+        })
+        .collect()
+}
+
+/// The batch's aliases: keyed alternative form → keyed gold form.
+fn aliases(batch: &str) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(format!("{DIR}/aliases.json")).expect("aliases.json");
+    let v: Value = serde_json::from_str(&text).expect("aliases JSON");
+    v[batch]
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .map(|(a, c)| (key(a), key(c.as_str().unwrap_or_default())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// What tifa found: (file, keyed form) → the form's expansion (keyed).
+fn found(batch: &str) -> BTreeMap<(String, String), Vec<String>> {
+    let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["slogans", &format!("{DIR}/{batch}"), "--group-by", "file"])
+        .args(["--top", "0", "--format", "json", "--quiet"])
+        .output()
+        .expect("tifa runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let alias = aliases(batch);
+    let mut found = BTreeMap::new();
+    for s in v["slogans"].as_array().expect("slogans") {
+        let form = key(s["normalized"].as_str().unwrap_or_default());
+        let form = alias.get(&form).cloned().unwrap_or(form);
+        let expansion: Vec<String> = s["expansion"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|c| key(c.as_str().unwrap_or_default()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for file in s["by_group"].as_object().expect("by_group").keys() {
+            found.insert((file.clone(), form.clone()), expansion.clone());
+        }
+    }
+    found
+}
+
+/// Counts of one batch.
+#[derive(Debug, Default, Clone, Copy)]
+struct Score {
+    required: usize,
+    recalled: usize,
+    output: usize,
+    matched: usize,
+    listed: usize,
+    expanded_right: usize,
+    expanded_unlisted: usize,
+}
+
+fn score(batch: &str) -> Score {
+    let gold = gold(batch);
+    let found = found(batch);
+    let mut s = Score::default();
+    let known: BTreeSet<(&str, &str)> = gold
+        .iter()
+        .map(|l| (l.file.as_str(), l.form.as_str()))
+        .collect();
+    for l in gold.iter().filter(|l| l.required) {
+        s.required += 1;
+        let Some(expansion) = found.get(&(l.file.clone(), l.form.clone())) else {
+            continue;
+        };
+        s.recalled += 1;
+        match &l.components {
+            Some(want) => {
+                s.listed += 1;
+                let sorted = |v: &[String]| {
+                    let mut v = v.to_vec();
+                    v.sort();
+                    v
+                };
+                if sorted(want) == sorted(expansion) {
+                    s.expanded_right += 1;
+                }
+            }
+            None if !expansion.is_empty() => {
+                println!("{batch}: {} lists {:?} in {}", l.form, expansion, l.file);
+                s.expanded_unlisted += 1
+            }
+            None => {}
+        }
+    }
+    for (file, form) in found.keys() {
+        s.output += 1;
+        if known.contains(&(file.as_str(), form.as_str())) {
+            s.matched += 1;
+        }
+    }
+    s
+}
+
+#[test]
+fn heldout_batches() {
+    // Floors, per batch, below the figures of 2026-12-07 (printed by this test): recall,
+    // precision, expansions exactly right of those listed, and at most this many
+    // expansions where the text lists none. The batches were scored first on the tool of
+    // their day (b3: recall 41/44, precision 41/44 without optional output, 3 of 11 lists
+    // right; b4: 52/55, no false positive, 8 of 15; b5: 49/50, 84/90, 3 of 8; b6: 73/74,
+    // 108/112, 2 of 9), then each was used to mend the rules.
+    // The two lists where the gold has none: b3's 双报到, whose expansion (one per form,
+    // from the first text that lists its parties) is counted in the text that does not, and
+    // b4's 五大机制 (…教育引导和信息互通等五大机制), a partial enumeration, which this gold
+    // calls no list and the seeds' gold would (四大体系, 五本台账).
+    let floors: [(&str, f64, f64, usize, usize); 4] = [
+        ("b3", 0.95, 0.95, 5, 1),
+        ("b4", 0.98, 0.99, 11, 1),
+        ("b5", 0.98, 0.96, 4, 0),
+        ("b6", 0.98, 0.96, 5, 0),
+    ];
+    let mut failures = Vec::new();
+    for (batch, recall, precision, right, unlisted) in floors {
+        let s = score(batch);
+        let r = s.recalled as f64 / s.required as f64;
+        let p = s.matched as f64 / s.output as f64;
+        println!(
+            "{batch}: recall {}/{} = {r:.3}, precision {}/{} = {p:.3}, lists right {}/{}, \
+             lists where the text has none {}",
+            s.recalled,
+            s.required,
+            s.matched,
+            s.output,
+            s.expanded_right,
+            s.listed,
+            s.expanded_unlisted
+        );
+        if r < recall || p < precision || s.expanded_right < right || s.expanded_unlisted > unlisted
+        {
+            failures.push(format!("{batch}: {s:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "below the floors: {failures:#?}");
+}
