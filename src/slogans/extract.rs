@@ -75,6 +75,13 @@ pub fn extract(text: &str) -> Vec<Mention> {
         }
         let quote = quotes[q];
         q += 1;
+        // A quotation inside an accepted one is part of it (“‘三亮’活动”).
+        if covered
+            .last()
+            .is_some_and(|&(o, c)| o <= quote.open && quote.close < c)
+        {
+            continue;
+        }
         let content = quote.content(text);
         if direct_speech_before(text, quote.open) {
             continue;
@@ -206,18 +213,27 @@ pub(super) fn units_merge(parts: &[&str]) -> bool {
 /// opening marks, in order.
 fn find_quotes(text: &str, openers: &[u32]) -> Vec<Quote> {
     let mut out = Vec::new();
-    // The search resumes after the closing mark of a pair.
-    let mut resume = 0;
+    // The search for a mark resumes after the closing mark of a pair of that mark; a
+    // quotation of another mark inside it is found too (书记强调：“要落实‘四下基层’制度。”),
+    // and kept where the outer one is no slogan.
+    let mut resume = [0usize; 4];
     for &o in openers {
         let open_at = o as usize;
-        if open_at < resume {
-            continue;
-        }
         let mut rest = text.get(open_at..).unwrap_or("").char_indices();
         let Some(close) = rest.next().and_then(|(_, c)| closing(c).map(|x| (c, x))) else {
             continue;
         };
         let (open, close) = close;
+        let mark = match open {
+            '“' => 0,
+            '‘' => 1,
+            '「' => 2,
+            _ => 3,
+        };
+        let resume = &mut resume[mark];
+        if open_at < *resume {
+            continue;
+        }
         // At most MAX_QUOTE characters after the opening mark are looked at.
         for (n, (off, c)) in rest.take(MAX_QUOTE).enumerate() {
             if c == close {
@@ -226,7 +242,7 @@ fn find_quotes(text: &str, openers: &[u32]) -> Vec<Quote> {
                     close: open_at + off,
                     chars: n,
                 });
-                resume = open_at + off + MARK;
+                *resume = open_at + off + MARK;
                 break;
             }
             if c == open {
@@ -239,7 +255,7 @@ fn find_quotes(text: &str, openers: &[u32]) -> Vec<Quote> {
                         close: at,
                         chars: n,
                     });
-                    resume = at + MARK;
+                    *resume = at + MARK;
                 }
                 break;
             }
@@ -416,6 +432,17 @@ mod tests {
         assert_eq!(names("市、县、乡三级联动。"), ["三级联动"]);
         // A verb after the levels (u80 batch, 营商环境): a description.
         assert!(names("纵向实现省、市、县三级接入,").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_inside_speech_or_another_quotation() {
+        // u90 batch (a village first secretary's report): speech is no slogan, the slogan
+        // it quotes is; inside an accepted quotation the inner one is part of it.
+        assert_eq!(
+            names("书记强调:“要落实‘四下基层’制度,做到心中有数。”"),
+            ["四下基层"]
+        );
+        assert_eq!(names("开展“‘三亮’行动”"), ["‘三亮’行动"]);
     }
 
     #[test]

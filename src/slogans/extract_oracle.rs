@@ -64,6 +64,10 @@ pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
         }
         let (o, c) = quotes[q];
         q += 1;
+        // Inside an accepted quotation.
+        if covered[o] {
+            continue;
+        }
         let content = &text[byte(o + 1)..byte(c)];
         if direct_speech_before(&chars, o) {
             continue;
@@ -126,15 +130,17 @@ pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
 /// are the char indices of the opening marks, in order.
 fn find_quotes(chars: &[(u32, char)], openers: &[u32]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    // The search resumes after the closing mark of a pair.
-    let mut resume = 0;
+    // The search for a mark resumes after the closing mark of a pair of that mark (a
+    // quotation of another mark inside one is found too).
+    let mut resume: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
     for &o in openers {
         let i = o as usize;
-        if i < resume {
-            continue;
-        }
         if let Some(close) = chars.get(i).and_then(|c| closing(c.1)) {
             let open = chars[i].1;
+            let resume = resume.entry(open).or_insert(0);
+            if i < *resume {
+                continue;
+            }
             let mut j = i + 1;
             let mut found = None;
             while j < chars.len() && j - i <= MAX_QUOTE {
@@ -168,7 +174,7 @@ fn find_quotes(chars: &[(u32, char)], openers: &[u32]) -> Vec<(usize, usize)> {
             }
             if let Some(j) = found {
                 out.push((i, j));
-                resume = j + 1;
+                *resume = j + 1;
             }
         }
     }
