@@ -9,8 +9,9 @@ use super::window::head_chars;
 ///    then a list up to the sentence end. Not past a sentence end (推行“四议两公开”。“四议”:
 ///    即…: the definition of 四议); a quoted term before the colon is defined along with it
 ///    (“三大高地”“五大战略”：…): when the definition has one comma-separated part for each
-///    of them, each takes its own ([`joint_part`]).
-pub(super) fn defined_after(before: &str, after: &str) -> Vec<String> {
+///    of them, each takes its own ([`joint_part`]). `sum` is the sum of the numerals of a
+///    name of two or more (5 for 三高两快), else 0.
+pub(super) fn defined_after(before: &str, after: &str, sum: usize) -> Vec<String> {
     let glossed = in_brackets(after);
     if glossed.len() >= 2 {
         return glossed;
@@ -41,7 +42,10 @@ pub(super) fn defined_after(before: &str, after: &str) -> Vec<String> {
         None
     };
     let rest = closing.map_or(rest, |p| &rest[..p]);
-    let end = rest.find(['。', '\n', '；', ';']).unwrap_or(rest.len());
+    let end = rest.find(['。', '\n', '；', ';']);
+    // Without an end the text was cut off (a page's opening): its last item may be too.
+    let cut_off = end.is_none();
+    let end = end.unwrap_or(rest.len());
     let mut body = head_chars(&rest[..end], 300);
     // A glossary of the terms: “1”指A、B，“N”指C; its first entry's term stands before the
     // verb found (“1+2+X”…力量,“1”即A,“2”即B和C,“X”即D: from “1”).
@@ -68,13 +72,47 @@ pub(super) fn defined_after(before: &str, after: &str) -> Vec<String> {
     if let Some(part) = joint_part(before, &after[..pos], body).filter(|_| colon) {
         return split_items(part);
     }
-    // Items joined by 、 end at the first comma: 即A、B、C,让…
+    // Items joined by 、 end at the first comma: 即A、B、C,让…; unless a name of two
+    // numerals has its sum only with the groups after the comma (“三高两快”的特点:高学历、
+    // 高技能、高收入,流动快、思维跳动快).
     if body.contains('、') {
         if let Some(p) = body.find([',', '，']) {
+            let whole = split_items(body);
+            if sum > 0 && whole.len() == sum && split_items(&body[..p]).len() < sum {
+                return whole;
+            }
             body = &body[..p];
         }
     }
-    quoted_in_each(body).unwrap_or_else(|| split_items(body))
+    let mut items = quoted_in_each(body).unwrap_or_else(|| split_items(body));
+    if cut_off {
+        drop_unfinished(&mut items);
+    }
+    items
+}
+
+/// Drops the last of `items` when it lacks the ending (two characters or more) that all
+/// the others share: the text was cut off in it (…对群众感情淡漠的不派、工作).
+fn drop_unfinished(items: &mut Vec<String>) {
+    if items.len() < 3 {
+        return;
+    }
+    let (last, others) = items.split_last().unwrap_or((&items[0], &[]));
+    let Some(first) = others.first() else { return };
+    let mut tail: Vec<char> = first.chars().rev().collect();
+    for o in &others[1..] {
+        let common = o
+            .chars()
+            .rev()
+            .zip(&tail)
+            .take_while(|(a, b)| a == *b)
+            .count();
+        tail.truncate(common);
+    }
+    let ending: String = tail.iter().rev().collect();
+    if ending.chars().count() >= 2 && !last.ends_with(&ending) {
+        items.pop();
+    }
 }
 
 /// The quoted term of each comma-separated part of `body`, when every part (two or more)

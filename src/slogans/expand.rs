@@ -84,7 +84,7 @@ fn strategy(
 ) -> Vec<String> {
     match k {
         0 => tidy::stripped_lead(split_to_fit(
-            tidy::cut_relation_tail(defined_after(before, after)),
+            tidy::cut_relation_tail(defined_after(before, after, numeral_sum(m))),
             m,
         )),
         1 => tidy::stripped_lead_and_modifier(list_before(before, after, m)),
@@ -145,6 +145,15 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
     }
 }
 
+/// The sum of the numerals of a name of two or more (三高两快 → 5), else 0.
+fn numeral_sum(m: &Mention) -> usize {
+    if m.value.len() >= 2 {
+        m.value.iter().map(|&v| v as usize).sum()
+    } else {
+        0
+    }
+}
+
 /// True for the mentions that have no components: quoted slogans, `+` formulas, pairings
 /// ([`is_pairing`]) and names of one thing (一个窗口, 一张网: what defines it is prose).
 pub(super) fn never_expanded(m: &Mention) -> bool {
@@ -199,7 +208,7 @@ fn is_code(m: &Mention) -> bool {
 /// about the number of components, so a definition found is [`Consistency::Ok`] and
 /// anything else [`Consistency::Undefined`], never a mismatch.
 fn code_definition(before: &str, after: &str, m: &Mention) -> Expansion {
-    let defined = defined_after(before, after);
+    let defined = defined_after(before, after, 0);
     let components = if defined.len() >= 2 {
         defined
     } else {

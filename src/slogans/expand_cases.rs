@@ -787,3 +787,22 @@ fn nouns_of_action_aspects_and_names_of_one() {
         assert!(e.components.is_empty(), "{name}: {:?}", e.components);
     }
 }
+
+#[test]
+fn a_sum_of_groups_and_a_definition_cut_off_with_its_text() {
+    // u90 batch (新就业群体, a first secretary's rules): the groups after the comma make
+    // the sum of 三高两快; a page cut off in the fifth item of 六不派 leaves four.
+    let text = "新就业群体有着“三高两快”的特点:高学历、高技能、高收入,流动快、思维跳动快。";
+    assert_eq!(
+        expansion_of(text, "三高两快").components,
+        ["高学历", "高技能", "高收入", "流动快", "思维跳动快"]
+    );
+    let text = "选派坚持“六不派”:政治素质不强的不派、农村工作不熟悉的不派、组织协调能力不强的\
+                不派、对群众感情淡漠的不派、工作";
+    let e = expansion_of(text, "六不派");
+    assert_eq!(e.components.len(), 4, "{:?}", e.components);
+    assert_eq!(e.consistency, Consistency::Mismatch);
+    // With its full stop the text was not cut off: the last item stays.
+    let text = "坚持“三不派”:素质不强的不派、能力不足的不派、工作。";
+    assert_eq!(expansion_of(text, "三不派").components.len(), 3);
+}
