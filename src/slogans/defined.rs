@@ -9,9 +9,13 @@ use super::window::head_chars;
 ///    then a list up to the sentence end. Not past a sentence end (推行“四议两公开”。“四议”:
 ///    即…: the definition of 四议); a quoted term before the colon is defined along with it
 ///    (“三大高地”“五大战略”：…): when the definition has one comma-separated part for each
-///    of them, each takes its own ([`joint_part`]). `sum` is the sum of the numerals of a
-///    name of two or more (5 for 三高两快), else 0.
-pub(super) fn defined_after(before: &str, after: &str, sum: usize) -> Vec<String> {
+///    of them, each takes its own ([`joint_part`]). `second` is, for a name of two
+///    numerals, their sum and the character after the second (5 and 快 for 三高两快).
+pub(super) fn defined_after(
+    before: &str,
+    after: &str,
+    second: Option<(usize, char)>,
+) -> Vec<String> {
     let glossed = in_brackets(after);
     if glossed.len() >= 2 {
         return glossed;
@@ -73,13 +77,16 @@ pub(super) fn defined_after(before: &str, after: &str, sum: usize) -> Vec<String
         return split_items(part);
     }
     // Items joined by 、 end at the first comma: 即A、B、C,让…; unless a name of two
-    // numerals has its sum only with the groups after the comma (“三高两快”的特点:高学历、
-    // 高技能、高收入,流动快、思维跳动快).
+    // numerals has its sum only with the items after the comma, each holding the second
+    // one's character (“三高两快”的特点:高学历、高技能、高收入,流动快、思维跳动快).
     if body.contains('、') {
         if let Some(p) = body.find([',', '，']) {
-            let whole = split_items(body);
-            if sum > 0 && whole.len() == sum && split_items(&body[..p]).len() < sum {
-                return whole;
+            if let Some((sum, key)) = second {
+                let head = split_items(&body[..p]);
+                let rest = split_items(&body[p..]);
+                if head.len() + rest.len() == sum && rest.iter().all(|i| i.contains(key)) {
+                    return head.into_iter().chain(rest).collect();
+                }
             }
             body = &body[..p];
         }

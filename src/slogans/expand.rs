@@ -84,7 +84,7 @@ fn strategy(
 ) -> Vec<String> {
     match k {
         0 => tidy::stripped_lead(split_to_fit(
-            tidy::cut_relation_tail(defined_after(before, after, numeral_sum(m))),
+            tidy::cut_relation_tail(defined_after(before, after, second_numeral(m))),
             m,
         )),
         1 => tidy::stripped_lead_and_modifier(list_before(before, after, m)),
@@ -145,13 +145,16 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
     }
 }
 
-/// The sum of the numerals of a name of two or more (三高两快 → 5), else 0.
-fn numeral_sum(m: &Mention) -> usize {
-    if m.value.len() >= 2 {
-        m.value.iter().map(|&v| v as usize).sum()
-    } else {
-        0
-    }
+/// For a name of two numerals, their sum and the character after the second (三高两快 →
+/// 5, 快).
+fn second_numeral(m: &Mention) -> Option<(usize, char)> {
+    let [a, b] = m.value[..] else { return None };
+    let is_numeral = super::numerals::is_numeral;
+    let mut cs = m.normalized.chars().skip_while(|&c| !is_numeral(c));
+    // Past the first numeral and what follows it, to the second numeral.
+    cs.next();
+    let key = cs.skip_while(|&c| !is_numeral(c)).nth(1)?;
+    Some((a as usize + b as usize, key))
 }
 
 /// True for the mentions that have no components: quoted slogans, `+` formulas, pairings
@@ -208,7 +211,7 @@ fn is_code(m: &Mention) -> bool {
 /// about the number of components, so a definition found is [`Consistency::Ok`] and
 /// anything else [`Consistency::Undefined`], never a mismatch.
 fn code_definition(before: &str, after: &str, m: &Mention) -> Expansion {
-    let defined = defined_after(before, after, 0);
+    let defined = defined_after(before, after, None);
     let components = if defined.len() >= 2 {
         defined
     } else {

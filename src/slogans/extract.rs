@@ -75,10 +75,10 @@ pub fn extract(text: &str) -> Vec<Mention> {
         }
         let quote = quotes[q];
         q += 1;
-        // A quotation inside an accepted one is part of it (“‘三亮’活动”).
+        // A quotation opened inside an accepted one is part of it (“‘三亮’活动”).
         if covered
             .last()
-            .is_some_and(|&(o, c)| o <= quote.open && quote.close < c)
+            .is_some_and(|&(o, c)| o <= quote.open && quote.open < c)
         {
             continue;
         }
