@@ -76,6 +76,10 @@ pub(super) fn defined_after(
     if let Some(part) = joint_part(before, &after[..pos], body).filter(|_| colon) {
         return split_items(part);
     }
+    // Each item a quoted term at its end, up to the sentence's end (commas too).
+    if let Some(terms) = quoted_in_each(body) {
+        return terms;
+    }
     // Items joined by 、 end at the first comma: 即A、B、C,让…; unless a name of two
     // numerals has its sum only with the items after the comma, each holding the second
     // one's character (“三高两快”的特点:高学历、高技能、高收入,流动快、思维跳动快).
@@ -91,7 +95,7 @@ pub(super) fn defined_after(
             body = &body[..p];
         }
     }
-    let mut items = quoted_in_each(body).unwrap_or_else(|| split_items(body));
+    let mut items = split_items(body);
     if cut_off {
         drop_unfinished(&mut items);
     }
@@ -122,26 +126,37 @@ fn drop_unfinished(items: &mut Vec<String>) {
     }
 }
 
-/// The quoted term of each comma-separated part of `body`, when every part (two or more)
-/// holds exactly one: 领导班子要有干事创业的“事业心”,医护人员要有…“进取心”,管理人员要有…
-/// “责任心” → 事业心, 进取心, 责任心.
+/// The quoted term that ends each part of `body` (cut at commas and 、 outside brackets),
+/// when every part (two or more) holds exactly one, at its end: 领导班子要有干事创业的
+/// “事业心”,医护人员要有…“进取心”,… → 事业心, 进取心, …; 群众“点单”、中心(所、站)
+/// “接单”、…,最后群众“评单” → 点单, 接单, …, 评单. Not 开展“三亮”活动: the quotation names
+/// something the part does.
 fn quoted_in_each(body: &str) -> Option<Vec<String>> {
-    if body.contains('、') {
-        return None;
+    let mut parts: Vec<&str> = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in body.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            ',' | '，' | '、' if depth == 0 => {
+                parts.push(&body[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
     }
-    let parts: Vec<&str> = body.split([',', '，']).filter(|p| !p.is_empty()).collect();
+    parts.push(&body[start..]);
+    parts.retain(|p| !p.trim().is_empty());
     if parts.len() < 2 {
         return None;
     }
     parts
         .iter()
         .map(|p| {
+            let p = p.trim_end();
             let open = p.find('“')?;
-            let inner = &p[open + '“'.len_utf8()..];
-            let close = inner.find('”')?;
-            let rest = &inner[close..];
-            let term = &inner[..close];
-            (!rest.contains('“') && !term.is_empty()).then(|| term.to_string())
+            let inner = p[open + '“'.len_utf8()..].strip_suffix('”')?;
+            (!inner.contains(['“', '”']) && !inner.is_empty()).then(|| inner.to_string())
         })
         .collect()
 }

@@ -806,3 +806,21 @@ fn a_sum_of_groups_and_a_definition_cut_off_with_its_text() {
     let text = "坚持“三不派”:素质不强的不派、能力不足的不派、工作。";
     assert_eq!(expansion_of(text, "三不派").components.len(), 3);
 }
+
+#[test]
+fn a_quoted_term_ending_each_item_is_the_item() {
+    // u90 batch (文明实践, in Traditional script as found, here converted): one quoted
+    // term at the end of each item, separators inside brackets aside, across the comma.
+    let text = "运用“五单”工作法,即群众“点单”、中心(所、站)“接单”、根据需求“派单”、\
+                志愿者或志愿队伍“接单”,最后群众“评单”。";
+    assert_eq!(
+        expansion_of(text, "五单").components,
+        ["点单", "接单", "派单", "接单", "评单"]
+    );
+    // A quotation inside the item names what it does: the items stay whole.
+    let text = "落实“两项举措”,即开展“三亮”活动、实行“积分”管理。";
+    assert_eq!(
+        expansion_of(text, "两项举措").components,
+        ["开展三亮活动", "实行积分管理"]
+    );
+}
