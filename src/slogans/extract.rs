@@ -451,6 +451,8 @@ mod tests {
         // whose 工作 ends nothing (and 组 makes the phrase a count).
         assert_eq!(names("持续深化党建+微愿望为民服务,"), ["党建+微愿望"]);
         assert_eq!(names("打造机关党建+品牌,"), ["机关党建+品牌"]);
+        // A numeral in the right term; a verb of joint action ends it (林长制, u100 batch).
+        assert_eq!(names("建立林长+三长协作机制,"), ["林长+三长"]);
         assert!(names("下设八个专项工作组,").is_empty());
         assert_eq!(names("完成三大任务工作。"), ["三大任务"]);
     }

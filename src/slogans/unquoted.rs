@@ -10,7 +10,7 @@ use super::Kind;
 /// rules (村务、党务、财务三务公开).
 pub(super) const ACTIONS: &[&str] = &[
     "融合", "联动", "共创", "联建", "发力", "一体", "并举", "共治", "联创", "共建", "结对", "协同",
-    "互促", "同步", "合一", "齐抓", "联席", "贯通", "公开",
+    "互促", "同步", "合一", "齐抓", "联席", "贯通", "公开", "协作",
 ];
 
 /// Words that end a formula when they follow it (the formula is named without them).
@@ -557,10 +557,15 @@ fn plus(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
     while chars.get(e).map(|x| x.1) == Some('+') {
         let t = e + 1;
         let mut k = t;
+        // A numeral may open or stand in a term (林长+三长, 党建+三治); a tail word or a verb
+        // of joint action ends it (林长+三长|协作机制).
         while k < chars.len()
             && k - t < 6
-            && plain(chars[k].1)
-            && !TAILS.iter().any(|w| k > t && starts_with_at(chars, k, w))
+            && (plain(chars[k].1) || is_numeral(chars[k].1))
+            && !TAILS
+                .iter()
+                .chain(ACTIONS)
+                .any(|w| k > t && starts_with_at(chars, k, w))
         {
             k += 1;
         }
