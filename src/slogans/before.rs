@@ -200,6 +200,17 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
     if etc_tail.is_some_and(|t| REPLACING_VERBS.iter().any(|v| t.ends_with(v))) {
         return Vec::new();
     }
+    // "Etc." and a count (…杨郎村王伟伟等643名…“二合一”带头人): the list names some of the
+    // many the formulation describes.
+    let counted = etc_tail.is_some_and(|t| {
+        t['等'.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || is_numeral(c))
+    });
+    if counted {
+        return Vec::new();
+    }
     if let Some(last) = items.last_mut() {
         let result = RESULT_VERBS.iter().any(|v| last.ends_with(v));
         match strip_governing_verb(last) {

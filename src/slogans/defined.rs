@@ -27,6 +27,12 @@ pub(super) fn defined_after(
     if after[..pos].contains(['。', '；', ';', '\n']) {
         return Vec::new();
     }
+    // Another numbered name between it and the colon, unquoted, owns the definition
+    // (“四建四进”模式,建立三级联动体系:县级领导小组统筹全局,…); quoted, it is defined
+    // along with this one (“三大高地”“五大战略”：…), and a quoted “1” is a glossary's term.
+    if numbered_name_unquoted(after[..pos].trim_start_matches(['”', '’'])) {
+        return Vec::new();
+    }
     let rest = &after[pos..];
     let bracketed = after[..pos].ends_with(['(', '（']);
     let rest = rest.trim_start_matches(['即', '：', ':', '是', '指']);
@@ -100,6 +106,23 @@ pub(super) fn defined_after(
         drop_unfinished(&mut items);
     }
     items
+}
+
+/// True when `gap` holds, outside quotation marks, a numeral or digit followed by a Han
+/// character: the start of a numbered name (三级联动体系).
+fn numbered_name_unquoted(gap: &str) -> bool {
+    let mut depth = 0usize;
+    let mut prev_numeral = false;
+    for c in gap.chars() {
+        match c {
+            '“' | '‘' => depth += 1,
+            '”' | '’' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && prev_numeral && super::classify::is_han(c) => return true,
+            _ => {}
+        }
+        prev_numeral = depth == 0 && (super::numerals::is_numeral(c) || c.is_ascii_digit());
+    }
+    false
 }
 
 /// Drops the last of `items` when it lacks the ending (two characters or more) that all

@@ -83,10 +83,13 @@ fn strategy(
     memo: &mut Memo,
 ) -> Vec<String> {
     match k {
-        0 => tidy::stripped_lead(split_to_fit(
-            tidy::cut_relation_tail(defined_after(before, after, second_numeral(m))),
+        0 => shared_key_cut(
+            tidy::stripped_lead(split_to_fit(
+                tidy::cut_relation_tail(defined_after(before, after, second_numeral(m))),
+                m,
+            )),
             m,
-        )),
+        ),
         1 => tidy::stripped_lead_and_modifier(list_before(before, after, m)),
         2 => memo.compound_parts(text, m),
         3 => quotes_after(after),
@@ -143,6 +146,20 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
             consistency: Consistency::Undefined,
         },
     }
+}
+
+/// `items` without the key morpheme on the first alone, which the others share without
+/// writing it: “六进”(进机关、企业、社区、乡镇、学校、寺庙) → 机关, 企业, ….
+fn shared_key_cut(mut items: Vec<String>, m: &Mention) -> Vec<String> {
+    let Some(k) = super::components::key(m) else {
+        return items;
+    };
+    if items.len() >= 3 && items[1..].iter().all(|i| !i.starts_with(k)) {
+        if let Some(rest) = items[0].strip_prefix(k).filter(|r| r.chars().count() >= 2) {
+            items[0] = rest.to_string();
+        }
+    }
+    items
 }
 
 /// For a name of two numerals, their sum and the character after the second (三高两快 →
@@ -462,7 +479,9 @@ fn quotes_after(after: &str) -> Vec<String> {
     // “议一议”…); past a second one, or a list of its own, they belong to another clause
     // (坚决做到“两个维护”，强化大局观、执行力，确保“国之大者”“省之要事”).
     let gap = &after[..open];
-    if gap.contains(['。', '；', ';', '、']) || gap.matches(['，', ',']).count() > 1 {
+    if gap.contains(['。', '；', ';', '、', '？', '?', '！', '!'])
+        || gap.matches(['，', ',']).count() > 1
+    {
         return Vec::new();
     }
     let mut rest = &after[open..];

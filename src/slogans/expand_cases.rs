@@ -824,3 +824,31 @@ fn a_quoted_term_ending_each_item_is_the_item() {
         ["开展三亮活动", "实行积分管理"]
     );
 }
+
+#[test]
+fn lists_of_the_u100_batch() {
+    // 易地搬迁, 边境党建, 合作社 (u100 batch): a colon after another numbered name is its
+    // definition; a list of examples with a count is none; the shared 进 and the verb 统筹
+    // are cut off the first item.
+    let text = "推行“四建四进”模式,建立三级联动体系:县级领导小组统筹全局,街道选派干部担任书记。";
+    assert!(expansion_of(text, "四建四进").components.is_empty());
+    let text = "先后涌现出李士村齐永新、串河村摆世军、杨郎村王伟伟等643名既懂党建又懂经营的\
+                “二合一”带头人。";
+    assert!(expansion_of(text, "二合一").components.is_empty());
+    let text = "开展“六进”(进机关、企业、社区、乡镇、学校、寺庙)活动。";
+    assert_eq!(
+        expansion_of(text, "六进").components,
+        ["机关", "企业", "社区", "乡镇", "学校", "寺庙"]
+    );
+    let text = "统筹大棚、拱棚、露天、庭院“四菜同步”。";
+    assert_eq!(
+        expansion_of(text, "四菜同步").components,
+        ["大棚", "拱棚", "露天", "庭院"]
+    );
+    // Quoted side by side before the colon, the other name is defined along with it.
+    let text = "“三大高地”“五大战略”：甲地高地、乙地高地、丙地高地，一战略、二战略、三战略、四战略、五战略。";
+    assert_eq!(
+        expansion_of(text, "三大高地").components,
+        ["甲地高地", "乙地高地", "丙地高地"]
+    );
+}

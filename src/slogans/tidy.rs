@@ -76,10 +76,10 @@ const LEAD_VERBS: [&str; 49] = [
 /// 建设医疗、医保、医药 → 医疗; 创建服务、需求“双向清单” → 服务; 完善省、市、开发区 → 省. A
 /// list of verb phrases alike (强化督导、强化落实) or of items longer than the rest
 /// (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
-const BALANCED_LEADS: [&str; 32] = [
+const BALANCED_LEADS: [&str; 33] = [
     "建设", "提升", "坚持", "加快", "办好", "创建", "搭建", "健全", "强化", "加强", "完善", "优化",
     "推广", "培育", "发展", "做强", "做优", "壮大", "扩大", "提高", "增强", "创新", "加大", "巩固",
-    "激活", "明确", "筑牢", "促进",
+    "激活", "明确", "筑牢", "促进", "统筹",
     // The verbs of an essay's summary (分析…两大路径, 总结…三条经验).
     "分析", "总结", "梳理", "探索",
 ];
