@@ -169,6 +169,8 @@ fn score(batch: &str) -> Score {
         s.output += 1;
         if known.contains(&(file.as_str(), form.as_str())) {
             s.matched += 1;
+        } else {
+            println!("{batch}: {form} in {file} is not in the gold");
         }
     }
     s
@@ -181,17 +183,19 @@ fn heldout_batches() {
     // expansions where the text lists none. The batches were scored first on the tool of
     // their day (b3: recall 41/44, precision 41/44 without optional output, 3 of 11 lists
     // right; b4: 52/55, no false positive, 8 of 15; b5: 49/50, 84/90, 3 of 8; b6: 73/74,
-    // 108/112, 2 of 9; b7: 39/42, 98/99, 6 of 12), then each was used to mend the rules.
+    // 108/112, 2 of 9; b7: 39/42, 98/99, 6 of 12; b8: 70/73, 95/95, 0 of 6 and 4 lists
+    // where the text has none), then each was used to mend the rules.
     // The two lists where the gold has none: b3's 双报到, whose expansion (one per form,
     // from the first text that lists its parties) is counted in the text that does not, and
     // b4's 五大机制 (…教育引导和信息互通等五大机制), a partial enumeration, which this gold
     // calls no list and the seeds' gold would (四大体系, 五本台账).
-    let floors: [(&str, f64, f64, usize, usize); 5] = [
+    let floors: [(&str, f64, f64, usize, usize); 6] = [
         ("b3", 0.95, 0.95, 5, 1),
         ("b4", 0.98, 0.99, 11, 1),
         ("b5", 0.98, 0.96, 4, 0),
         ("b6", 0.98, 0.96, 5, 0),
-        ("b7", 0.92, 0.98, 8, 0),
+        ("b7", 0.92, 0.98, 9, 0),
+        ("b8", 0.95, 0.98, 2, 2),
     ];
     let mut failures = Vec::new();
     for (batch, recall, precision, right, unlisted) in floors {
