@@ -129,7 +129,7 @@ pub(super) fn listed_with_key(text: &str, m: &Mention) -> Vec<String> {
     let bytes = pair_bytes(k);
     let pair = &bytes[..k.len_utf8() + '、'.len_utf8()];
     let in_clause = |c: char| is_han(c) || c == '、';
-    for window in [before, after] {
+    for (later, window) in [(false, before), (true, after)] {
         let mut done = 0;
         for hit in memchr::memmem::find_iter(window.as_bytes(), pair) {
             if hit < done {
@@ -141,18 +141,30 @@ pub(super) fn listed_with_key(text: &str, m: &Mention) -> Vec<String> {
                 .rev()
                 .find(|&(_, c)| !in_clause(c))
                 .map_or(0, |(i, c)| i + c.len_utf8());
-            let end = window[hit..]
+            let mut end = window[hit..]
                 .char_indices()
                 .find(|&(_, c)| !in_clause(c))
                 .map_or(window.len(), |(i, _)| hit + i);
             done = end;
+            // A list assigned item by item ends before 分别 (see below).
+            if later {
+                if let Some(p) = window[hit..end].find("分别") {
+                    end = hit + p;
+                }
+            }
             if let Some(items) = clause_items(&window[start..end], k, n) {
                 let last_at = start
                     + window[start..end]
                         .rfind('、')
                         .map_or(0, |p| p + '、'.len_utf8());
                 let last_len = items.last().map_or(0, String::len);
-                if names_it(&window[last_at + last_len..]) {
+                let next = &window[last_at + last_len..];
+                // Or, later in the occurrence's sentence, followed by 分别 ("each
+                // respectively"): “四权分立”机制,将决策权、表决权、实施权、监督权分别赋予….
+                let respectively = later
+                    && next.starts_with("分别")
+                    && !window[..start].contains(['。', '；', ';', '\n']);
+                if names_it(next) || respectively {
                     return items;
                 }
             }

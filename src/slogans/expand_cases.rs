@@ -852,3 +852,17 @@ fn lists_of_the_u100_batch() {
         ["甲地高地", "乙地高地", "丙地高地"]
     );
 }
+
+#[test]
+fn a_list_assigned_item_by_item_after_the_formulation() {
+    // 宁夏 (u100 batch): the four powers are given out respectively (分别) in the sentence
+    // of 四权分立; without 分别, or in the next sentence, they are not its parts.
+    let text = "探索“四权分立”机制,将决策权、表决权、实施权、监督权分别赋予村党组织、村民代表、\
+                村委会和监委会。";
+    assert_eq!(
+        expansion_of(text, "四权分立").components,
+        ["决策权", "表决权", "实施权", "监督权"]
+    );
+    let text = "探索“四权分立”机制。将决策权、表决权、实施权、监督权分别赋予各方。";
+    assert!(expansion_of(text, "四权分立").components.is_empty());
+}

@@ -410,8 +410,17 @@ mod tests {
         // Without the list, or with a list of another length: counts.
         assert!(names("组建三支队伍,绘就三张图,").is_empty());
         assert!(names("带好党员、志愿服务三支队伍;").is_empty());
-        // Places stay counts after any list.
+        // Places stay counts after any unquoted list; after a quoted one only aspects do
+        // (边境党建, u100 batch; 五个方面 of b3).
         assert!(names("东村、西村、南村三个村,").is_empty());
+        assert_eq!(
+            names("围绕“兴边富民、乡村旅游、民族团结进步”三个示范县发展定位,"),
+            ["兴边富民、乡村旅游、民族团结进步", "三个示范县"]
+        );
+        assert_eq!(
+            names("围绕“优势是什么、短板是什么”两个方面,"),
+            ["优势是什么、短板是什么"]
+        );
     }
 
     #[test]

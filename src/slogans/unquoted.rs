@@ -126,6 +126,10 @@ const COUNT_HEADS: &[&str] = &[
 /// (三支队伍), not its places, people, times or amounts (东村、西村、南村三个村).
 const LISTED_HEADS: &[&str] = &["队", "组", "措施", "环节", "领域", "产业"];
 
+/// The [`COUNT_HEADS`] that stay counts even after a quoted list: aspects of a matter
+/// (围绕“自身优势是什么、…、创建措施是什么”五个方面).
+const ASPECT_HEADS: &[&str] = &["方面", "层面", "层次"];
+
 /// The most characters of a list that [`items_listed_before`] reads back.
 const LISTED_SPAN: usize = 60;
 
@@ -171,6 +175,11 @@ pub(super) fn without_brackets(s: &str) -> String {
 /// at most [`LISTED_SPAN`] characters, every item but the first (which may hold the
 /// clause's verb) of 1–10 Han characters.
 pub(super) fn items_listed_before(before: &str) -> usize {
+    listed_before(before).0
+}
+
+/// [`items_listed_before`], and whether the list is a quotation.
+fn listed_before(before: &str) -> (usize, bool) {
     // Only the last LISTED_SPAN + 1 characters are read (4 bytes each at most), so that a
     // text without punctuation is not searched back to its start at every trigger.
     let mut from = before.len().saturating_sub((LISTED_SPAN + 1) * 4);
@@ -183,14 +192,14 @@ pub(super) fn items_listed_before(before: &str) -> usize {
     let run = match tail.strip_suffix('”') {
         Some(inner) => match inner.rfind('“') {
             Some(open) => &inner[open + '“'.len_utf8()..],
-            None => return 0,
+            None => return (0, false),
         },
         None => match tail.rfind([
             '，', ',', '。', '；', ';', '：', ':', '\n', '(', '（', '）', ')',
         ]) {
             Some(p) => &tail[p + tail[p..].chars().next().map_or(1, char::len_utf8)..],
             None if from == 0 => tail,
-            None => return 0,
+            None => return (0, false),
         },
     };
     // A quotation may chain its items and bracket a word (小组(片区)), or a list of its
@@ -204,7 +213,7 @@ pub(super) fn items_listed_before(before: &str) -> usize {
             || (chained && (CHAIN_MARKS.contains(&c) || matches!(c, '(' | ')' | '（' | '）')))
     };
     if run.chars().count() > LISTED_SPAN || !run.chars().all(listed) {
-        return 0;
+        return (0, false);
     }
     let seps: &[char] = if chained { &CHAIN_MARKS } else { &['、'] };
     let items: Vec<usize> = run
@@ -213,9 +222,9 @@ pub(super) fn items_listed_before(before: &str) -> usize {
         .collect();
     if items.len() < 2 || items.iter().skip(1).any(|&len| !(1..=10).contains(&len)) || items[0] == 0
     {
-        return 0;
+        return (0, false);
     }
-    items.len()
+    (items.len(), quoted)
 }
 
 /// Idioms and ordinary words of the numeral-alternation pattern (一心一意).
@@ -463,12 +472,16 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
             // Right after a list of as many items, the phrase names that list: a noun of
             // one character (“规划、施工、实景”三张图) or of a kind that mostly counts
             // (村“三委”、党员和村民代表、志愿服务三支队伍) is a formulation then.
-            if (!ok_len || count)
-                && e > s
-                && digit_value(c).is_some_and(|n| items_listed_before(before) == n as usize)
-            {
-                ok_len = e - s <= 6;
-                count = heads().any(|h| !LISTED_HEADS.contains(h));
+            // After a quoted list (“兴边富民、…、民族团结进步”三个示范县), whose items are no
+            // places, any head names it.
+            if !ok_len || count {
+                let (listed, quoted) = listed_before(before);
+                if e > s && digit_value(c).is_some_and(|n| listed == n as usize) {
+                    ok_len = e - s <= 6;
+                    count = heads().any(|h| {
+                        !LISTED_HEADS.contains(h) && !(quoted && !ASPECT_HEADS.contains(h))
+                    });
+                }
             }
             let ends_well = boundary(chars, e);
             let allowed =
