@@ -478,9 +478,12 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
                 let (listed, quoted) = listed_before(before);
                 if e > s && digit_value(c).is_some_and(|n| listed == n as usize) {
                     ok_len = e - s <= 6;
-                    count = heads().any(|h| {
-                        !LISTED_HEADS.contains(h) && !(quoted && !ASPECT_HEADS.contains(h))
-                    });
+                    // A head still counts unless it is listed, or the list is quoted and
+                    // the head no aspect.
+                    let named = |h: &&str| {
+                        LISTED_HEADS.contains(h) || (quoted && !ASPECT_HEADS.contains(h))
+                    };
+                    count = heads().any(|h| !named(h));
                 }
             }
             let ends_well = boundary(chars, e);
