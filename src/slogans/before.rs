@@ -171,10 +171,24 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
     let committee = items
         .last()
         .is_some_and(|l| COMMITTEES.contains(&l.as_str()));
+    // The level of one owner with a bracket (群众代表、村(社区)“两委”成员).
+    let owner = items.last().is_some_and(|l| {
+        let bare = super::unquoted::without_brackets(l);
+        bare != *l && bare.chars().count() == 1 && ADMIN_LEVELS.contains(bare.as_str())
+    });
+    // The formulation as the object of a verb that is the whole last item, shorter than
+    // every other item (实施“1515”党建工程、创建“五型机关”; not 改革、开放、创新三大动力).
+    let object = items.split_last().is_some_and(|(l, others)| {
+        tidy::is_lead_verb(l)
+            && !others.is_empty()
+            && others.iter().all(|o| o.chars().count() > l.chars().count())
+    });
     let speech = SPEECHES
         .iter()
         .any(|w| after.trim_start_matches(['”', '’']).starts_with(w));
     if run.ends_with('是')
+        || owner
+        || object
         || aspects
         || levels
         || committee

@@ -2,7 +2,7 @@
 //! (“两会”(地区党建联席会、…)), after 即 or a colon (“三个思维”即系统思维、…), as a glossary
 //! of its terms (“1”指…，“N”指…) or as its part of a joint glossary (“两重”“两新”：…，…).
 
-use super::expand::{split_items, split_last_and};
+use super::expand::{split_items, split_last_and, split_outside_brackets};
 use super::window::head_chars;
 
 /// 1. A list in brackets right after the occurrence, or `即` or a colon shortly after it,
@@ -86,6 +86,11 @@ pub(super) fn defined_after(
     if let Some(terms) = quoted_in_each(body) {
         return terms;
     }
+    // Comma parts that all end alike are the items, whatever 、 they hold: “四下基层”即宣传
+    // 党的路线、方针、政策下基层,调查研究下基层,现场办公下基层,信访接待下基层.
+    if let Some(parts) = parts_ending_alike(body) {
+        return parts;
+    }
     // Items joined by 、 end at the first comma: 即A、B、C,让…; unless a name of two
     // numerals has its sum only with the items after the comma, each holding the second
     // one's character (“三高两快”的特点:高学历、高技能、高收入,流动快、思维跳动快).
@@ -106,6 +111,37 @@ pub(super) fn defined_after(
         drop_unfinished(&mut items);
     }
     items
+}
+
+/// The comma-separated parts (outside brackets and quotations, quotation marks removed)
+/// that open `body` and all end in the same two characters or more (下基层, 必访), when
+/// there are three or more: the parts after them are the sentence going on (…信访接待下
+/// 基层,现场办公下基层,其核心要求与…).
+fn parts_ending_alike(body: &str) -> Option<Vec<String>> {
+    let parts: Vec<String> = split_outside_brackets(body, &[',', '，'], true)
+        .iter()
+        .map(|p| {
+            p.chars()
+                .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | ' '))
+                .collect()
+        })
+        .collect();
+    let (first, second) = (parts.first()?, parts.get(1)?);
+    let common = first
+        .chars()
+        .rev()
+        .zip(second.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let ending: String = first.chars().skip(first.chars().count() - common).collect();
+    if common < 2 {
+        return None;
+    }
+    let alike: Vec<String> = parts
+        .into_iter()
+        .take_while(|p| p.ends_with(&ending) && p.chars().count() > common)
+        .collect();
+    (alike.len() >= 3).then_some(alike)
 }
 
 /// True when `gap` holds, outside quotation marks, a numeral or digit followed by a Han
@@ -155,20 +191,7 @@ fn drop_unfinished(items: &mut Vec<String>) {
 /// “接单”、…,最后群众“评单” → 点单, 接单, …, 评单. Not 开展“三亮”活动: the quotation names
 /// something the part does.
 fn quoted_in_each(body: &str) -> Option<Vec<String>> {
-    let mut parts: Vec<&str> = Vec::new();
-    let (mut depth, mut start) = (0usize, 0usize);
-    for (i, c) in body.char_indices() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            ',' | '，' | '、' if depth == 0 => {
-                parts.push(&body[start..i]);
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    parts.push(&body[start..]);
+    let mut parts = split_outside_brackets(body, &[',', '，', '、'], false);
     parts.retain(|p| !p.trim().is_empty());
     if parts.len() < 2 {
         return None;

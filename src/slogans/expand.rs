@@ -261,7 +261,7 @@ pub(super) fn split_items(s: &str) -> Vec<String> {
     } else {
         &['、', '，', ',', '；', ';']
     };
-    for p in s.split(seps) {
+    for p in split_outside_brackets(s, seps, false) {
         let p: String = p
             .chars()
             .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '‘' | '’'))
@@ -276,6 +276,29 @@ pub(super) fn split_items(s: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// `s` split at `seps` where they stand outside round brackets (社区(村、企业) is one
+/// item) and, with `quotes`, outside quotation marks (落实“管行业必须管安全,管业务必须管
+/// 安全”).
+pub(super) fn split_outside_brackets<'s>(s: &'s str, seps: &[char], quotes: bool) -> Vec<&'s str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            '“' | '‘' if quotes => depth += 1,
+            '”' | '’' if quotes => depth = depth.saturating_sub(1),
+            _ if depth == 0 && seps.contains(&c) => {
+                parts.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[start..]);
+    parts
 }
 
 /// Splits the last item at 和/及 ("and") when the list is one short: 社区、业委会和物业公司;

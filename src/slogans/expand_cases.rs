@@ -866,3 +866,38 @@ fn a_list_assigned_item_by_item_after_the_formulation() {
     let text = "探索“四权分立”机制。将决策权、表决权、实施权、监督权分别赋予各方。";
     assert!(expansion_of(text, "四权分立").components.is_empty());
 }
+
+#[test]
+fn lists_of_the_u110_batch() {
+    // 主题教育, 机关党建, 人大 (u110 batch): comma parts that end alike are the items, 、
+    // inside them and the sentence going on after them aside; 、 inside brackets splits
+    // nothing; a lone verb ending the list, or an owner level with a bracket, makes none.
+    let text = "“四下基层”即宣传党的路线、方针、政策下基层,调查研究下基层,信访接待下基层,\
+                现场办公下基层,其核心要求与主题教育重点措施高度吻合。";
+    assert_eq!(
+        expansion_of(text, "四下基层").components,
+        [
+            "宣传党的路线、方针、政策下基层",
+            "调查研究下基层",
+            "信访接待下基层",
+            "现场办公下基层"
+        ]
+    );
+    let text = "形成区委、镇街、社区(村、企业)“三级联建”格局。";
+    assert_eq!(
+        expansion_of(text, "三级联建").components,
+        ["区委", "镇街", "社区(村、企业)"]
+    );
+    for (text, name) in [
+        ("实施“1515”党建工程、创建“五型机关”。", "五型机关"),
+        ("邀请群众代表、村(社区)“两委”成员参加。", "两委"),
+    ] {
+        let e = expansion_of(text, name);
+        assert!(e.components.is_empty(), "{name}: {:?}", e.components);
+    }
+    // A verb as long as the other items is one of them (改革、开放、创新三大动力).
+    assert_eq!(
+        expansion_of("激活改革、开放、创新三大动力。", "三大动力").components,
+        ["改革", "开放", "创新"]
+    );
+}
