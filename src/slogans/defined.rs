@@ -126,14 +126,8 @@ fn parts_ending_alike(body: &str) -> Option<Vec<String>> {
                 .collect()
         })
         .collect();
-    let (first, second) = (parts.first()?, parts.get(1)?);
-    let common = first
-        .chars()
-        .rev()
-        .zip(second.chars().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let ending: String = first.chars().skip(first.chars().count() - common).collect();
+    let ending = super::tidy::common_ending(parts.get(..2)?);
+    let common = ending.chars().count();
     if common < 2 {
         return None;
     }
@@ -168,18 +162,7 @@ fn drop_unfinished(items: &mut Vec<String>) {
         return;
     }
     let (last, others) = items.split_last().unwrap_or((&items[0], &[]));
-    let Some(first) = others.first() else { return };
-    let mut tail: Vec<char> = first.chars().rev().collect();
-    for o in &others[1..] {
-        let common = o
-            .chars()
-            .rev()
-            .zip(&tail)
-            .take_while(|(a, b)| a == *b)
-            .count();
-        tail.truncate(common);
-    }
-    let ending: String = tail.iter().rev().collect();
+    let ending = super::tidy::common_ending(others);
     if ending.chars().count() >= 2 && !last.ends_with(&ending) {
         items.pop();
     }

@@ -235,21 +235,11 @@ pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
 /// Cuts the ending of two or more characters that every item of `items` shares (取得新突破),
 /// when each keeps two characters or more.
 fn cut_common_tail(items: &mut [String]) {
-    let Some(first) = items.first() else { return };
-    let mut tail: Vec<char> = first.chars().rev().collect();
-    for item in items.iter().skip(1) {
-        let common = item
-            .chars()
-            .rev()
-            .zip(&tail)
-            .take_while(|(a, b)| a == *b)
-            .count();
-        tail.truncate(common);
-    }
+    let tail = super::tidy::common_ending(items).chars().count();
     let shortest = items.iter().map(|i| i.chars().count()).min().unwrap_or(0);
-    if tail.len() >= 2 && shortest >= tail.len() + 2 {
+    if tail >= 2 && shortest >= tail + 2 {
         for item in items.iter_mut() {
-            let keep = item.chars().count() - tail.len();
+            let keep = item.chars().count() - tail;
             *item = item.chars().take(keep).collect();
         }
     }

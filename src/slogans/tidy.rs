@@ -84,6 +84,26 @@ const BALANCED_LEADS: [&str; 33] = [
     "分析", "总结", "梳理", "探索",
 ];
 
+/// The ending (in characters, from the end) that all of `items` share: 取得新突破 of
+/// 项目工作取得新突破 and 工业发展取得新突破; empty for no items.
+pub(super) fn common_ending<S: AsRef<str>>(items: &[S]) -> String {
+    let Some(first) = items.first() else {
+        return String::new();
+    };
+    let mut tail: Vec<char> = first.as_ref().chars().rev().collect();
+    for item in &items[1..] {
+        let common = item
+            .as_ref()
+            .chars()
+            .rev()
+            .zip(&tail)
+            .take_while(|(a, b)| a == *b)
+            .count();
+        tail.truncate(common);
+    }
+    tail.iter().rev().collect()
+}
+
 /// True for a verb of two characters that opens a list's clause ([`LEAD_VERBS`],
 /// [`BALANCED_LEADS`]): 深化, 推进, 打造 ….
 pub(super) fn is_lead_verb(word: &str) -> bool {
