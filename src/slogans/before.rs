@@ -5,8 +5,8 @@
 
 use super::classify::{is_han, CLASSIFIERS};
 use super::expand::{split_items, split_last_and, split_to_fit};
+use super::listed::{is_chain, without_brackets, CHAIN_MARKS};
 use super::numerals::is_numeral;
-use super::unquoted::{is_chain, without_brackets, CHAIN_MARKS};
 use super::{tidy, Mention};
 
 /// Administrative levels of one character (省, 市 … 村), the owners of a formulation each
@@ -173,7 +173,7 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
         .is_some_and(|l| COMMITTEES.contains(&l.as_str()));
     // The level of one owner with a bracket (群众代表、村(社区)“两委”成员).
     let owner = items.last().is_some_and(|l| {
-        let bare = super::unquoted::without_brackets(l);
+        let bare = without_brackets(l);
         bare != *l && bare.chars().count() == 1 && ADMIN_LEVELS.contains(bare.as_str())
     });
     // The formulation as the object of a verb that is the whole last item, shorter than

@@ -2,6 +2,7 @@
 //! 中央八项规定, 第二个百年奋斗目标, 一村一品, `1+5+N`, 党建+文化.
 
 use super::classify::{is_han, CLASSIFIERS};
+use super::listed::{items_listed_before, listed_before};
 use super::numerals::{digit_value, is_numeral};
 use super::Kind;
 
@@ -129,103 +130,6 @@ const LISTED_HEADS: &[&str] = &["队", "组", "措施", "环节", "领域", "产
 /// The [`COUNT_HEADS`] that stay counts even after a quoted list: aspects of a matter
 /// (围绕“自身优势是什么、…、创建措施是什么”五个方面).
 const ASPECT_HEADS: &[&str] = &["方面", "层面", "层次"];
-
-/// The most characters of a list that [`items_listed_before`] reads back.
-const LISTED_SPAN: usize = 60;
-
-/// Marks that chain the levels of a quoted hierarchy: “区—街道—社区”.
-pub(super) const CHAIN_MARKS: [char; 3] = ['—', '－', '→'];
-
-/// True for a chain of levels: [`CHAIN_MARKS`] and no 、 (in `s` without its brackets).
-pub(super) fn is_chain(bare: &str) -> bool {
-    !bare.contains('、') && bare.contains(CHAIN_MARKS)
-}
-
-/// `s` without what stands in round brackets (half or full width), the brackets included;
-/// an unclosed bracket is kept.
-pub(super) fn without_brackets(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut depth = 0usize;
-    let mut held = String::new();
-    for c in s.chars() {
-        match c {
-            '(' | '（' => {
-                depth += 1;
-                held.push(c);
-            }
-            ')' | '）' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    held.clear();
-                } else {
-                    held.push(c);
-                }
-            }
-            _ if depth > 0 => held.push(c),
-            _ => out.push(c),
-        }
-    }
-    out.push_str(&held);
-    out
-}
-
-/// The number of items of the 、-list that ends `before` (0 without one): a quotation
-/// (“规划、施工、实景”, or a chain “区—街道—社区—小组(片区)”) or the run of Han characters
-/// back to the clause's start, quotation marks aside (带好村“三委”、党员和村民代表、志愿服务);
-/// at most [`LISTED_SPAN`] characters, every item but the first (which may hold the
-/// clause's verb) of 1–10 Han characters.
-pub(super) fn items_listed_before(before: &str) -> usize {
-    listed_before(before).0
-}
-
-/// [`items_listed_before`], and whether the list is a quotation.
-fn listed_before(before: &str) -> (usize, bool) {
-    // Only the last LISTED_SPAN + 1 characters are read (4 bytes each at most), so that a
-    // text without punctuation is not searched back to its start at every trigger.
-    let mut from = before.len().saturating_sub((LISTED_SPAN + 1) * 4);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    // A list joined by 的: “区—街道—社区—小组(片区)”的四级调解网络.
-    let tail = before[from..].strip_suffix('的').unwrap_or(&before[from..]);
-    let quoted = tail.ends_with('”');
-    let run = match tail.strip_suffix('”') {
-        Some(inner) => match inner.rfind('“') {
-            Some(open) => &inner[open + '“'.len_utf8()..],
-            None => return (0, false),
-        },
-        None => match tail.rfind([
-            '，', ',', '。', '；', ';', '：', ':', '\n', '(', '（', '）', ')',
-        ]) {
-            Some(p) => &tail[p + tail[p..].chars().next().map_or(1, char::len_utf8)..],
-            None if from == 0 => tail,
-            None => return (0, false),
-        },
-    };
-    // A quotation may chain its items and bracket a word (小组(片区)), or a list of its
-    // own (党员联系户(党员楼栋长、党员先锋岗)).
-    let bare = without_brackets(run);
-    let chained = quoted && is_chain(&bare);
-    let run = if chained { bare.as_str() } else { run };
-    let listed = |c: char| {
-        is_han(c)
-            || matches!(c, '、' | '“' | '”')
-            || (chained && (CHAIN_MARKS.contains(&c) || matches!(c, '(' | ')' | '（' | '）')))
-    };
-    if run.chars().count() > LISTED_SPAN || !run.chars().all(listed) {
-        return (0, false);
-    }
-    let seps: &[char] = if chained { &CHAIN_MARKS } else { &['、'] };
-    let items: Vec<usize> = run
-        .split(seps)
-        .map(|item| item.chars().filter(|&c| is_han(c)).count())
-        .collect();
-    if items.len() < 2 || items.iter().skip(1).any(|&len| !(1..=10).contains(&len)) || items[0] == 0
-    {
-        return (0, false);
-    }
-    (items.len(), quoted)
-}
 
 /// Idioms and ordinary words of the numeral-alternation pattern (一心一意).
 const IDIOMS: &[&str] = &[
