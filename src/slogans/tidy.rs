@@ -302,7 +302,8 @@ pub(super) fn stripped_lead(mut items: Vec<String>) -> Vec<String> {
     };
     if items.len() >= 2 && items.iter().all(object_first) {
         for i in items.iter_mut() {
-            *i = i[3..].to_string();
+            // 将 and 把 have the same width.
+            *i = i['将'.len_utf8()..].to_string();
         }
         return items;
     }
