@@ -462,6 +462,8 @@ mod tests {
         assert_eq!(names("打造机关党建+品牌,"), ["机关党建+品牌"]);
         // A numeral in the right term; a verb of joint action ends it (林长制, u100 batch).
         assert_eq!(names("建立林长+三长协作机制,"), ["林长+三长"]);
+        // An amount after the + is a sum of counts (u110 batch).
+        assert!(names("开辟10个实训基地+100部红色影片,").is_empty());
         assert!(names("下设八个专项工作组,").is_empty());
         assert_eq!(names("完成三大任务工作。"), ["三大任务"]);
     }

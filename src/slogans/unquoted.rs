@@ -466,6 +466,14 @@ fn plus(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
     if s == i || (s > 0 && chars[s - 1].1 == '+') {
         return None;
     }
+    // An amount after the `+` (开辟10个实训基地+100部红色影片): counts added up, no formula.
+    let mut d = i + 1;
+    while chars.get(d).is_some_and(|c| c.1.is_ascii_digit()) {
+        d += 1;
+    }
+    if d > i + 1 && chars.get(d).is_some_and(|c| is_han(c.1)) {
+        return None;
+    }
     // A verb before a term of two characters is none of it: 深化|党建+网格.
     if i - s == 4 {
         let verb: String = chars[s..s + 2].iter().map(|c| c.1).collect();
