@@ -72,7 +72,7 @@ fn and_split(item: &str) -> Option<(&str, &str)> {
 // The list that ends the text before a count (三支队伍, 五级组织体系), for the unquoted
 // rules ([`super::unquoted`]) and the lists before a formulation ([`super::before`]).
 
-/// The most characters of a list that [`items_listed_before`] reads back.
+/// The most characters of a list that [`listed_before`] reads back.
 const LISTED_SPAN: usize = 60;
 
 /// Marks that chain the levels of a quoted hierarchy: “区—街道—社区”.
@@ -115,12 +115,7 @@ pub(super) fn without_brackets(s: &str) -> String {
 /// (“规划、施工、实景”, or a chain “区—街道—社区—小组(片区)”) or the run of Han characters
 /// back to the clause's start, quotation marks aside (带好村“三委”、党员和村民代表、志愿服务);
 /// at most [`LISTED_SPAN`] characters, every item but the first (which may hold the
-/// clause's verb) of 1–10 Han characters.
-pub(super) fn items_listed_before(before: &str) -> usize {
-    listed_before(before).0
-}
-
-/// [`items_listed_before`], and whether the list is a quotation.
+/// clause's verb) of 1–10 Han characters; and whether the list is a quotation.
 pub(super) fn listed_before(before: &str) -> (usize, bool) {
     // Only the last LISTED_SPAN + 1 characters are read (4 bytes each at most), so that a
     // text without punctuation is not searched back to its start at every trigger.

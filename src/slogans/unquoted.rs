@@ -2,7 +2,7 @@
 //! 中央八项规定, 第二个百年奋斗目标, 一村一品, `1+5+N`, 党建+文化.
 
 use super::classify::{is_han, CLASSIFIERS};
-use super::listed::{items_listed_before, listed_before};
+use super::listed::listed_before;
 use super::numerals::{digit_value, is_numeral};
 use super::Kind;
 
@@ -123,7 +123,7 @@ const COUNT_HEADS: &[&str] = &[
 ];
 
 /// The [`COUNT_HEADS`] that name a formulation after a list of as many items
-/// ([`items_listed_before`]): its teams, groups, measures, stages, fields and industries
+/// ([`listed_before`]): its teams, groups, measures, stages, fields and industries
 /// (三支队伍), not its places, people, times or amounts (东村、西村、南村三个村).
 const LISTED_HEADS: &[&str] = &["队", "组", "措施", "环节", "领域", "产业"];
 
@@ -237,7 +237,7 @@ fn boundary(chars: &[(u32, char)], i: usize) -> bool {
 
 /// Tries the unquoted rules at char index `i` (a numeral, `第`, a digit or `+`); returns
 /// `(start, end, kind)` as char indices. `before` is the text before the trigger (for the
-/// list a numbered list may follow: [`items_listed_before`]).
+/// list a numbered list may follow: [`listed_before`]).
 pub(crate) fn at(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usize, Kind)> {
     let c = chars.get(i)?.1;
     let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
@@ -355,7 +355,7 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
         let levels = || {
             cl == '级'
                 && !ACTIONS.iter().any(|a| starts_with_at(chars, i + 2, a))
-                && digit_value(c).is_some_and(|n| items_listed_before(before) == n as usize)
+                && digit_value(c).is_some_and(|n| listed_before(before).0 == n as usize)
         };
         if CLASSIFIERS.contains(&cl) || levels() {
             let s = i + 2;
