@@ -1,9 +1,9 @@
 //! SVG charts for papers and reports, drawn with plotters' SVG backend.
 //!
 //! The chart functions take plain data (strings and numbers), never analysis types, so
-//! that every analysis can be drawn: [`bars`] (small multiples of top-N terms per
+//! that every analysis can be drawn: [`bars()`] (small multiples of top-N terms per
 //! region), [`grouped_bars`] (formulation, 提法, frequency by region, stacked or grouped),
-//! [`diverging`] (keyness of one region against the rest) and [`heatmap`] (region ×
+//! [`diverging()`] (keyness of one region against the rest) and [`heatmap()`] (region ×
 //! formulation matrices and the symmetric region × region similarity map).
 //!
 //! Every function returns the whole SVG document as a `String`; callers write it with

@@ -32,7 +32,7 @@ pub(crate) fn sentences(s: &str) -> Vec<Range<usize>> {
     Sentences::new(s).collect()
 }
 
-/// The sentences of a text, as [`sentences`] gives them, one at a time.
+/// The sentences of a text, as `sentences` gives them, one at a time.
 pub(crate) struct Sentences<'a> {
     s: &'a str,
     /// Where the next sentence starts.

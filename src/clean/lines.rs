@@ -137,7 +137,7 @@ fn footer_searcher() -> Option<&'static aho_corasick::packed::Searcher> {
         .as_ref()
 }
 
-/// Buttons of scraped pages that share a line with others (字号: [小] [中] [大] 打印本页
+/// Buttons of scraped pages that share a line with others (字号: \[小\] \[中\] \[大\] 打印本页
 /// 关闭窗口; 共产党员网 打印 纠错), besides the [`CHROME`] lines.
 const BUTTONS: &[&str] = &[
     "字号:",

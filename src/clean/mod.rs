@@ -28,7 +28,7 @@
 //! 5. **rejoin**: paragraphs broken mid-sentence at page breaks are joined
 //!    (a prose paragraph ending mid-sentence and a paragraph continuing it);
 //!    5b. straight double quotes are paired into `“…”` in each paragraph with Han
-//!    characters and an even number of them ([`quotes`], part of the width step);
+//!    characters and an even number of them (`quotes`, part of the width step);
 //! 6. **dedup**: repeated sentences and paragraphs within the document are removed.
 //!    Steps 5, 5b and 6 repeat until nothing changes (removing a repeat can bring the two
 //!    halves of a broken sentence together, and joining can expose a repeat), so that

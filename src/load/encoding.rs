@@ -5,7 +5,7 @@
 //! the high bytes of ASCII characters), then strict UTF-8, then a chardetng guess restricted to the Chinese legacy encodings GB18030
 //! (a superset of GBK/GB2312, used on the mainland) and Big5 (Traditional, Taiwan/Hong Kong).
 //! A decode is accepted only if it needs no replacement character. A file that no single
-//! encoding decodes is tried line by line ([`super::mixed`]: a GBK page appended to a UTF-8
+//! encoding decodes is tried line by line (`mixed`: a GBK page appended to a UTF-8
 //! file); if a line decodes in none, the file is rejected with the byte offset of the
 //! first bad byte.
 

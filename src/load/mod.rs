@@ -4,8 +4,8 @@
 //! What can be loaded (see [`load`]): a single text file of any extension; a manifest CSV
 //! (`id,file,...`); a CSV with one document per row and a text column; a JSON Lines file;
 //! a directory of any of these (its `corpus.csv` is the manifest if present). A text file of
-//! `<doc>` records (the Sogou news dumps) gives one document per record ([`records`]). Each file's
-//! encoding is detected ([`encoding`]). [`stream`] produces the documents one at a time;
+//! `<doc>` records (the Sogou news dumps) gives one document per record (`records`). Each file's
+//! encoding is detected ([`encoding`]). [`stream()`] produces the documents one at a time;
 //! [`load`] collects them.
 
 mod csvdocs;
@@ -131,7 +131,7 @@ pub(crate) enum Step {
 }
 
 /// Loads a corpus from a path: a text file, a manifest CSV, a CSV or JSON Lines file of
-/// documents, or a directory of any of these. Collects [`stream`].
+/// documents, or a directory of any of these. Collects [`stream()`].
 ///
 /// Order: manifest row order; else directory entries sorted by file name, then row/line
 /// order inside CSV and JSONL files. Errors are one line naming the file (and line or byte

@@ -3,7 +3,7 @@
 //!
 //! The corpus is loaded, cleaned and analysed once (segmentation, formulations,
 //! co-occurrence):
-//! 1. [`accumulate`] streams the documents into the report's accumulators (each document is
+//! 1. [`accumulate()`] streams the documents into the report's accumulators (each document is
 //!    folded in and dropped, so memory grows with the vocabulary, not the corpus);
 //! 2. [`build`] analyses what was accumulated and draws the charts, giving a [`Report`]:
 //!    - the `metrics.json` value ([`SCHEMA`], described by `docs/metrics.schema.json`):
@@ -12,7 +12,7 @@
 //!    - `terms.svg`, `slogans.svg`, `heatmap.svg`, `similarity.svg`, `heatmap-terms.svg`,
 //!      `similarity-terms.svg` and one `keyness-NN.svg` per group (NN = the group's position
 //!      in corpus order, from 01);
-//!    - [`Report::html`]: one page with the SVGs inline and no external assets.
+//!    - [`Report::write_html`]: one page with the SVGs inline and no external assets.
 //!
 //! Output is byte-identical for the same input and options, whatever the thread count.
 //! Writing the files is the caller's job.
@@ -150,7 +150,7 @@ impl Report {
     }
 }
 
-/// Analyses what [`accumulate`] gathered and draws the charts. `progress` is told each step
+/// Analyses what [`accumulate()`] gathered and draws the charts. `progress` is told each step
 /// as it starts (`analysing`, `drawing charts`).
 /// Fails only when the temporary file of the per-document rows cannot be written.
 pub fn build(

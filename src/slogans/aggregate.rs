@@ -33,7 +33,7 @@ pub struct DocMentions<'a> {
     pub text: &'a str,
     /// Map from cleaned-text offsets to raw-text offsets ([`OffsetMap::identity`] if none).
     pub map: &'a OffsetMap,
-    /// The mentions, as [`super::extract`] (and possibly [`super::recognise_known`]) returned them.
+    /// The mentions, as [`super::extract()`] (and possibly [`super::recognise_known`]) returned them.
     pub mentions: &'a [Mention],
 }
 

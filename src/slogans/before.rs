@@ -1,4 +1,4 @@
-//! Strategy 2 of [`super::expand`]: the list right before the formulation, quoted
+//! Strategy 2 of [`super::expand()`]: the list right before the formulation, quoted
 //! (“…”的“365工作法”; “…”(以下简称“四强”)) or in running text (自治、法治、德治“三治融合”),
 //! without what makes it no list (a governing verb's actors, a series of named examples,
 //! a sibling formulation, a predicate).

@@ -1,4 +1,4 @@
-//! More expansion strategies (see [`super::expand`]): components named by quoted items or
+//! More expansion strategies (see [`super::expand()`]): components named by quoted items or
 //! a list in running text that repeat the formulation's key morpheme, and compounds
 //! expanded part by part. Heads of paragraphs and parts are in [`super::heads`].
 

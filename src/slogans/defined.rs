@@ -1,4 +1,4 @@
-//! Strategy 1 of [`super::expand`]: a definition right after the formulation, in brackets
+//! Strategy 1 of [`super::expand()`]: a definition right after the formulation, in brackets
 //! (“两会”(地区党建联席会、…)), after 即 or a colon (“三个思维”即系统思维、…), as a glossary
 //! of its terms (“1”指…，“N”指…) or as its part of a joint glossary (“两重”“两新”：…，…).
 

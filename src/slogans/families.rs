@@ -33,9 +33,9 @@ pub struct ShapeStats {
 /// Groups aggregated formulations by shape (`tifa slogans --by shape`): 1+5+N and 1+2+N
 /// → `1+k+N`; 三化三促 and 三化三治 stay apart (`{3}化{3}促`, `{3}化{3}治`).
 ///
-/// Sorted like [`super::aggregate`]: groups descending, total descending, shape ascending.
+/// Sorted like [`super::aggregate()`]: groups descending, total descending, shape ascending.
 /// A row's `documents` unites its variants' documents, so the stats must carry their
-/// document lists ([`super::aggregate`], or an [`super::Aggregator`] that keeps them).
+/// document lists ([`super::aggregate()`], or an [`super::Aggregator`] that keeps them).
 pub fn by_shape(stats: &[SloganStats]) -> Vec<ShapeStats> {
     group_rows(stats, |s| s.shape.as_str())
 }
@@ -44,7 +44,7 @@ pub fn by_shape(stats: &[SloganStats]) -> Vec<ShapeStats> {
 /// one scheme that differ in their final morpheme form one row (三化三促 + 三化三治 →
 /// `{3}化{3}*`); shapes without a varying final morpheme form the same rows as [`by_shape`].
 ///
-/// Sorted like [`super::aggregate`]: groups descending, total descending, pattern ascending.
+/// Sorted like [`super::aggregate()`]: groups descending, total descending, pattern ascending.
 pub fn by_pattern(stats: &[SloganStats]) -> Vec<ShapeStats> {
     group_rows(stats, |s| s.pattern.as_str())
 }

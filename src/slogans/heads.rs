@@ -1,5 +1,5 @@
 //! Expansion strategies that read the heads of what follows a formulation (see
-//! [`super::expand`]): of the next paragraphs, of the semicolon parts of the next
+//! [`super::expand()`]): of the next paragraphs, of the semicolon parts of the next
 //! sentence, of items enumerated by 一是, 二是 …, each holding the key morpheme
 //! ([`super::components::key`]) or as many as the numeral.
 

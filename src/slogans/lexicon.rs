@@ -155,7 +155,7 @@ impl Lexicon {
     }
 }
 
-/// [`super::extract`] followed by the lexicon as a second source.
+/// [`super::extract()`] followed by the lexicon as a second source.
 pub fn extract_with_lexicon(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
     let mut m = super::extract(text);
     lexicon.add_mentions(text, &mut m);

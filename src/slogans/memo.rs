@@ -1,11 +1,11 @@
-//! The memo of one text for [`super::expand`]: what expanding several mentions of the same
+//! The memo of one text for [`super::expand()`]: what expanding several mentions of the same
 //! text would otherwise compute again for each.
 
 use super::components::compound_parts;
 use super::{Kind, Mention};
 use std::collections::HashMap;
 
-/// What [`super::expand`] remembers within one text: the expansion of a compound part by part
+/// What [`super::expand()`] remembers within one text: the expansion of a compound part by part
 /// ([`compound_parts`]) depends only on the text and the compound, not on the occurrence,
 /// and searches the whole text, so each compound is expanded that way once per text; the
 /// text is searched for a compound or part through the offsets of its first character,

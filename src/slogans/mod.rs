@@ -1,7 +1,7 @@
 //! Slogans (口号) and numbered formulations (提法): extraction, normalisation, shapes,
 //! expansions and counts by region.
 //!
-//! [`extract`] finds, in *cleaned* text (Simplified, ASCII digits and `+`), five kinds of
+//! [`extract()`] finds, in *cleaned* text (Simplified, ASCII digits and `+`), five kinds of
 //! [`Mention`]:
 //!
 //! * [`Kind::Numeric`]: digit formulas and codes: `1+5+N`, “136”工作体系 (named `136`), `3个1`;
@@ -16,8 +16,8 @@
 //! pass over the text; no gold strings are carried. A curated [`Lexicon`] (`data/formulations.tsv`)
 //! is a second, optional source for established unquoted catchphrases ([`extract_with_lexicon`]).
 //! [`recognise_known`] is a corpus-level pass: a slogan quoted somewhere in the corpus is
-//! also counted where it stands unquoted. [`expand`] looks for the components a text gives
-//! for a formulation, [`aggregate`] counts mentions by region.
+//! also counted where it stands unquoted. [`expand()`] looks for the components a text gives
+//! for a formulation, [`aggregate()`] counts mentions by region.
 //!
 //! Shapes and patterns: every mention has a *shape* that abstracts its numbers (`1+5+N` and
 //! `1+2+N` → `1+k+N`; 六联六促 → `{6}联{6}促`) and a *pattern*, its family, which for a
@@ -26,6 +26,7 @@
 //! the pattern `{3}化{3}*` while keeping their own shapes. [`by_shape`] (`tifa slogans --by
 //! shape`) groups variants by shape, [`by_pattern`] (`--by pattern`) by family.
 
+mod after;
 mod aggregate;
 mod before;
 mod classify;
@@ -45,6 +46,7 @@ mod local;
 mod memo;
 pub mod numerals;
 mod scan;
+mod split;
 mod tidy;
 mod unquoted;
 mod window;

@@ -1,4 +1,4 @@
-//! The one pass over the bytes of a text that [`super::extract`] starts with: where the
+//! The one pass over the bytes of a text that [`super::extract()`] starts with: where the
 //! rules can start (opening quotation marks, and the triggers of the unquoted rules). The
 //! text is not decoded into a table of characters: a character is looked at only where
 //! the scan or a rule needs it.

@@ -7,7 +7,7 @@ use crate::error::Result;
 use std::fs::File;
 use std::io::{BufReader, Read};
 
-/// A finished [`Spill`]: its records can be read any number of times, also by several
+/// A finished [`Spill`](super::Spill): its records can be read any number of times, also by several
 /// threads at once (each read of the file is positioned; none moves a shared cursor).
 #[derive(Debug)]
 pub struct Spilled<T> {

@@ -146,7 +146,7 @@ impl Store {
         seen
     }
 
-    /// Cuts `block` (at most [`MAX_BLOCK`] bytes) with jieba-rs and caches its tokens.
+    /// Cuts `block` (at most [`super::MAX_BLOCK`] bytes) with jieba-rs and caches its tokens.
     pub(super) fn admit(
         &mut self,
         jieba: &Jieba,

@@ -1,0 +1,130 @@
+//! The ends of a list's items: what follows the thing listed and is cut off (等 "etc." and
+//! the noun summing the list up, a duration, a relative clause closing with 的), and the
+//! ending all items share.
+
+use crate::slogans::numerals::is_numeral;
+
+/// The ending (in characters, from the end) that all of `items` share: 取得新突破 of
+/// 项目工作取得新突破 and 工业发展取得新突破; empty for no items.
+pub(in crate::slogans) fn common_ending<S: AsRef<str>>(items: &[S]) -> String {
+    let Some(first) = items.first() else {
+        return String::new();
+    };
+    let mut tail: Vec<char> = first.as_ref().chars().rev().collect();
+    for item in &items[1..] {
+        let common = item
+            .as_ref()
+            .chars()
+            .rev()
+            .zip(&tail)
+            .take_while(|(a, b)| a == *b)
+            .count();
+        tail.truncate(common);
+    }
+    tail.iter().rev().collect()
+}
+
+/// Characters that form a word with a following 等 (平等, 同等, 高等, 中等, 不等 …): there 等
+/// is not "etc.".
+const BEFORE_DENG_IN_WORDS: &str = "平均对同高初特中上下优相何超次劣不";
+
+/// At most this many characters may follow "etc." in an item (等力量, 等5个主体参与).
+const AFTER_DENG: usize = 6;
+
+/// `item` up to an "etc." (等) near its end: 小区业主等力量 → 小区业主. Unchanged when 等
+/// is part of a word (平等协商, 中等收入), opens the item, or stands far from the end.
+pub(in crate::slogans) fn cut_etc(item: &str) -> &str {
+    let Some(p) = item.rfind('等') else {
+        return item;
+    };
+    let before = &item[..p];
+    let tail = item[p + '等'.len_utf8()..].chars().count();
+    let word = before
+        .chars()
+        .next_back()
+        .is_none_or(|c| is_numeral(c) || BEFORE_DENG_IN_WORDS.contains(c));
+    if word || before.chars().count() < 2 || tail > AFTER_DENG {
+        return item;
+    }
+    before
+}
+
+/// `item` without a duration that ends it, 连续 ("in a row") and a count of years, months,
+/// quarters or terms: 死亡人数连续9年 (…“双下降”) → 死亡人数; 满意度连续13年 → 满意度. The
+/// count is digits or Chinese numerals; anything else after 连续 leaves the item as it is.
+pub(in crate::slogans) fn cut_duration(item: &str) -> &str {
+    let Some(p) = item.rfind("连续") else {
+        return item;
+    };
+    let tail = &item[p + "连续".len()..];
+    let count = tail
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || is_numeral(c)))
+        .map_or(tail.len(), |(i, _)| i);
+    let unit = &tail[count..];
+    let head = &item[..p];
+    if count > 0 && ["年", "个月", "季度", "届"].contains(&unit) && head.chars().count() >= 2
+    {
+        head
+    } else {
+        item
+    }
+}
+
+/// Verbs of relation that close a clause modifying a formulation (自治、法治、德治相结合的
+/// “三治融合”; 社工与义工合作的“两社联动”): the components stand before them.
+const RELATION_VERBS: [&str; 8] = [
+    "结合", "融合", "合作", "联动", "互动", "协同", "衔接", "并重",
+];
+
+/// Adverbs that may stand before one of the [`RELATION_VERBS`] (相结合, 深度融合).
+const RELATION_ADVERBS: [&str; 6] = ["相互", "互相", "深度", "有机", "紧密", "相"];
+
+/// The last item of a list that modifies the formulation, without the 的 that ends it and
+/// without a verb of relation before that 的 ([`RELATION_VERBS`], with an adverb):
+/// 德治相结合的 → 德治; 义工合作的 → 义工; 拍屁股走人的 → 拍屁股走人. Unchanged when nothing
+/// would be left.
+pub(in crate::slogans) fn cut_relative(item: &str) -> &str {
+    let Some(head) = item.strip_suffix('的') else {
+        return item;
+    };
+    let head = RELATION_VERBS
+        .iter()
+        .find_map(|v| head.strip_suffix(v))
+        .map(|h| {
+            RELATION_ADVERBS
+                .iter()
+                .find_map(|a| h.strip_suffix(a))
+                .unwrap_or(h)
+        })
+        .unwrap_or(head);
+    if head.is_empty() {
+        item
+    } else {
+        head
+    }
+}
+
+/// The most characters of a head noun after 的 and a verb of relation that end a
+/// definition (…社会慈善资源的联动机制).
+const RELATION_HEAD: usize = 3;
+
+/// `items` with the last cut before a 的 that a verb of relation and a short head noun
+/// follow: the definition names the whole again (“五社联动”,即社区与社会组织、…、社会慈善
+/// 资源的联动机制 → 社会慈善资源).
+pub(in crate::slogans) fn cut_relation_tail(mut items: Vec<String>) -> Vec<String> {
+    if let Some(last) = items.last_mut() {
+        if let Some(p) = last.rfind('的') {
+            let tail = &last[p + '的'.len_utf8()..];
+            let tail = RELATION_ADVERBS
+                .iter()
+                .find_map(|a| tail.strip_prefix(a))
+                .unwrap_or(tail);
+            let head = RELATION_VERBS.iter().find_map(|v| tail.strip_prefix(v));
+            if p > 0 && head.is_some_and(|h| h.chars().count() <= RELATION_HEAD) {
+                last.truncate(p);
+            }
+        }
+    }
+    items
+}

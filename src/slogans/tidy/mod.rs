@@ -1,0 +1,345 @@
+//! Tidying the items of a list found as a formulation's components (see [`super::expand()`]):
+//! a list in running text carries the clause around it. Its first item often starts with
+//! the clause's subject and verb (全面启动农村党建联合体、社区党建综合体… for 四体共创; 发动物业
+//! 党支部、共建单位…), its last item often ends in 等 ("etc.") and the noun that sums the list
+//! up (…小区业主等力量; …辅警等5个主体参与). Both are cut off, so that a component is the
+//! thing listed; so is a long modifier ending in 的 that the clause puts before the first
+//! item (分析…小微公共空间更新的专业赋能型和平台协同型两大典型路径).
+
+mod ends;
+#[cfg(test)]
+mod tests;
+
+use super::numerals::is_numeral;
+pub(super) use ends::{common_ending, cut_duration, cut_etc, cut_relation_tail, cut_relative};
+
+/// Verbs that open a clause listing components, chosen by hand from the genre (every one
+/// takes the listed things as its object), and the prepositions 将 and 把 that put the
+/// object first (将党的建设与具体业务“两张皮”拧成“一股绳”), and prepositions like them (通过,
+/// 按照). Not 组织, 强化, 加强, 完善: they
+/// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
+/// like are cut only where that balances the list ([`BALANCED_LEADS`]).
+const LEAD_VERBS: [&str; 49] = [
+    "开展",
+    "启动",
+    "发动",
+    "推行",
+    "实行",
+    "实施",
+    "深化",
+    "推进",
+    "推动",
+    "建立",
+    "组建",
+    "打造",
+    "构建",
+    "形成",
+    "围绕",
+    "聚焦",
+    "赋予",
+    "整合",
+    "依托",
+    "包括",
+    "是指",
+    "涵盖",
+    "设立",
+    "成立",
+    "发挥",
+    "配强",
+    "配齐",
+    "配备",
+    "落实",
+    "做到",
+    "采取",
+    "随着",
+    "纳入",
+    "实现",
+    "抓好",
+    "用好",
+    "履行好",
+    "履行",
+    // Prepositions of means and measure, which take the list as their object as well
+    // (通过党组织、村委会、合作社“三套马车”; 按照景区、街区、社区三区融合思路).
+    "通过",
+    "按照",
+    "根据",
+    "依据",
+    "依照",
+    "对照",
+    "参照",
+    "遵循",
+    "除了",
+    "将",
+    "把",
+];
+
+/// Verbs that open a list's clause in the genre but also start components of their own
+/// (建设, 提升, 坚持, 强化 …): cut off the first item only when that balances the list, i.e.
+/// when the item starts with one, no other item is a phrase led by one (an item that is
+/// the word alone is a noun: 强化改革、开放、创新), and what is left is as long as the other
+/// items are (at least the shortest, at most the longest): 提升通算、智算、超算、量算 → 通算;
+/// 建设医疗、医保、医药 → 医疗; 创建服务、需求“双向清单” → 服务; 完善省、市、开发区 → 省. A
+/// list of verb phrases alike (强化督导、强化落实) or of items longer than the rest
+/// (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
+const BALANCED_LEADS: [&str; 33] = [
+    "建设", "提升", "坚持", "加快", "办好", "创建", "搭建", "健全", "强化", "加强", "完善", "优化",
+    "推广", "培育", "发展", "做强", "做优", "壮大", "扩大", "提高", "增强", "创新", "加大", "巩固",
+    "激活", "明确", "筑牢", "促进", "统筹",
+    // The verbs of an essay's summary (分析…两大路径, 总结…三条经验).
+    "分析", "总结", "梳理", "探索",
+];
+
+/// True for a verb of two characters that opens a list's clause ([`LEAD_VERBS`],
+/// [`BALANCED_LEADS`]): 深化, 推进, 打造 ….
+pub(super) fn is_lead_verb(word: &str) -> bool {
+    word.chars().count() == 2 && LEAD_VERBS.iter().chain(&BALANCED_LEADS).any(|v| *v == word)
+}
+
+/// A lead verb must start among the first this many characters of an item (a subject or
+/// an adverb before the verb: 茅箭区深化…, 全面启动…).
+const LEAD_WITHIN: usize = 5;
+
+/// Cuts the subject and lead verb off the first item when the other items are not verb
+/// phrases of their own (茅箭区深化社区、业委会、物业公司 → 社区); at least two characters
+/// must be left.
+pub(super) fn strip_lead(items: &mut [String]) {
+    if let Some((first, rest)) = items.split_first_mut() {
+        strip_lead_against(first, rest);
+    }
+}
+
+/// [`stripped_lead`], then [`strip_modifier_against`] on the first item: for a list in
+/// running text before the formulation, which starts wherever the clause does. (A
+/// definition after 即 or 指 starts at its first item, whose 的 belongs to it: “1”指省委和
+/// 省政府制定出台的关于…的意见.)
+pub(super) fn stripped_lead_and_modifier(mut items: Vec<String>) -> Vec<String> {
+    strip_lead(&mut items);
+    if let Some((first, rest)) = items.split_first_mut() {
+        strip_modifier_against(first, rest);
+    }
+    items
+}
+
+/// At least this many characters must follow the 的 for [`strip_modifier_against`] to cut.
+const AFTER_DE: usize = 3;
+
+/// Cuts the clause's modifier off `first` when `first` is more than twice as long as the
+/// longest of `others`: at its last 的 when at least [`AFTER_DE`] characters follow, or two
+/// or more and as many as the others have (分析当下党建引领小微公共空间更新的专业赋能型
+/// beside 平台协同型 → 专业赋能型; 上海民政部门提出的社区 beside 社团、社工 → 社区); without
+/// such a 的, only where at least two others all have the same length, of at least three
+/// characters (or two, all ending in the character `first` ends in), and then to that
+/// length (农村党支部书记任职形式 beside 履职行为、补贴待遇 → 任职形式: the genre's lists of
+/// parallel four-character items). A component that holds
+/// 的 itself is about as long as the others (党的建设 beside 组织建设) and stays.
+pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
+    let Some(longest) = others.iter().map(|o| o.chars().count()).max() else {
+        return;
+    };
+    let chars = first.chars().count();
+    let alike = others.len() >= 2 && others.iter().all(|o| o.chars().count() == longest);
+    let last = |s: &str| s.chars().next_back();
+    let same_end = others.iter().all(|o| last(o) == last(first));
+    // Three or more others alike and ending as `first` does are evidence enough for a
+    // shorter modifier (网格员政策宣传员 beside 信息采集员、治安巡查员、… → 政策宣传员).
+    let parallel = alike && same_end && others.len() >= 3 && chars > longest;
+    if chars <= 2 * longest && !parallel {
+        return;
+    }
+    let shortest = others.iter().map(|o| o.chars().count()).min().unwrap_or(0);
+    if let Some(p) = first.rfind('的').filter(|_| !parallel) {
+        let tail = &first[p + '的'.len_utf8()..];
+        let t = tail.chars().count();
+        if t >= AFTER_DE || (t >= 2 && (shortest..=longest).contains(&t)) {
+            *first = tail.to_string();
+            return;
+        }
+    }
+    // Items of two characters are cut to only when all end in the same character
+    // (…提出要打造一城三带文旅集聚区和探索景区 beside 街区、社区 → 景区).
+    if alike && (longest >= 3 || (longest == 2 && same_end)) {
+        let start = first
+            .char_indices()
+            .nth(chars - longest)
+            .map_or(0, |(i, _)| i);
+        // Not inside a bracket: 村规民约(社区公约) is one item.
+        let tail = &first[start..];
+        if tail.matches([')', '）']).count() > tail.matches(['(', '（']).count() {
+            return;
+        }
+        *first = first[start..].to_string();
+    }
+}
+
+/// [`strip_lead`] on a list, returned; and the preposition 将 or 把 that opens every item
+/// of two or more, each a phrase of its own (即将基层党员培养成致富带头人、把致富带头人培养成
+/// 党员 → 基层党员培养成致富带头人, 致富带头人培养成党员).
+pub(super) fn stripped_lead(mut items: Vec<String>) -> Vec<String> {
+    let object_first = |i: &String| {
+        i.starts_with(['将', '把'])
+            && !NOT_LEADS.iter().any(|w| i.starts_with(w))
+            && i.chars().count() >= 4
+    };
+    if items.len() >= 2 && items.iter().all(object_first) {
+        for i in items.iter_mut() {
+            // 将 and 把 have the same width.
+            *i = i['将'.len_utf8()..].to_string();
+        }
+        return items;
+    }
+    strip_lead(&mut items);
+    items
+}
+
+/// Keeps the items from the last one led by a lead verb, that verb cut off, when `items`
+/// are more than `n` and exactly `n` remain so: the list restarts there, and what stands
+/// before it belongs to the clause before (…专业技术人才的技术创新能力、农村人才示范推广
+/// 能力、全区组织实施高素质农民、优秀企业经营管理人才、专业镇区产业领军人才、乡村振兴实用
+/// 人才四大工程 → 高素质农民 and the three after it).
+pub(super) fn restart_at_lead(items: &mut Vec<String>, n: usize) {
+    if items.len() <= n || n < 2 {
+        return;
+    }
+    let from = items.len() - n;
+    if from == 0 || lead_verb_at(&items[from]).is_none() {
+        return;
+    }
+    if items[from + 1..].iter().any(|i| lead_verb_at(i).is_some()) {
+        return;
+    }
+    items.drain(..from);
+    strip_lead(items);
+}
+
+/// Cuts the subject and lead verb off `first` when none of `others` (the other components,
+/// at least one) starts with a lead verb, as often as one starts it again.
+pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
+    // (A verb ending an item is its noun of action: 资源整合, 工作联动.)
+    let led = |i: &String| lead_verb_at(i).is_some_and(|end| end < i.len());
+    if others.is_empty() || others.iter().any(led) {
+        return;
+    }
+    // Again after each cut: 我们将|聚力实施|产业能级跃升 has two leads. What is left has
+    // two characters, or one when another item has one (构建县、乡、村).
+    let floor = others
+        .iter()
+        .map(|o| o.chars().count())
+        .min()
+        .unwrap_or(2)
+        .clamp(1, 2);
+    while let Some(end) = lead_verb_at(first) {
+        if first[end..].chars().count() < floor {
+            break;
+        }
+        *first = first[end..].to_string();
+    }
+    strip_balanced_lead(first, others);
+    strip_copula(first, others);
+}
+
+/// Cuts the subject and the copula 是 off `first` when what follows it is as long as the
+/// other items (越丰村是沪杭高铁 beside 沪杭高速 → 沪杭高铁, of 是…的“双出口”); 是 that ends
+/// a word leaves nothing to balance (坚持实事求是) and stays. Likewise a clause ending in
+/// the perfective 了 (乡镇党委根据第一书记工作情况建立了成绩、任务、责任、问题“四个清单” →
+/// 成绩), not the 了 of 了解.
+fn strip_copula(first: &mut String, others: &[String]) {
+    let copula = first.rfind('是').map(|p| (p, '是'));
+    let perfective = first
+        .rmatch_indices('了')
+        .find(|&(p, _)| !first[p..].starts_with("了解"))
+        .map(|(p, _)| (p, '了'));
+    for (p, mark) in [copula, perfective].into_iter().flatten() {
+        if p == 0 {
+            continue;
+        }
+        let rest = &first[p + mark.len_utf8()..];
+        let lengths = others.iter().map(|o| o.chars().count());
+        let (Some(min), Some(max)) = (lengths.clone().min(), lengths.max()) else {
+            return;
+        };
+        // 了 surely ends a verb: what follows it need only be no longer than the others
+        // (理顺了区、街道、社区、网格四级组织架构 → 区).
+        let shortest = if mark == '了' { 1 } else { min };
+        if min >= 2 && (shortest..=max).contains(&rest.chars().count()) {
+            *first = rest.to_string();
+            return;
+        }
+    }
+}
+
+/// Cuts one of the [`BALANCED_LEADS`] off the start of `first` when that balances it with
+/// `others` (see there).
+fn strip_balanced_lead(first: &mut String, others: &[String]) {
+    let starts = |item: &str| {
+        BALANCED_LEADS
+            .iter()
+            .find(|v| item.starts_with(*v))
+            .map(|v| v.len())
+            .or_else(|| resultative(item))
+    };
+    if others
+        .iter()
+        .any(|o| starts(o).is_some_and(|v| o.len() > v))
+    {
+        return;
+    }
+    let Some(verb) = starts(first) else { return };
+    let lengths = others.iter().map(|o| o.chars().count());
+    let (Some(min), Some(max)) = (lengths.clone().min(), lengths.max()) else {
+        return;
+    };
+    let left = first[verb..].chars().count();
+    // A verb with 好 is no noun's start: what it leaves need not be as long as the
+    // shortest other item, only a word (带好|村三委、党员和村民代表、志愿服务三支队伍).
+    let min = if resultative(first).is_some() {
+        min.min(2)
+    } else {
+        min
+    };
+    if left >= 1 && (min..=max).contains(&left) {
+        *first = first[verb..].to_string();
+    }
+}
+
+/// Words of a character and 好 that are no verb with the result complement 好 ("well"):
+/// 美好生活, 友好城市, 良好风气 ….
+const NOT_RESULTATIVE: &str = "美友良爱只正最还安和喜完要较更很";
+
+/// The byte length of a verb with the result complement 好 opening `item` (织好党建网格,
+/// 建好…: "weave well"), if it opens with one.
+fn resultative(item: &str) -> Option<usize> {
+    let mut cs = item.char_indices();
+    let (_, v) = cs.next()?;
+    let (i, h) = cs.next()?;
+    let verb = super::classify::is_han(v) && !NOT_RESULTATIVE.contains(v);
+    (h == '好' && verb).then_some(i + h.len_utf8())
+}
+
+/// Words that start with the one-character leads 将 and 把 (将军馆, 把关机制): there they
+/// are no preposition.
+const NOT_LEADS: [&str; 8] = [
+    "将军", "将来", "将近", "将士", "把关", "把握", "把手", "把脉",
+];
+
+/// The byte offset just after the first [`LEAD_VERBS`] entry starting among the first
+/// [`LEAD_WITHIN`] characters of `item` (not the start of one of the [`NOT_LEADS`]).
+fn lead_verb_at(item: &str) -> Option<usize> {
+    item.char_indices().take(LEAD_WITHIN).find_map(|(i, _)| {
+        let at = &item[i..];
+        if NOT_LEADS.iter().any(|w| at.starts_with(w)) {
+            return None;
+        }
+        // The aspect particle 了 and the result complement 好 after the verb go with it
+        // (建立了村规民约…; 发挥好网格员…).
+        LEAD_VERBS.iter().find(|v| at.starts_with(*v)).map(|v| {
+            let particle = at[v.len()..].starts_with(['了', '好']);
+            i + v.len() + if particle { '了'.len_utf8() } else { 0 }
+        })
+    })
+}
+
+/// True for an item of numerals or digits only (一, 十一, 3): a heading's enumerator (一、
+/// 筑牢…; 3、***镇消防“一队一中心”), never a component.
+pub(super) fn is_enumerator(item: &str) -> bool {
+    !item.is_empty() && item.chars().all(|c| is_numeral(c) || c.is_ascii_digit())
+}

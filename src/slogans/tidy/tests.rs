@@ -1,0 +1,254 @@
+use super::*;
+
+#[test]
+fn a_long_modifier_is_cut_off_the_first_item() {
+    let others = ["平台协同型".to_string()];
+    let mut first = "分析当下党建引领小微公共空间更新的专业赋能型".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "专业赋能型");
+    // A component with 的 of its own, as long as the others: kept.
+    let others = ["组织建设".to_string(), "作风建设".to_string()];
+    let mut first = "党的政治建设".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "党的政治建设");
+    // Too little after the 的: kept.
+    let others = ["乙".to_string()];
+    let mut first = "很长很长的修饰语的甲".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "很长很长的修饰语的甲");
+}
+
+#[test]
+fn a_modifier_without_de_is_cut_where_the_other_items_are_all_as_long() {
+    // 建立农村党支部书记任职形式、履职行为、补贴待遇…“五个专业化”机制: the four others
+    // all have four characters, so the first item is its last four.
+    let others: Vec<String> = ["履职行为", "补贴待遇", "教育培训", "考核约束"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let mut first = "农村党支部书记任职形式".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "任职形式");
+    // Not more than twice as long: kept (党的 is part of the component).
+    let mut first = "党的政治建设".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "党的政治建设");
+    // Others of unequal lengths, or only one other: no evidence of a pattern; kept.
+    let others = ["履职行为".to_string(), "补贴待遇与保障".to_string()];
+    let mut first = "农村党支部书记任职形式".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "农村党支部书记任职形式");
+    let others = ["履职行为".to_string()];
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "农村党支部书记任职形式");
+}
+
+#[test]
+fn two_character_items_alike_cut_the_first_only_when_all_end_alike() {
+    let others = ["街区".to_string(), "社区".to_string()];
+    let mut first = "提出要打造一城三带文旅集聚区和探索景区".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "景区");
+    // 乡村振兴战略 beside 党建、治理: no common ending, no evidence; kept.
+    let others = ["党建".to_string(), "治理".to_string()];
+    let mut first = "全面实施乡村振兴战略".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "全面实施乡村振兴战略");
+}
+
+#[test]
+fn a_subject_and_copula_are_cut_off_when_that_balances_the_list() {
+    assert_eq!(
+        strip(&["越丰村是沪杭高铁", "沪杭高速"]),
+        ["沪杭高铁", "沪杭高速"]
+    );
+    // 是 ending a word leaves nothing to balance.
+    assert_eq!(strip(&["实事求是", "解放思想"]), ["实事求是", "解放思想"]);
+    // A perfective 了 ends the clause before the list (同心县, sol2013.org: 根据第一书记
+    // 工作情况建立了成绩、任务、责任、问题“四个清单”).
+    assert_eq!(
+        strip(&["第一书记工作情况建立了成绩", "任务", "责任", "问题"]),
+        ["成绩", "任务", "责任", "问题"]
+    );
+    // 将 and 把 opening every item (咸安, u70 batch).
+    assert_eq!(
+        stripped_lead(vec![
+            "将基层党员培养成致富带头人".to_string(),
+            "把致富带头人培养成党员".to_string()
+        ]),
+        ["基层党员培养成致富带头人", "致富带头人培养成党员"]
+    );
+    // After 了 a shorter item is enough (四级组织架构 of seed 002).
+    assert_eq!(
+        strip(&["进一步理顺了区", "街道", "社区", "网格"]),
+        ["区", "街道", "社区", "网格"]
+    );
+    // 了解 is a verb of its own; nothing balances here either.
+    assert_eq!(strip(&["了解民情", "化解矛盾"]), ["了解民情", "化解矛盾"]);
+    assert_eq!(
+        strip(&["加强了解民情工作", "化解矛盾"]),
+        ["加强了解民情工作", "化解矛盾"]
+    );
+}
+
+#[test]
+fn a_verb_with_the_result_complement_is_cut_when_that_balances() {
+    assert_eq!(
+        strip(&["织好党建网格", "村居网格", "功能网格"]),
+        ["党建网格", "村居网格", "功能网格"]
+    );
+    // 美好 is no verb and 好 of it stays.
+    assert_eq!(
+        strip(&["美好生活", "幸福", "安康"]),
+        ["美好生活", "幸福", "安康"]
+    );
+    // What the verb leaves may be shorter than the other items (新乡, xpaper.net).
+    assert_eq!(
+        strip(&["带好村三委", "党员和村民代表", "志愿服务"]),
+        ["村三委", "党员和村民代表", "志愿服务"]
+    );
+}
+
+#[test]
+fn a_preposition_of_means_is_cut_off_the_first_item() {
+    assert_eq!(
+        strip(&["通过党组织", "村委会", "合作社"]),
+        ["党组织", "村委会", "合作社"]
+    );
+    assert_eq!(
+        strip(&["按照景区", "街区", "社区"]),
+        ["景区", "街区", "社区"]
+    );
+}
+
+fn strip(items: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+    strip_lead(&mut v);
+    v
+}
+
+#[test]
+fn etc_and_the_summing_noun_are_cut() {
+    assert_eq!(cut_etc("小区业主等力量"), "小区业主");
+    assert_eq!(cut_etc("辅警等5个主体参与"), "辅警");
+    assert_eq!(cut_etc("村居干部等"), "村居干部");
+    // 等 in a word, at the start, or far from the end stays.
+    assert_eq!(cut_etc("平等协商"), "平等协商");
+    assert_eq!(cut_etc("发展中等收入群体"), "发展中等收入群体");
+    assert_eq!(cut_etc("一等奖"), "一等奖");
+    assert_eq!(cut_etc("等级评定"), "等级评定");
+    assert_eq!(
+        cut_etc("居民志愿者等共同组成的小区红管家志愿服务队伍"),
+        "居民志愿者等共同组成的小区红管家志愿服务队伍"
+    );
+}
+
+#[test]
+fn the_lead_verb_of_the_first_item_is_cut() {
+    assert_eq!(
+        strip(&["全面启动农村党建联合体", "社区党建综合体", "机关党建融合体"]),
+        ["农村党建联合体", "社区党建综合体", "机关党建融合体"]
+    );
+    assert_eq!(strip(&["茅箭区深化社区", "业委会", "物业公司"])[0], "社区");
+    assert_eq!(strip(&["开展亮身份", "亮职责", "亮承诺"])[0], "亮身份");
+    // Two leads, one after the other (我们将 | 聚力实施), and the preposition 将.
+    assert_eq!(
+        strip(&["我们将聚力实施产业能级跃升", "科创能力攀登"])[0],
+        "产业能级跃升"
+    );
+    assert_eq!(strip(&["将党的建设", "具体业务"])[0], "党的建设");
+    // A glossary's 是指 ("refers to") before the first item.
+    assert_eq!(
+        strip(&["第二个4是指生物制造", "氢能", "脑机接口", "具身智能"])[0],
+        "生物制造"
+    );
+    // …but not the 将 of 将军 nor the 把 of 把关.
+    assert_eq!(strip(&["将军馆", "海洋馆"])[0], "将军馆");
+    assert_eq!(strip(&["把关机制", "审核机制"])[0], "把关机制");
+    // Items that are verb phrases alike keep their verbs.
+    assert_eq!(strip(&["推进改革", "推动发展"])[0], "推进改革");
+    // A verb far into the item is no lead-in; a verb with less than two characters
+    // after it is kept.
+    assert_eq!(
+        strip(&["党员干部带头深化改革", "群众参与"])[0],
+        "党员干部带头深化改革"
+    );
+    assert_eq!(strip(&["开展学", "比学"])[0], "开展学");
+    assert_eq!(
+        strip(&["组织生活集中学", "一线实践研讨学"])[0],
+        "组织生活集中学"
+    );
+}
+
+#[test]
+fn a_verb_that_also_starts_components_is_cut_only_where_that_balances_the_list() {
+    assert_eq!(strip(&["提升通算", "智算", "超算", "量算"])[0], "通算");
+    assert_eq!(strip(&["建设医疗", "医保", "医药"])[0], "医疗");
+    assert_eq!(strip(&["创建服务", "需求"])[0], "服务");
+    assert_eq!(strip(&["坚持稳面积", "增单产"])[0], "稳面积");
+    // Verb phrases alike keep their verbs, whichever verb the others start with.
+    assert_eq!(strip(&["强化督导", "强化落实"])[0], "强化督导");
+    assert_eq!(strip(&["强化督导", "加强落实"])[0], "强化督导");
+    // What is left is shorter than every other item, or longer: kept.
+    assert_eq!(
+        strip(&["加快引育新主体", "着力拓展新市场", "积极发展新模式"])[0],
+        "加快引育新主体"
+    );
+    assert_eq!(
+        strip(&["加快国家新型互联网交换", "算力网络枢纽"])[0],
+        "加快国家新型互联网交换"
+    );
+    // Nothing but the verb would be left; one character beside one-character items.
+    assert_eq!(strip(&["发展", "稳定"])[0], "发展");
+    assert_eq!(strip(&["完善省", "市", "开发区"])[0], "省");
+    // Other items that are the word alone are nouns, not verb phrases alike.
+    assert_eq!(strip(&["强化改革", "开放", "创新"])[0], "改革");
+    assert_eq!(strip(&["激活改革", "开放", "创新"])[0], "改革");
+    // 做到企业经营状况清、从业人员数量清…“四个清”.
+    assert_eq!(
+        strip(&["做到企业经营状况清", "从业人员数量清", "党员队伍数量清"])[0],
+        "企业经营状况清"
+    );
+    // 纳入“争先夺优”“项目建设”等五本台账.
+    assert_eq!(strip(&["纳入争先夺优", "项目建设"])[0], "争先夺优");
+    // 随着城市化、信息化及工业化的“三化叠加” (the preposition "along with").
+    assert_eq!(strip(&["随着城市化", "信息化", "工业化"])[0], "城市化");
+    // 采取统一标识标牌、统一功能布局、统一管理标准“三统一”措施.
+    assert_eq!(
+        strip(&["采取统一标识标牌", "统一功能布局", "统一管理标准"])[0],
+        "统一标识标牌"
+    );
+    // An essay's summary: 分析专业赋能型和平台协同型两大路径.
+    assert_eq!(strip(&["分析专业赋能型", "平台协同型"])[0], "专业赋能型");
+    assert_eq!(strip(&["总结党建联建", "资源共享"])[0], "党建联建");
+}
+
+#[test]
+fn a_relative_clause_s_de_and_verb_of_relation_are_cut() {
+    assert_eq!(cut_relative("德治相结合的"), "德治");
+    assert_eq!(cut_relative("义工合作的"), "义工");
+    assert_eq!(cut_relative("业务深度融合的"), "业务");
+    assert_eq!(cut_relative("拍屁股走人的"), "拍屁股走人");
+    // No 的, or nothing left: unchanged.
+    assert_eq!(cut_relative("社会融合"), "社会融合");
+    assert_eq!(cut_relative("相结合的"), "相结合的");
+}
+
+#[test]
+fn a_duration_that_ends_an_item_is_cut() {
+    assert_eq!(cut_duration("死亡人数连续9年"), "死亡人数");
+    assert_eq!(cut_duration("满意度连续十三年"), "满意度");
+    assert_eq!(cut_duration("增速连续3个月"), "增速");
+    // Not a duration, or nothing left before it.
+    assert_eq!(cut_duration("连续性保障"), "连续性保障");
+    assert_eq!(cut_duration("连续3年"), "连续3年");
+    assert_eq!(cut_duration("考核连续三年获得"), "考核连续三年获得");
+}
+
+#[test]
+fn enumerators() {
+    assert!(is_enumerator("一"));
+    assert!(is_enumerator("十一"));
+    assert!(!is_enumerator("一线"));
+    assert!(!is_enumerator(""));
+}
