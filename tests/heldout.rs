@@ -191,7 +191,9 @@ fn heldout_batches() {
     // The two lists where the gold has none: b3's 双报到, whose expansion (one per form,
     // from the first text that lists its parties) is counted in the text that does not, and
     // b4's 五大机制 (…教育引导和信息互通等五大机制), a partial enumeration, which this gold
-    // calls no list and the seeds' gold would (四大体系, 五本台账).
+    // calls no list and the seeds' gold would (四大体系, 五本台账). b10's “3+”: the gold
+    // calls no list, but the text has one (创新“3+”司法服务模式,打通…“路子”、开出…“方子”、搭起
+    // …“梯子”), which tifa gives since “3+” is found.
     let floors: [(&str, f64, f64, usize, usize); 11] = [
         ("b3", 0.95, 0.95, 5, 1),
         ("b4", 0.98, 0.99, 11, 1),
@@ -200,7 +202,7 @@ fn heldout_batches() {
         ("b7", 0.92, 0.98, 9, 0),
         ("b8", 0.95, 0.98, 2, 2),
         ("b9", 0.87, 0.98, 6, 2),
-        ("b10", 0.94, 0.96, 1, 0),
+        ("b10", 0.94, 0.96, 1, 1),
         ("b11", 0.92, 0.98, 2, 1),
         ("b12", 0.98, 0.98, 6, 1),
         ("b13", 0.89, 0.97, 2, 1),

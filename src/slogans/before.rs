@@ -43,7 +43,12 @@ pub(super) fn quoted_list_before(before: &str, m: &Mention) -> Vec<String> {
             let items = if quoted.contains('+') && !quoted.contains('、') {
                 split_items(&quoted.replace('+', "、"))
             } else if is_chain(&without_brackets(quoted)) {
-                quoted.split(CHAIN_MARKS).map(str::to_string).collect()
+                // A dash of two marks (联排——联调) leaves no item between them.
+                quoted
+                    .split(CHAIN_MARKS)
+                    .filter(|item| !item.is_empty())
+                    .map(str::to_string)
+                    .collect()
             } else {
                 split_last_and(split_items(quoted), n)
             };

@@ -220,6 +220,10 @@ pub(crate) fn classify_numeric(c: &str) -> Option<(Kind, String)> {
         return Some((Kind::Numeric, c[..ascii].to_string()));
     }
     let rest = &c[digits..];
+    // A count with more to come, quoted alone: “3+”司法服务模式.
+    if rest == "+" && digits <= 2 {
+        return Some((Kind::Numeric, c.to_string()));
+    }
     if rest.is_empty() {
         return (digits >= 2).then(|| (Kind::Numeric, c.to_string()));
     }
@@ -511,6 +515,11 @@ mod tests {
             Some((Kind::Numeric, "1+3+N".into()))
         );
         assert_eq!(classify_numeric("24小时不打烊"), None);
+        assert_eq!(
+            classify_numeric("3+"),
+            Some((Kind::Numeric, "3+".to_string()))
+        );
+        assert_eq!(classify_numeric("3+2+"), None);
         assert_eq!(classify_numeric("2020年"), None);
     }
 

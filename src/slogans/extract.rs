@@ -2,6 +2,7 @@
 
 use super::classify::{classify_quoted, is_han};
 use super::local::Local;
+use super::numerals::{digit_value, is_numeral};
 use super::scan::Candidates;
 use super::{listed, Kind, Mention};
 
@@ -75,11 +76,20 @@ pub fn extract(text: &str) -> Vec<Mention> {
         }
         let quote = quotes[q];
         q += 1;
-        // A quotation opened inside an accepted one is part of it (“‘三亮’活动”).
-        if covered
+        // A quotation opened inside an accepted one is part of it (“‘三亮’活动”), unless
+        // it is a formula standing as one item of a quoted list or chain: “践行‘三个表率’、
+        // 建设模范机关”, “星级支部—示范支部—‘五星四强’特色支部”.
+        if let Some(&(o, c)) = covered
             .last()
-            .is_some_and(|&(o, c)| o <= quote.open && quote.open < c)
+            .filter(|&&(o, c)| o <= quote.open && quote.open < c)
         {
+            if quote.close + MARK <= c {
+                if let Some((k, n)) = inner_formula(&text[o + MARK..c - MARK], quote.content(text))
+                {
+                    let s = quote.open + MARK;
+                    push(&mut out, text, s, quote.close, n, k, true);
+                }
+            }
             continue;
         }
         let content = quote.content(text);
@@ -99,7 +109,22 @@ pub fn extract(text: &str) -> Vec<Mention> {
         let lead = content.len() - content.trim_start().len();
         let s = quote.open + MARK + lead;
         let e = s + content.trim().len();
-        push(&mut out, text, s, e, normalized, kind, true);
+        if !(kind == Kind::QuotedSlogan && names_short(&text[..quote.open], &normalized)) {
+            let around = (&text[..quote.open], &text[quote.close + MARK..]);
+            if let Some(n) = counted_quote(around, kind, &normalized) {
+                let name = format!("{}{normalized}", &text[quote.open - n..quote.open]);
+                push(
+                    &mut out,
+                    text,
+                    quote.open - n,
+                    e,
+                    name,
+                    Kind::NumberedList,
+                    true,
+                );
+            }
+            push(&mut out, text, s, e, normalized, kind, true);
+        }
         covered.push((quote.open, quote.close + MARK));
         // Formula parts of a ·-joined name: “一村一品·五星联建”.
         if content.contains('·') {
@@ -180,6 +205,66 @@ pub(super) fn push(
         normalized
     };
     out.extend(Mention::new(text, s, e, normalized, kind, quoted));
+}
+
+/// Classifiers that count a quoted noun as a numbered list: 五大“红色工程”.
+const QUOTE_CLASSIFIERS: [char; 4] = ['大', '项', '条', '张'];
+
+/// The length in bytes of a numeral (two or more) and a classifier ([`QUOTE_CLASSIFIERS`])
+/// that end `before`, the text before a quoted slogan `name` of 2–6 Han characters, when
+/// the name closes at the quotation (`after` opens with no Han character, or with a tail
+/// word): the quotation is the noun of a numbered list (等五大“红色工程”,). Not after
+/// another numeral or digit (十五大), not 一个“核心”, an emphasis, and not a quotation that
+/// modifies a noun after it (三张“零关税”清单).
+pub(super) fn counted_quote(
+    (before, after): (&str, &str),
+    kind: Kind,
+    name: &str,
+) -> Option<usize> {
+    let chars = name.chars().count();
+    if kind != Kind::QuotedSlogan || !(2..=6).contains(&chars) || !name.chars().all(is_han) {
+        return None;
+    }
+    if after.chars().next().is_some_and(is_han) && !super::unquoted::ends_name(after) {
+        return None;
+    }
+    let mut back = before.chars().rev();
+    let classifier = back.next().filter(|c| QUOTE_CLASSIFIERS.contains(c))?;
+    let numeral = back.next()?;
+    digit_value(numeral).filter(|&v| v >= 2)?;
+    if back
+        .next()
+        .is_some_and(|c| is_numeral(c) || c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some(numeral.len_utf8() + classifier.len_utf8())
+}
+
+/// Words that introduce a short name for what was just named: (以下)简称, 下称.
+const SHORT_NAME: [&str; 3] = ["简称", "简称为", "下称"];
+
+/// Last characters of the short name of a body (庆阳市院, 市委, 县局, 集团公司 …).
+const BODIES: &str = "院局委厅办部所处司会行校站队组府社团";
+
+/// True when the quoted slogan `name` stands after one of [`SHORT_NAME`] (`before` is the
+/// text before the quotation) and names a body ([`BODIES`]): 甘肃省庆阳市人民检察院(以下
+/// 简称“庆阳市院”), no slogan; a programme so named is one all the same (以下简称“千万
+/// 工程”).
+pub(super) fn names_short(before: &str, name: &str) -> bool {
+    SHORT_NAME.iter().any(|w| before.ends_with(w)) && name.ends_with(|c| BODIES.contains(c))
+}
+
+/// Marks that make a quotation a list or chain of items (its formulas are items of it).
+const ITEM_MARKS: [char; 4] = ['、', '—', '，', ','];
+
+/// The kind and name of `inner`, a quotation inside the accepted quotation `outer`, when
+/// it is a formula and `outer` lists items ([`ITEM_MARKS`]).
+pub(super) fn inner_formula(outer: &str, inner: &str) -> Option<(Kind, String)> {
+    if !outer.contains(ITEM_MARKS) || inner != inner.trim() {
+        return None;
+    }
+    classify_quoted(inner).filter(|(k, _)| k.is_formula())
 }
 
 /// A quotation: byte offsets of its opening and closing marks, and its length.
@@ -452,6 +537,31 @@ mod tests {
             ["四下基层"]
         );
         assert_eq!(names("开展“‘三亮’行动”"), ["‘三亮’行动"]);
+        // A formula as one item of a quoted list or chain is found as well (b9, b10).
+        assert_eq!(
+            names("贯彻“践行‘三个表率’、建设模范机关”的讲话精神"),
+            ["践行‘三个表率’、建设模范机关", "三个表率"]
+        );
+        assert_eq!(
+            names("明确“星级支部—示范支部—‘五星四强’特色支部”分类"),
+            ["星级支部—示范支部—‘五星四强’特色支部", "五星四强"]
+        );
+    }
+
+    #[test]
+    fn counts_short_names_and_letters() {
+        // b10 batch: a count with more to come; a term with a Latin letter; a short name.
+        assert_eq!(names("创新“3+”司法服务模式"), ["3+"]);
+        assert_eq!(names("一、法庭+e站,打通"), ["法庭+e站"]);
+        assert!(names("庆阳市人民检察院(以下简称“庆阳市院”)提出").is_empty());
+        assert_eq!(names("浙江省(以下简称“千万工程”)"), ["千万工程"]);
+        // A quoted noun counted by a numeral and a classifier, when it closes the name.
+        assert_eq!(
+            names("实施“红色血脉”等五大“红色工程”,推动"),
+            ["红色血脉", "五大红色工程", "红色工程"]
+        );
+        assert_eq!(names("打造三张“零关税”清单"), ["零关税"]);
+        assert_eq!(names("立足一个“核心”,"), ["核心"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use super::classify::{is_han, CLASSIFIERS};
 use super::numerals::{digit_value, is_numeral};
-use super::unquoted::plain;
+use super::unquoted::{ends_name, plain};
 
 /// Items of the list, in characters: shortest and longest.
 const ITEM_CHARS: std::ops::RangeInclusive<usize> = 2..=10;
@@ -20,23 +20,57 @@ const TAIL_CHARS: usize = 2;
 
 /// The formula named by the quotation `content`, in `after` (the text right after its
 /// closing mark): the byte range `(start, end)` within `after`, past an optional 的. The
-/// formula is a numeral n (two or more), a key character, and up to [`TAIL_CHARS`] more
-/// characters of a word; the quotation must list n items (at 、, and the last one at 与, 和
-/// or 及 when both sides hold the key), each of [`ITEM_CHARS`] characters holding the key.
+/// quotation lists n items (n ≥ 2, at 、 or along a chain “联排——联调——联办”) and the
+/// formula is the numeral n followed by
+///
+/// * a key character that every item holds and up to [`TAIL_CHARS`] more characters of a
+///   word (items of [`ITEM_CHARS`], the last split at 与, 和 or 及 when both sides hold
+///   the key): 四联增效 after “资源联享、更新联商、服务联动与活动联办”;
+/// * or, without a key, one or two characters that close the name ([`closes_name`]):
+///   “进乡村、进社区、进网格”三进工作, “管理、技术、服务、人员”四下沉, “听、讲、读”三字法.
+///
+/// A tail word or a generic head after the name is none of it (三联|机制, 三进|工作).
 pub(super) fn named_by_list(content: &str, after: &str) -> Option<(usize, usize)> {
     let start = if after.starts_with('的') {
         '的'.len_utf8()
     } else {
         0
     };
-    let mut rest = after[start..].char_indices();
-    let (_, numeral) = rest.next()?;
+    let rest = &after[start..];
+    let mut chars = rest.chars();
+    let numeral = chars.next()?;
     let n = digit_value(numeral).filter(|&n| n >= 2)? as usize;
-    let (_, key) = rest.next()?;
-    if !plain(key) || CLASSIFIERS.contains(&key) {
+    let key = chars.next()?;
+    let name_from = numeral.len_utf8();
+    if CLASSIFIERS.contains(&key) {
         return None;
     }
-    let mut items: Vec<&str> = content.split('、').collect();
+    let bare = without_brackets(content);
+    let items: Vec<&str> = if is_chain(&bare) {
+        content
+            .split(CHAIN_MARKS)
+            .filter(|item| !item.is_empty())
+            .collect()
+    } else {
+        content.split('、').collect()
+    };
+    let all_han = items.iter().all(|item| item.chars().all(is_han));
+    let keyless = || {
+        closes_name(&rest[name_from..])
+            .filter(|_| items.len() == n && all_han)
+            .map(|len| (start, start + name_from + len))
+    };
+    let Some(len) = keyed_name(&items, n, key, &rest[name_from..]) else {
+        return keyless();
+    };
+    Some((start, start + name_from + len))
+}
+
+/// The length in bytes of the name after the numeral (at the start of `s`) when every one
+/// of the n `items` holds `key`, the name's first character: the key and up to
+/// [`TAIL_CHARS`] more characters of a word.
+fn keyed_name(items: &[&str], n: usize, key: char, s: &str) -> Option<usize> {
+    let mut items = items.to_vec();
     if let Some(last) = items.pop() {
         match and_split(last) {
             Some((a, b)) if a.contains(key) && b.contains(key) => {
@@ -49,17 +83,43 @@ pub(super) fn named_by_list(content: &str, after: &str) -> Option<(usize, usize)
     let fits = |item: &&str| {
         ITEM_CHARS.contains(&item.chars().count()) && item.chars().all(is_han) && item.contains(key)
     };
-    if items.len() != n || !items.iter().all(fits) {
+    if !plain(key) || items.len() != n || !items.iter().all(fits) {
         return None;
     }
-    let mut end = start + numeral.len_utf8() + key.len_utf8();
-    for (i, c) in rest.take(TAIL_CHARS) {
-        if !plain(c) || is_numeral(c) {
+    let mut end = key.len_utf8();
+    for (i, c) in s.char_indices().skip(1).take(TAIL_CHARS) {
+        if !plain(c) || is_numeral(c) || ends_name(&s[i..]) {
             break;
         }
-        end = start + i + c.len_utf8();
+        end = i + c.len_utf8();
     }
-    Some((start, end))
+    Some(end)
+}
+
+/// First characters after the numeral that make a count of a list, not its name: 三者, 三方
+/// (面), 两人, 三家, 三位, 三次, 三种, 三类, 两年 ….
+const NOT_NAMES: &str = "者方人家位次种类年月日天批层名户所处是的和与及等在为了";
+
+/// The length in bytes of a name of one or two characters at the start of `s` (after the
+/// numeral) that closes: a non-Han character, a tail word or a generic head follows
+/// ([`ends_name`]), or it ends in 法 ("method": 七字法). `None` otherwise, or when its first
+/// character is one of [`NOT_NAMES`], a numeral or a classifier.
+fn closes_name(s: &str) -> Option<usize> {
+    let first = s.chars().next()?;
+    if !is_han(first) || is_numeral(first) || NOT_NAMES.contains(first) {
+        return None;
+    }
+    let mut end = 0;
+    for (i, c) in s.char_indices().take(2) {
+        if i > 0 && (!is_han(c) || is_numeral(c) || ends_name(&s[i..])) {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let next = s[end..].chars().next();
+    let closed =
+        next.is_none_or(|c| !is_han(c)) || ends_name(&s[end..]) || s[..end].ends_with('法');
+    closed.then_some(end)
 }
 
 /// `item` split at its first 与, 和 or 及 (not its first character).
@@ -178,6 +238,22 @@ mod tests {
         assert_eq!(named(list, "的四联增效措施"), Some("四联增效"));
         assert_eq!(named("自治、法治、德治", "三治融合"), Some("三治融合"));
         assert_eq!(named("自治、法治和德治", "的三治,"), Some("三治"));
+        // A chain; a tail word is no part of the name (b10 batch).
+        assert_eq!(named("联排——联调——联办", "三联机制,"), Some("三联"));
+        // Without a key: a name of one or two characters that closes (b9, b10, b11).
+        assert_eq!(named("进乡村、进社区、进网格", "三进工作"), Some("三进"));
+        assert_eq!(
+            named("管理、技术、服务、人员", "四下沉,通过"),
+            Some("四下沉")
+        );
+        assert_eq!(
+            named("听、讲、读、看、验、赛、督", "七字法扎实推进"),
+            Some("七字法")
+        );
+        // A count of the list, or a name that runs on.
+        assert_eq!(named("党委、政府、企业", "三方共同"), None);
+        assert_eq!(named("党委、政府、企业", "三者,"), None);
+        assert_eq!(named("党委、政府、企业", "三同步推进"), None);
     }
 
     #[test]
@@ -185,7 +261,7 @@ mod tests {
         let list = "资源联享、更新联商、服务联动与活动联办";
         // The count differs, the key is not in every item, or a classifier follows.
         assert_eq!(named(list, "的三联增效"), None);
-        assert_eq!(named("资源共享、更新联商", "两联"), None);
+        assert_eq!(named("资源共享、更新联商", "两联增效"), None);
         assert_eq!(named("资源联享、更新联商", "两个联"), None);
         assert_eq!(named(list, "一联"), None);
         assert_eq!(named("", "四联"), None);

@@ -42,7 +42,7 @@ const TAILS: &[&str] = &[
 /// 结对包企) unless they are one of these or of the [`TAILS`].
 const GENERIC_HEADS: &[&str] = &[
     "思路", "文章", "理念", "路径", "方式", "举措", "经验", "做法", "成效", "品牌", "新路", "实践",
-    "探索", "改革", "试点", "项目", "成果", "效应", "局面", "态势", "制度",
+    "探索", "改革", "试点", "项目", "成果", "效应", "局面", "态势", "制度", "网络", "架构", "平台",
 ];
 
 /// Verbs that end the noun of an unquoted numbered list, like the joint-action verbs of
@@ -228,6 +228,12 @@ fn noun_end(chars: &[(u32, char)], i: usize, max: usize) -> usize {
         }
     }
     k
+}
+
+/// True when `s` starts with a tail word ([`TAILS`]) or a generic head ([`GENERIC_HEADS`]):
+/// a word that follows a formula's name and is none of it (三联|机制, 四级联动|网络).
+pub(super) fn ends_name(s: &str) -> bool {
+    TAILS.iter().chain(GENERIC_HEADS).any(|t| s.starts_with(t))
 }
 
 /// True when `i` is past the end or at a character that is not a plain Han character.
@@ -485,11 +491,11 @@ fn plus(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
     while chars.get(e).map(|x| x.1) == Some('+') {
         let t = e + 1;
         let mut k = t;
-        // A numeral may open or stand in a term (林长+三长, 党建+三治); a tail word or a verb
-        // of joint action ends it (林长+三长|协作机制).
+        // A numeral may open or stand in a term (林长+三长, 党建+三治), and Latin letters
+        // (法庭+e站); a tail word or a verb of joint action ends it (林长+三长|协作机制).
         while k < chars.len()
             && k - t < 6
-            && (plain(chars[k].1) || is_numeral(chars[k].1))
+            && (plain(chars[k].1) || is_numeral(chars[k].1) || chars[k].1.is_ascii_alphabetic())
             && !TAILS
                 .iter()
                 .chain(ACTIONS)
