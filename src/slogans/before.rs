@@ -115,7 +115,7 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
         let enumerator = b[after..close]
             .chars()
             .all(|c| c.is_ascii_digit() || is_numeral(c));
-        let ends_item = b[past..].is_empty() || b[past..].starts_with(['、', '“']);
+        let ends_item = b[past..].is_empty() || b[past..].starts_with(['、', '“', '和', '及']);
         if enumerator || !ends_item {
             break past;
         }

@@ -901,3 +901,28 @@ fn lists_of_the_u110_batch() {
         ["改革", "开放", "创新"]
     );
 }
+
+#[test]
+fn a_bracketed_item_joined_by_and_and_a_subject_of_five_characters() {
+    // b13 (全民健身): the bracket of 游泳馆(池) ends an item though 和 follows it, the item
+    // that holds 和 is split to make six, and the subject and adverb before 开展 (设区市主要,
+    // five characters) are cut.
+    let text = "县(市)主要开展中型全民健身活动中心、体育馆、田径场、游泳馆(池)和体育公园、\
+                健身步道“六个一”工程建设。";
+    assert_eq!(
+        expansion_of(text, "六个一").components,
+        [
+            "中型全民健身活动中心",
+            "体育馆",
+            "田径场",
+            "游泳馆(池)",
+            "体育公园",
+            "健身步道"
+        ]
+    );
+    let text = "设区市主要开展大型全民健身中心、体育场、体育馆、游泳馆、体育公园“五个一”工程建设。";
+    assert_eq!(
+        expansion_of(text, "五个一").components,
+        ["大型全民健身中心", "体育场", "体育馆", "游泳馆", "体育公园"]
+    );
+}

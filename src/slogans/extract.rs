@@ -374,11 +374,17 @@ fn direct_speech_before(text: &str, open: usize) -> bool {
     if !mark.starts_with('“') {
         return false;
     }
-    matches!(
-        before.trim_end_matches(' ').chars().next_back(),
-        Some('：' | ':' | '说' | '道')
-    )
+    let mut back = before.trim_end_matches(' ').chars().rev();
+    match back.next() {
+        Some('：' | ':' | '说') => true,
+        // 道 of speech (说道, 笑道), not of a word (健身步道“六个一”, 街道“双报到”).
+        Some('道') => back.next().is_some_and(|c| SPEECH_BEFORE_DAO.contains(c)),
+        _ => false,
+    }
 }
+
+/// Verbs that make a following 道 one of speech: 说道, 问道, 答道, 笑道, 写道 ….
+pub(super) const SPEECH_BEFORE_DAO: &str = "说问答笑写叹喊叫骂念讲";
 
 #[cfg(test)]
 mod tests {
@@ -537,6 +543,9 @@ mod tests {
             ["四下基层"]
         );
         assert_eq!(names("开展“‘三亮’行动”"), ["‘三亮’行动"]);
+        // 道 of a word is no speech (b13: 健身步道“六个一”; seeds: 为街道“提神振气”).
+        assert!(names("他笑道“红色物业”").is_empty());
+        assert_eq!(names("健身步道“六个一”工程"), ["六个一"]);
         // A formula as one item of a quoted list or chain is found as well (b9, b10).
         assert_eq!(
             names("贯彻“践行‘三个表率’、建设模范机关”的讲话精神"),

@@ -5,7 +5,7 @@
 use super::classify::classify_quoted;
 use super::extract::{
     add_named, closing, counted_quote, inner_formula, names_short, push, units_merge, MAX_MISTYPED,
-    MAX_QUOTE,
+    MAX_QUOTE, SPEECH_BEFORE_DAO,
 };
 use super::numerals::is_numeral;
 use super::{listed, unquoted, Kind, Mention};
@@ -218,7 +218,12 @@ fn direct_speech_before(chars: &[(u32, char)], open: usize) -> bool {
     while k > 0 && chars[k - 1].1 == ' ' {
         k -= 1;
     }
-    k > 0 && matches!(chars[k - 1].1, '：' | ':' | '说' | '道')
+    k > 0
+        && match chars[k - 1].1 {
+            '：' | ':' | '说' => true,
+            '道' => k > 1 && SPEECH_BEFORE_DAO.contains(chars[k - 2].1),
+            _ => false,
+        }
 }
 
 mod prop {
@@ -230,7 +235,7 @@ mod prop {
         // tail word, with stops, spaces, line breaks and multi-byte characters.
         #[test]
         fn extract_equals_the_table_version(
-            t in "[一二三两双十第个大项件条中央治融合联动体系产业目标精神建设村品心意年党文化物业红色打虎拍蝇我们说道：:·（），,。、— \n“”‘’「」『』+.0-9NaX🙂é]{0,60}"
+            t in "[一二三两双十第个大项件条中央治融合联动体系产业目标精神建设村品心意年党文化物业红色打虎拍蝇我们说道笑步：:·（），,。、— \n“”‘’「」『』+.0-9NaX🙂é]{0,60}"
         ) {
             prop_assert_eq!(super::super::extract(&t), extract_by_table(&t));
         }

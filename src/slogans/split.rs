@@ -88,10 +88,15 @@ pub(super) fn split_to_fit(items: Vec<String>, m: &Mention) -> Vec<String> {
         return items;
     }
     let mut items = split_last_and(items, n);
-    // Else the first item: 即社区与社会组织、社会工作者、社区志愿者、社会慈善资源 (五社).
+    // Else the first item that holds one: 即社区与社会组织、社会工作者、社区志愿者、社会慈善
+    // 资源 (五社); 田径场、游泳馆(池)和体育公园、健身步道 (六个一).
     if items.len() + 1 == n {
-        if let Some((a, b)) = items.first().and_then(|f| split_and(f)) {
-            items.splice(..1, [a, b]);
+        if let Some((k, (a, b))) = items
+            .iter()
+            .enumerate()
+            .find_map(|(k, item)| split_and(item).map(|pair| (k, pair)))
+        {
+            items.splice(k..=k, [a, b]);
         }
     }
     items

@@ -97,7 +97,7 @@ pub(super) fn is_lead_verb(word: &str) -> bool {
 
 /// A lead verb must start among the first this many characters of an item (a subject or
 /// an adverb before the verb: 茅箭区深化…, 全面启动…).
-const LEAD_WITHIN: usize = 5;
+const LEAD_WITHIN: usize = 6;
 
 /// Cuts the subject and lead verb off the first item when the other items are not verb
 /// phrases of their own (茅箭区深化社区、业委会、物业公司 → 社区); at least two characters
