@@ -136,6 +136,13 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
     }
     // Quotations side by side are items too: 实施“铸魂工程”“品牌工程”…“底线工程”五项工程.
     let mut items = split_to_fit(split_items(&run.replace("”“", "、")), m);
+    // One quotation short, and one more before the comma that starts the clause: the
+    // comma is a typo for 、 (实施“班子形象”,“基层龙头”“机制创新”“风清气正”四大工程).
+    if items.len() + 1 == n && run.starts_with('“') {
+        if let Some(item) = quoted_before_comma(&b[..start]) {
+            items.insert(0, item.to_string());
+        }
+    }
     // The formulation as a predicate (治理不再是“两张皮”), or a last item of one character
     // after longer ones that qualifies it (…党员干部、村“两委”): no list of components.
     // (With three items or more the first is left out: it may hold the clause's verb,
@@ -155,6 +162,11 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
     // grammar, not in a component: the formulation is the object of 从 (…助力社区治理从
     // “一人一岗”向组团服务进阶) or of a verb done (…分别与爱心企业完成了“一小一老”项目).
     let function_tail = items.last().is_some_and(|l| l.ends_with(FUNCTION_TAILS));
+    // A last item ending in a verb of putting into: the formulation is where the list goes
+    // (把生态文明建设全面从细、从实融入“五位一体”总体布局), not what it is made of.
+    let destination = items
+        .last()
+        .is_some_and(|l| INTO_VERBS.iter().any(|v| l.ends_with(v)));
     // More items than the numeral and "etc." (等): examples of what the formulation
     // names (鑫源木业、商会支部、创业一条街等“两新”党建观摩点), not its parts, which 等
     // lists only in part (“争先夺优”“项目建设”等五本台账).
@@ -202,6 +214,7 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
         || one_char_tail
         || alternative
         || function_tail
+        || destination
         || examples
         || items.last().is_some_and(|l| sibling_or_count(run, l))
         || named_examples(run)
@@ -360,6 +373,21 @@ const GOVERNING_VERBS: [&str; 44] = [
     "替代",
     "代替",
 ];
+
+/// The quotation that ends `before` followed by a comma (“班子形象”,), when it is a word of
+/// 2–10 Han characters.
+fn quoted_before_comma(before: &str) -> Option<&str> {
+    let inner = before.strip_suffix([',', '，'])?.strip_suffix('”')?;
+    let item = &inner[inner.rfind('“')? + '“'.len_utf8()..];
+    (ITEM_RANGE.contains(&item.chars().count()) && item.chars().all(is_han)).then_some(item)
+}
+
+/// Characters of a quoted item that [`quoted_before_comma`] adds to a list.
+const ITEM_RANGE: std::ops::RangeInclusive<usize> = 2..=10;
+
+/// Verbs of putting into (融入, 纳入 …) that end a list before its destination (see
+/// [`list_before`]).
+const INTO_VERBS: [&str; 6] = ["融入", "纳入", "列入", "写入", "嵌入", "融进"];
 
 /// Prepositions and aspect particles that end a clause before its object: a list whose
 /// last item ends in one is no list of components (see [`list_before`]).

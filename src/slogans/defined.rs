@@ -245,12 +245,35 @@ fn in_brackets(after: &str) -> Vec<String> {
     let Some(inner) = a[head..].strip_prefix(['(', '（']) else {
         return Vec::new();
     };
+    // A glossary of the terms in brackets, up to the bracket that closes this one:
+    // “1+1+N”结对共建(“1”即一所引领高校,“1”即每所…一个县(市、区),“N”即3个功能区和市直学校).
+    if inner.starts_with('“') {
+        let glossed = glossary(matched_bracket(head_chars(inner, 240)));
+        if glossed.len() >= 2 {
+            return glossed;
+        }
+    }
     // (即“全员育人、全程育人、全方位育人”): "that is".
     let inner = inner.strip_prefix('即').unwrap_or(inner);
     match head_chars(inner, 120).find([')', '）']) {
         Some(close) if inner[..close].contains('、') => split_items(&inner[..close]),
         _ => Vec::new(),
     }
+}
+
+/// `inner` (the text after an opening bracket) up to the bracket that closes it, brackets
+/// inside it kept: 每所引领高校对接一个县(市、区),“N”即… ; all of `inner` when none does.
+fn matched_bracket(inner: &str) -> &str {
+    let mut depth = 0usize;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth == 0 => return &inner[..i],
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+    }
+    inner
 }
 
 /// What follows a quoted numbered name (“三个工作理念”) and the comma after it at the start of

@@ -926,3 +926,31 @@ fn a_bracketed_item_joined_by_and_and_a_subject_of_five_characters() {
         ["大型全民健身中心", "体育场", "体育馆", "游泳馆", "体育公园"]
     );
 }
+
+#[test]
+fn glossaries_in_brackets_destinations_and_a_comma_for_a_stop() {
+    // b11: a glossary of the terms in brackets, one of them holding a bracket of its own.
+    let text = "“1+1+N”结对共建(“1”即一所引领高校,“1”即每所引领高校对接一个县(市、区),\
+                “N”即3个功能区和市直学校),推进建设。";
+    assert_eq!(
+        expansion_of(text, "1+1+N").components,
+        [
+            "一所引领高校",
+            "每所引领高校对接一个县(市、区)",
+            "3个功能区和市直学校"
+        ]
+    );
+    // b12: the list goes into the formulation (融入), it is not made of it.
+    let text = "把生态文明建设全面从细、从实融入“五位一体”总体布局。";
+    assert!(expansion_of(text, "五位一体").components.is_empty());
+    // b12: a verb of risk after an adverb opens the clause, not the first item.
+    let text =
+        "着力防控生产安全、公共领域安全、水旱灾害、气象灾害、森林火灾、地震地质灾害“六大风险”。";
+    assert_eq!(expansion_of(text, "六大风险").components[0], "生产安全");
+    // b12: a comma typed for 、 after the first quotation.
+    let text = "坚定实施“班子形象”,“基层龙头”“机制创新”“风清气正”四大工程。";
+    assert_eq!(
+        expansion_of(text, "四大工程").components,
+        ["班子形象", "基层龙头", "机制创新", "风清气正"]
+    );
+}

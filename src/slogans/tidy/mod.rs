@@ -81,10 +81,12 @@ const LEAD_VERBS: [&str; 49] = [
 /// 建设医疗、医保、医药 → 医疗; 创建服务、需求“双向清单” → 服务; 完善省、市、开发区 → 省. A
 /// list of verb phrases alike (强化督导、强化落实) or of items longer than the rest
 /// (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
-const BALANCED_LEADS: [&str; 33] = [
+const BALANCED_LEADS: [&str; 35] = [
     "建设", "提升", "坚持", "加快", "办好", "创建", "搭建", "健全", "强化", "加强", "完善", "优化",
     "推广", "培育", "发展", "做强", "做优", "壮大", "扩大", "提高", "增强", "创新", "加大", "巩固",
     "激活", "明确", "筑牢", "促进", "统筹",
+    // Verbs of risk (着力防控生产安全、公共领域安全…“六大风险”).
+    "防控", "防范",
     // The verbs of an essay's summary (分析…两大路径, 总结…三条经验).
     "分析", "总结", "梳理", "探索",
 ];
@@ -98,6 +100,21 @@ pub(super) fn is_lead_verb(word: &str) -> bool {
 /// A lead verb must start among the first this many characters of an item (a subject or
 /// an adverb before the verb: 茅箭区深化…, 全面启动…).
 const LEAD_WITHIN: usize = 6;
+
+/// Adverbs that may stand before one of the [`BALANCED_LEADS`] that opens a list (着力防控,
+/// 全面加强, 持续深化).
+const LEAD_ADVERBS: [&str; 10] = [
+    "着力",
+    "全力",
+    "大力",
+    "全面",
+    "持续",
+    "积极",
+    "切实",
+    "深入",
+    "不断",
+    "进一步",
+];
 
 /// Cuts the subject and lead verb off the first item when the other items are not verb
 /// phrases of their own (茅箭区深化社区、业委会、物业公司 → 社区); at least two characters
@@ -271,10 +288,15 @@ fn strip_copula(first: &mut String, others: &[String]) {
 /// `others` (see there).
 fn strip_balanced_lead(first: &mut String, others: &[String]) {
     let starts = |item: &str| {
+        // An adverb may stand before the verb (着力|防控生产安全).
+        let adverb = LEAD_ADVERBS
+            .iter()
+            .find(|a| item.starts_with(*a))
+            .map_or(0, |a| a.len());
         BALANCED_LEADS
             .iter()
-            .find(|v| item.starts_with(*v))
-            .map(|v| v.len())
+            .find(|v| item[adverb..].starts_with(*v))
+            .map(|v| adverb + v.len())
             .or_else(|| resultative(item))
     };
     if others
