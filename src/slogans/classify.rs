@@ -71,7 +71,8 @@ pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
         for (slot, ch) in buf.iter_mut().zip(c.chars()) {
             *slot = ch;
         }
-        return Some((numeral_kind(&buf[..han]), c.to_string()));
+        let kind = numeral_kind(&buf[..han]);
+        return Some((kind, compound_name(kind, c)));
     }
     Some((Kind::QuotedSlogan, tidy_list_marks(c)))
 }
@@ -136,6 +137,26 @@ fn is_direct_speech(c: &str) -> bool {
     let first = c.chars().next();
     (matches!(first, Some('我' | '你' | '咱' | '他' | '她')) && !c.starts_with("我为"))
         || ["吗", "呢", "吧", "啊"].iter().any(|m| c.ends_with(m))
+}
+
+/// Tail words that a quoted numeral compound is named without (“三联机制” → 三联), as when
+/// they follow the quotation (“三联”机制).
+const COMPOUND_TAILS: [&str; 3] = ["机制", "模式", "工作"];
+
+/// The name of the quoted numeral compound `c` of kind `kind`: without one of
+/// [`COMPOUND_TAILS`] when what is left is a compound of two characters or more.
+fn compound_name(kind: Kind, c: &str) -> String {
+    if kind == Kind::NumeralCompound {
+        for tail in COMPOUND_TAILS {
+            if let Some(rest) = c.strip_suffix(tail) {
+                let chars: Vec<char> = rest.chars().collect();
+                if chars.len() >= 2 && is_compound(&chars) {
+                    return rest.to_string();
+                }
+            }
+        }
+    }
+    c.to_string()
 }
 
 /// The kind of an all-Han string that starts with a numeral.
@@ -438,7 +459,8 @@ mod tests {
         }
         let chars: Vec<char> = c.chars().collect();
         if chars.iter().all(|ch| is_han(*ch)) && chars.first().is_some_and(|f| is_numeral(*f)) {
-            return Some((numeral_kind(&chars), c.to_string()));
+            let kind = numeral_kind(&chars);
+            return Some((kind, compound_name(kind, c)));
         }
         Some((Kind::QuotedSlogan, c.to_string()))
     }

@@ -93,7 +93,8 @@ pub fn extract(text: &str) -> Vec<Mention> {
             continue;
         }
         let content = quote.content(text);
-        if direct_speech_before(text, quote.open) {
+        let rest = text.get(quote.close + MARK..).unwrap_or("");
+        if direct_speech_before(text, quote.open) && !named_in_sentence(content, rest) {
             continue;
         }
         let tail = quote.close + MARK;
@@ -383,6 +384,15 @@ fn direct_speech_before(text: &str, open: usize) -> bool {
     }
 }
 
+/// True when the quotation `content`, followed by `rest`, is a short name inside a sentence
+/// that goes on past it (云阳:“村播”拓宽共富路): at most 8 characters, all Han, and a Han
+/// character right after the closing mark. After a colon or a verb of saying it is then
+/// no speech.
+pub(super) fn named_in_sentence(content: &str, rest: &str) -> bool {
+    let n = content.chars().count();
+    (2..=8).contains(&n) && content.chars().all(is_han) && rest.chars().next().is_some_and(is_han)
+}
+
 /// Verbs that make a following 道 one of speech: 说道, 问道, 答道, 笑道, 写道 ….
 pub(super) const SPEECH_BEFORE_DAO: &str = "说问答笑写叹喊叫骂念讲";
 
@@ -555,6 +565,29 @@ mod tests {
             names("明确“星级支部—示范支部—‘五星四强’特色支部”分类"),
             ["星级支部—示范支部—‘五星四强’特色支部", "五星四强"]
         );
+    }
+
+    #[test]
+    fn one_against_many_arithmetic_headlines_and_head_nouns() {
+        // b14: 一 a 多 b is an alternation (not an idiom); 1+1>2 is arithmetic; a short
+        // quotation after a headline's colon that the sentence goes on past is no speech.
+        assert_eq!(names("打造一核多点党建阵地,"), ["一核多点"]);
+        assert!(names("这是一举多得的好事").is_empty());
+        assert!(names("实现“1+1>2”的聚合效应").is_empty());
+        assert_eq!(names("云阳:“村播”拓宽共富路"), ["村播"]);
+        // b13, b15: a tail word that is the list's head noun closes its name.
+        assert_eq!(
+            names("围绕“产业发展、乡村振兴”两大核心任务进行制度联盟"),
+            ["产业发展、乡村振兴", "两大核心任务"]
+        );
+        assert_eq!(names("开展六大文明引导行动;"), ["六大文明引导行动"]);
+        // b15: a count after a quoted + formula of as many terms; a quoted compound is
+        // named without its tail word.
+        assert_eq!(
+            names("创新“组织联建+资源联用+发展联动”三联机制。"),
+            ["组织联建+资源联用+发展联动", "三联"]
+        );
+        assert_eq!(names("推行“三联机制”,"), ["三联"]);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use super::classify::classify_quoted;
 use super::extract::{
-    add_named, closing, counted_quote, inner_formula, names_short, push, units_merge, MAX_MISTYPED,
-    MAX_QUOTE, SPEECH_BEFORE_DAO,
+    add_named, closing, counted_quote, inner_formula, named_in_sentence, names_short, push,
+    units_merge, MAX_MISTYPED, MAX_QUOTE, SPEECH_BEFORE_DAO,
 };
 use super::numerals::is_numeral;
 use super::{listed, unquoted, Kind, Mention};
@@ -80,7 +80,7 @@ pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
             continue;
         }
         let content = &text[byte(o + 1)..byte(c)];
-        if direct_speech_before(&chars, o) {
+        if direct_speech_before(&chars, o) && !named_in_sentence(content, &text[byte(c + 1)..]) {
             continue;
         }
         let tail = byte(c + 1);

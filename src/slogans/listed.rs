@@ -51,6 +51,9 @@ pub(super) fn named_by_list(content: &str, after: &str) -> Option<(usize, usize)
             .split(CHAIN_MARKS)
             .filter(|item| !item.is_empty())
             .collect()
+    } else if content.contains('+') && !content.contains('、') {
+        // A formula of terms: “组织联建+资源联用+发展联动”三联机制.
+        content.split('+').collect()
     } else {
         content.split('、').collect()
     };
@@ -240,6 +243,10 @@ mod tests {
         assert_eq!(named("自治、法治和德治", "的三治,"), Some("三治"));
         // A chain; a tail word is no part of the name (b10 batch).
         assert_eq!(named("联排——联调——联办", "三联机制,"), Some("三联"));
+        assert_eq!(
+            named("组织联建+资源联用+发展联动", "三联机制"),
+            Some("三联")
+        );
         // Without a key: a name of one or two characters that closes (b9, b10, b11).
         assert_eq!(named("进乡村、进社区、进网格", "三进工作"), Some("三进"));
         assert_eq!(

@@ -37,6 +37,12 @@ const TAILS: &[&str] = &[
     "进行",
 ];
 
+/// The [`TAILS`] that are head nouns: a numbered list's noun may end in one (两大核心任务,
+/// 六大文明引导行动, 四项改革机制).
+const NOUN_TAILS: &[&str] = &[
+    "任务", "行动", "机制", "模式", "战略", "格局", "体制", "方针",
+];
+
 /// Generic nouns that a formula of joint action modifies (三区融合|思路, 做好三区融合|文章):
 /// two characters after it that close the phrase are part of the name (五级联动体系, 三员
 /// 结对包企) unless they are one of these or of the [`TAILS`].
@@ -161,6 +167,10 @@ const IDIOMS: &[&str] = &[
     "一笔一划",
     "一张一弛",
     "一时一事",
+    "一举多得",
+    "一题多解",
+    "一字多义",
+    "一词多义",
 ];
 
 /// Units of a count that never close a one-character alternation: 一行七人 ("a party of
@@ -305,16 +315,19 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
         }
         return None;
     }
-    // Alternation: N a N b (N c), N ab N cd: 一村一品, 三会一课, 三培养三引领.
+    // Alternation: N a N b (N c), N ab N cd: 一村一品, 三会一课, 三培养三引领; and one
+    // against many, 一 a 多 b: 一核多点, 一岗多责.
     for w in [1usize, 2] {
         let a = i + 1;
         let n2 = a + w;
+        let many = c == '一' && w == 1 && chars.get(n2).is_some_and(|x| x.1 == '多');
         if (a..n2).all(|x| han_at(chars, x).is_some_and(plain))
-            && chars.get(n2).is_some_and(|x| is_numeral(x.1))
+            && (many || chars.get(n2).is_some_and(|x| is_numeral(x.1)))
             && (n2 + 1..n2 + 1 + w).all(|x| han_at(chars, x).is_some_and(plain))
         {
             let mut e = n2 + 1 + w;
-            if chars.get(e).is_some_and(|x| is_numeral(x.1))
+            if !many
+                && chars.get(e).is_some_and(|x| is_numeral(x.1))
                 && (e + 1..e + 1 + w).all(|x| han_at(chars, x).is_some_and(plain))
                 && boundary(chars, e + 1 + w)
             {
@@ -365,7 +378,18 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
         };
         if CLASSIFIERS.contains(&cl) || levels() {
             let s = i + 2;
-            let e = noun_end(chars, s, 6);
+            let mut e = noun_end(chars, s, 6);
+            // A tail word that is the head noun of the list closes its name (两大核心任务,
+            // 六大文明引导行动), not one that is work or growth (三大任务|工作).
+            if let Some(t) = NOUN_TAILS
+                .iter()
+                .find(|t| e > s && starts_with_at(chars, e, t))
+            {
+                let past = e + t.chars().count();
+                if past - s <= 8 && boundary(chars, past) {
+                    e = past;
+                }
+            }
             // Levels name a noun of three characters or more (四级组织架构), not a verb
             // (省、市、县三级接入).
             if cl == '级' && e - s < 3 {
@@ -456,11 +480,15 @@ fn digit_formula(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)
         terms += 1;
         k = e;
     }
-    (terms > 0 && chars.get(k).is_none_or(|x| !x.1.is_ascii_alphanumeric())).then_some((
-        i,
-        k,
-        Kind::Numeric,
-    ))
+    // Arithmetic goes on after a comparison or another operator (1+1>2): no formula.
+    let arithmetic = chars.get(k).is_some_and(|x| {
+        matches!(
+            x.1,
+            '>' | '<' | '=' | '＞' | '＜' | '＝' | '-' | '×' | '*' | '/'
+        )
+    });
+    (terms > 0 && !arithmetic && chars.get(k).is_none_or(|x| !x.1.is_ascii_alphanumeric()))
+        .then_some((i, k, Kind::Numeric))
 }
 
 /// 党建+文化, 社区大党委+小区党支部+楼栋党小组, 互联网+: Han terms around `+`.
