@@ -120,7 +120,9 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
     }
     let mut first_found: Option<Vec<String>> = None;
     for k in 0..STRATEGIES {
-        let c = strategy(k, text, before, after, m, memo);
+        let mut c = strategy(k, text, before, after, m, memo);
+        // The frame 以…为主要内容 is no part of any list, whichever strategy found it.
+        tidy::cut_yi_wei(&mut c);
         if usable(&c) {
             if fits(m, c.len()) {
                 return Expansion {

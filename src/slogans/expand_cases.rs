@@ -954,3 +954,30 @@ fn glossaries_in_brackets_destinations_and_a_comma_for_a_stop() {
         ["班子形象", "基层龙头", "机制创新", "风清气正"]
     );
 }
+
+#[test]
+fn enumerated_heads_keep_the_name_s_noun_and_drop_a_shared_verb() {
+    // b13: the shared verb 推进 is no part of the items, the shared 建设 is (the name ends
+    // in it); 一是 may open a paragraph after a blank line, and paragraph heads lose it.
+    let text = "扎实推进“六大基础建设”,进一步完善城市功能。一是推进城市公共服务设施建设;\
+                二是推进公共文化体育设施建设;三是推进民生保障设施建设;四是推进社会安全体系工程建设;\
+                五是推进社区阵地建设;六是推进城市风貌塑造工程建设。";
+    assert_eq!(
+        expansion_of(text, "六大基础建设").components,
+        [
+            "城市公共服务设施建设",
+            "公共文化体育设施建设",
+            "民生保障设施建设",
+            "社会安全体系工程建设",
+            "社区阵地建设",
+            "城市风貌塑造工程建设"
+        ]
+    );
+    let text =
+        "镇江市紧扣“三个强化”,加快培育发展社区社会组织。\n\n一是强化党建引领。成立联合党委。\n\n\
+                二是强化平台建设。建成孵化基地。\n\n三是强化能力提升。搭建实践舞台。";
+    assert_eq!(
+        expansion_of(text, "三个强化").components,
+        ["强化党建引领", "强化平台建设", "强化能力提升"]
+    );
+}

@@ -38,6 +38,10 @@ fn expand_eager(text: &str, m: &Mention) -> Expansion {
             8 => paragraph_heads_ref(after, m),
             _ => strategy(k, text, before, after, m, &mut Memo::default()),
         })
+        .map(|mut c| {
+            tidy::cut_yi_wei(&mut c);
+            c
+        })
         .collect();
     let fit = |c: &Vec<String>| fits(m, c.len());
     let chosen = candidates
@@ -232,14 +236,25 @@ fn paragraph_heads_ref(after: &str, m: &Mention) -> Vec<String> {
         return Vec::new();
     };
     let window: String = after.chars().take(1500 * 2).collect();
+    // The name after the numerals and a classifier (三个强化 → 强化).
+    let name: String = m
+        .normalized
+        .chars()
+        .skip_while(|&c| is_numeral(c))
+        .enumerate()
+        .filter(|&(i, c)| !(i == 0 && super::super::classify::CLASSIFIERS.contains(&c)))
+        .map(|(_, c)| c)
+        .collect();
     let mut out: Vec<String> = Vec::new();
     // The first line is the rest of the occurrence's own paragraph.
     for line in window.split('\n').skip(1) {
         let head = super::super::heads::paragraph_head(line);
         let len = head.chars().count();
+        let opens =
+            name.chars().count() >= 2 && len > name.chars().count() && head.starts_with(&name);
         if (2..=8).contains(&len)
             && head.chars().all(is_han)
-            && head.chars().skip(1).any(|c| c == k)
+            && (head.chars().skip(1).any(|c| c == k) || opens)
             && !out.iter().any(|h| h == head)
         {
             out.push(head.to_string());

@@ -24,6 +24,9 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
     if find_char(window, k).is_none() {
         return Vec::new();
     }
+    // The name after the numeral, when it has two characters or more: the heads may open
+    // with it (三强化 → 强化党建引领, 强化平台建设, 强化能力提升).
+    let name = name_after_numeral(m);
     let mut out: Vec<String> = Vec::new();
     // The first line is the rest of the occurrence's own paragraph.
     for line in window.split('\n').skip(1) {
@@ -31,7 +34,7 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
         let len = head.chars().count();
         if (2..=8).contains(&len)
             && head.chars().all(is_han)
-            && head.chars().skip(1).any(|c| c == k)
+            && (head.chars().skip(1).any(|c| c == k) || opens_with_name(head, &name))
             && !out.iter().any(|h| h == head)
         {
             out.push(head.to_string());
@@ -50,6 +53,11 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
 pub(super) fn paragraph_head(line: &str) -> &str {
     let line = line.trim_start();
     let line = strip_section_number(line).unwrap_or(line);
+    // An enumerator of running text may open it too (一是强化党建引领。…).
+    let line = ENUMERATORS
+        .iter()
+        .find_map(|e| line.strip_prefix(e))
+        .unwrap_or(line);
     let end = line
         .find(['，', ',', '。', '：', ':', '；', ';'])
         .unwrap_or(line.len());
@@ -92,16 +100,11 @@ pub(super) fn semicolon_heads(after: &str, m: &Mention) -> Vec<String> {
     }
     // The name after the numeral, when it has two characters or more: the heads may open
     // with it (三强化 → 强化班子建设, 强化决策机制, 强化责任落实).
-    let name: String = m
-        .normalized
-        .chars()
-        .skip_while(|&c| is_numeral(c))
-        .collect();
+    let name = name_after_numeral(m);
     let fits = |c: &str| {
         (2..=8).contains(&c.chars().count())
             && c.chars().all(is_han)
-            && (c.chars().skip(1).any(|x| x == k)
-                || (name.chars().count() >= 2 && c.len() > name.len() && c.starts_with(&name)))
+            && (c.chars().skip(1).any(|x| x == k) || opens_with_name(c, &name))
     };
     let mut out: Vec<String> = Vec::new();
     for (i, part) in sentence.split(['；', ';']).enumerate() {
@@ -174,13 +177,30 @@ pub(super) fn semicolon_subjects(after: &str, m: &Mention) -> Vec<String> {
     out
 }
 
+/// The name of `m` after its numerals and a classifier (三强化, 三个强化 → 强化).
+fn name_after_numeral(m: &Mention) -> String {
+    let mut rest = m.normalized.trim_start_matches(is_numeral);
+    if let Some(c) = rest.chars().next().filter(|c| CLASSIFIERS.contains(c)) {
+        rest = &rest[c.len_utf8()..];
+    }
+    rest.to_string()
+}
+
+/// True when `head` opens with `name` of two characters or more and goes on past it.
+fn opens_with_name(head: &str, name: &str) -> bool {
+    name.chars().count() >= 2 && head.len() > name.len() && head.starts_with(name)
+}
+
 /// The enumerators of the genre's lists in running text: 一是 ("first is") … 十是.
 const ENUMERATORS: [&str; 10] = [
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
 ];
 
+/// The most characters of a head after 一是 (开展扬尘污染和噪音扰民整治行动: 15).
+const ENUMERATED_HEAD: usize = 16;
+
 /// The heads of the items enumerated right after the occurrence by 一是, 二是, … (the
-/// clause after each enumerator, quotation marks aside, 2–12 Han characters, up to the
+/// clause after each enumerator, quotation marks aside, 2–16 Han characters, up to the
 /// first comma, colon or full stop), exactly as many as the numeral, each holding a
 /// character of the formulation's name: 做到“三个主动”。一是主动学思,…二是主动创新,…三是
 /// 主动作为,… → 主动学思, 主动创新, 主动作为. A predicate all the heads end in is cut off
@@ -206,7 +226,12 @@ pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
         let Some(at) = window[pos..].find(marker) else {
             return Vec::new();
         };
-        if k == 0 && window[..at].matches(['。', '\n']).count() > 1 {
+        // Text after the occurrence's own sentence (blank lines aside) before 一是.
+        let between = window[pos..pos + at]
+            .split(['。', '\n'])
+            .skip(1)
+            .any(|p| !p.trim().is_empty());
+        if k == 0 && between {
             return Vec::new();
         }
         let start = pos + at + marker.len();
@@ -219,7 +244,7 @@ pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
             .filter(|c| !matches!(c, '“' | '”' | '‘' | '’'))
             .collect();
         let len = head.chars().count();
-        if !(2..=12).contains(&len)
+        if !(2..=ENUMERATED_HEAD).contains(&len)
             || !head.chars().all(is_han)
             || !head.chars().any(|c| name.contains(&c))
         {
@@ -228,8 +253,32 @@ pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
         out.push(head);
         pos = start + end;
     }
-    cut_common_tail(&mut out);
+    // A tail the name ends in is the heads' noun (六大基础建设: …设施建设), no predicate.
+    if !m.normalized.ends_with(&super::tidy::common_ending(&out)) {
+        cut_common_tail(&mut out);
+    }
+    cut_common_lead(&mut out, &m.normalized);
     out
+}
+
+/// Cuts a lead verb that opens every one of `items` and is not in the formulation's
+/// `name` (一是推进城市公共服务设施建设;二是推进… → 城市公共服务设施建设; not 三个强化's
+/// 强化), when each keeps two characters or more.
+fn cut_common_lead(items: &mut [String], name: &str) {
+    let Some(verb) = items.first().and_then(|f| f.get(..6)) else {
+        return;
+    };
+    let verb = verb.to_string();
+    if super::tidy::is_lead_verb(&verb)
+        && !name.contains(&verb)
+        && items
+            .iter()
+            .all(|i| i.starts_with(&verb) && i.chars().count() >= 4)
+    {
+        for item in items.iter_mut() {
+            *item = item[verb.len()..].to_string();
+        }
+    }
 }
 
 /// Cuts the ending of two or more characters that every item of `items` shares (取得新突破),
@@ -269,7 +318,8 @@ mod tests {
         // No section number: the 一 of 一周一碰头 stays.
         assert_eq!(paragraph_head("一周一碰头,每周一上午"), "一周一碰头");
         assert_eq!(paragraph_head("(12)网格管理："), "网格管理");
-        assert_eq!(paragraph_head("一是抓学习,"), "一是抓学习");
+        // An enumerator of running text opens a head too (b13: 一是强化党建引领。).
+        assert_eq!(paragraph_head("一是抓学习,"), "抓学习");
     }
 
     /// The mention of 三个一 in `t`, as extraction finds it (a numbered list).

@@ -18,7 +18,10 @@ pub(super) fn split_items(s: &str) -> Vec<String> {
     for p in split_outside_brackets(s, seps, false) {
         let p: String = p
             .chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '‘' | '’'))
+            .filter(|c| {
+                !c.is_whitespace()
+                    && !matches!(c, '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』')
+            })
             .collect();
         let p = if nested && p.contains('、') {
             &p

@@ -81,12 +81,13 @@ const LEAD_VERBS: [&str; 49] = [
 /// 建设医疗、医保、医药 → 医疗; 创建服务、需求“双向清单” → 服务; 完善省、市、开发区 → 省. A
 /// list of verb phrases alike (强化督导、强化落实) or of items longer than the rest
 /// (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
-const BALANCED_LEADS: [&str; 35] = [
+const BALANCED_LEADS: [&str; 36] = [
     "建设", "提升", "坚持", "加快", "办好", "创建", "搭建", "健全", "强化", "加强", "完善", "优化",
     "推广", "培育", "发展", "做强", "做优", "壮大", "扩大", "提高", "增强", "创新", "加大", "巩固",
     "激活", "明确", "筑牢", "促进", "统筹",
-    // Verbs of risk (着力防控生产安全、公共领域安全…“六大风险”).
-    "防控", "防范",
+    // Verbs of risk (着力防控生产安全、公共领域安全…“六大风险”) and of emphasis (突出规划
+    // 建设、政治功能…“四个规范”).
+    "防控", "防范", "突出",
     // The verbs of an essay's summary (分析…两大路径, 总结…三条经验).
     "分析", "总结", "梳理", "探索",
 ];
@@ -102,9 +103,10 @@ pub(super) fn is_lead_verb(word: &str) -> bool {
 const LEAD_WITHIN: usize = 6;
 
 /// Adverbs that may stand before one of the [`BALANCED_LEADS`] that opens a list (着力防控,
-/// 全面加强, 持续深化).
-const LEAD_ADVERBS: [&str; 10] = [
+/// 全面加强, 持续深化; 著力 of Traditional text, which conversion keeps).
+const LEAD_ADVERBS: [&str; 11] = [
     "着力",
+    "著力",
     "全力",
     "大力",
     "全面",
@@ -135,6 +137,37 @@ pub(super) fn stripped_lead_and_modifier(mut items: Vec<String>) -> Vec<String> 
         strip_modifier_against(first, rest);
     }
     items
+}
+
+/// The most characters of the noun in the frame 以…为X(的) ([`cut_yi_wei`]).
+const WEI_NOUN: usize = 4;
+
+/// Cuts the frame 以 … 为X(的) ("taking … as X") off a list: 以 opening the first item
+/// and 为 with a noun of 2–[`WEI_NOUN`] characters (and 的) ending the last (以抢先一步、
+/// 上前一步、提升一步为主要内容 → 抢先一步 … 提升一步), or both in one item
+/// (…、以98个行政村农民夜校为阵地的 → 98个行政村农民夜校).
+pub(super) fn cut_yi_wei(items: &mut [String]) {
+    // The byte offset of the 为 of a frame's end in `item`, if it ends in one.
+    let wei_at = |item: &str| {
+        let bare = item.strip_suffix('的').unwrap_or(item);
+        let wei = bare.rfind('为')?;
+        let noun = bare[wei + '为'.len_utf8()..].chars().count();
+        (2..=WEI_NOUN).contains(&noun).then_some(wei)
+    };
+    let n = items.len();
+    for item in items.iter_mut() {
+        let framed = wei_at(item).filter(|&w| item.starts_with('以') && w > '以'.len_utf8());
+        if let Some(wei) = framed {
+            item.truncate(wei);
+            item.drain(..'以'.len_utf8());
+        }
+    }
+    if n >= 2 && items[0].starts_with('以') {
+        if let Some(wei) = wei_at(&items[n - 1]) {
+            items[n - 1].truncate(wei);
+            items[0].drain(..'以'.len_utf8());
+        }
+    }
 }
 
 /// At least this many characters must follow the 的 for [`strip_modifier_against`] to cut.

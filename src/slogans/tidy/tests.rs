@@ -252,3 +252,22 @@ fn enumerators() {
     assert!(!is_enumerator("一线"));
     assert!(!is_enumerator(""));
 }
+
+#[test]
+fn the_frame_yi_wei_is_cut_off_a_list() {
+    // b9, b10: 以…为主要内容(的) around a list, or around one item of it.
+    let mut items: Vec<String> = ["以抢先一步", "上前一步", "提升一步为主要内容"]
+        .map(String::from)
+        .to_vec();
+    cut_yi_wei(&mut items);
+    assert_eq!(items, ["抢先一步", "上前一步", "提升一步"]);
+    let mut items: Vec<String> = ["一条主线", "以98个行政村农民夜校为阵地的"]
+        .map(String::from)
+        .to_vec();
+    cut_yi_wei(&mut items);
+    assert_eq!(items, ["一条主线", "98个行政村农民夜校"]);
+    // No frame: an idiom whose 为 takes one character (以人为本, 服务为先).
+    let mut items: Vec<String> = ["以人为本", "服务为先"].map(String::from).to_vec();
+    cut_yi_wei(&mut items);
+    assert_eq!(items, ["以人为本", "服务为先"]);
+}
