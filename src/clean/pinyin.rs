@@ -10,8 +10,10 @@
 
 use super::chars::fold_width;
 
-/// The longest gloss, in letters (`chuàng`, `zhuàng`, `shuāng` have 6).
-const MAX_LETTERS: usize = 7;
+/// The longest gloss, in letters: a syllable has up to 6 (`chuàng`, `zhuàng`), and a
+/// word may be glossed whole, two syllables in one bracket (`讲解(jiǎngjiě)`, 9;
+/// `状况(zhuàngkuàng)`, 11).
+const MAX_LETTERS: usize = 12;
 
 /// True for a vowel (or syllabic n/m) carrying a pinyin tone mark.
 fn is_toned(c: char) -> bool {
@@ -160,8 +162,13 @@ mod tests {
         assert_eq!(gloss_len("(15分钟)", false, false), None);
         assert_eq!(gloss_len("(fā", false, false), None);
         assert_eq!(gloss_len("()", false, false), None);
-        assert_eq!(gloss_len("(zhuàngga)", false, false), None); // 8 letters
-                                                                 // Spaces after the letters, as a scraper left them; not before, nor between.
+        // A word glossed whole (b16: 网格地图绘制讲解(jiǎngjiě)), up to 12 letters.
+        assert_eq!(
+            gloss_len("(jiǎngjiě)”环节", false, false),
+            Some("(jiǎngjiě)".len())
+        );
+        assert_eq!(gloss_len("(zhuàngkuàngzz)", false, false), None); // 13 letters
+                                                                      // Spaces after the letters, as a scraper left them; not before, nor between.
         assert_eq!(gloss_len("(huì )将", false, false), Some("(huì )".len()));
         assert_eq!(gloss_len("(huì  )", false, false), Some("(huì  )".len()));
         assert_eq!(gloss_len("( huì)", false, false), None);
