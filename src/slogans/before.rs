@@ -128,7 +128,12 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
     if !m.normalized.chars().any(|c| !is_numeral(c)) || m.value == [1] {
         return Vec::new();
     }
-    let run = &b[start..];
+    // An item number may open the clause (9.健全自治区、盟市、旗县三级…).
+    let numbered = b[start..].trim_start_matches(|c: char| c.is_ascii_digit());
+    let run = match numbered.strip_prefix(['.', '．', '、']) {
+        Some(rest) if numbered.len() < b[start..].len() => rest,
+        _ => &b[start..],
+    };
     // A list that runs on into the formulation has it as one more member
     // (马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”…), not as its name.
     if run.ends_with(['、', '和', '及', '与']) {

@@ -981,3 +981,29 @@ fn enumerated_heads_keep_the_name_s_noun_and_drop_a_shared_verb() {
         ["强化党建引领", "强化平台建设", "强化能力提升"]
     );
 }
+
+#[test]
+fn copulas_adverbs_and_verbs_of_holding_before_a_list() {
+    // b17: 在于 ("lies in"), an adverb before a verb, 利用 after 即.
+    let e = expansion_of(
+        "当前基层负担的症结在于权责不明、考核过滥、数据壁垒三大梗阻。",
+        "三大梗阻",
+    );
+    assert_eq!(e.components, ["权责不明", "考核过滥", "数据壁垒"]);
+    let e = expansion_of("牢牢守住粮食安全和不发生规模性返贫两条底线。", "两条底线");
+    assert_eq!(e.components, ["粮食安全", "不发生规模性返贫"]);
+    let e = expansion_of(
+        "“四讲”,即利用村民小组会、村三委会、村民代表大会和主题党日,讲政策。",
+        "四讲",
+    );
+    assert_eq!(
+        e.components,
+        ["村民小组会", "村三委会", "村民代表大会", "主题党日"]
+    );
+    // b16: levels after a year and a verb, the first a level of one character.
+    let e = expansion_of(
+        "2020年实现县、乡镇、村社三级矛调中心(站)全覆盖",
+        "三级矛调中心",
+    );
+    assert_eq!(e.components, ["县", "乡镇", "村社"]);
+}

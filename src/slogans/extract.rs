@@ -573,6 +573,12 @@ mod tests {
         // quotation after a headline's colon that the sentence goes on past is no speech.
         assert_eq!(names("打造一核多点党建阵地,"), ["一核多点"]);
         assert!(names("这是一举多得的好事").is_empty());
+        assert!(names("一笔一画间勾勒出").is_empty());
+        // b16: levels after a list that a year opens, before a bracket; 中心 is a noun.
+        assert_eq!(
+            names("2020年实现县、乡镇、村社三级矛调中心(站)全覆盖"),
+            ["三级矛调中心"]
+        );
         assert!(names("实现“1+1>2”的聚合效应").is_empty());
         assert_eq!(names("云阳:“村播”拓宽共富路"), ["村播"]);
         // b13, b15: a tail word that is the list's head noun closes its name.

@@ -194,9 +194,9 @@ pub(super) fn listed_before(before: &str) -> (usize, bool) {
             Some(open) => &inner[open + '“'.len_utf8()..],
             None => return (0, false),
         },
-        None => match tail.rfind([
-            '，', ',', '。', '；', ';', '：', ':', '\n', '(', '（', '）', ')',
-        ]) {
+        // Back to the clause's start or the last character that can stand in no item
+        // (a digit: 2020年实现县、乡镇、村社三级…).
+        None => match tail.rfind(|c: char| !(is_han(c) || matches!(c, '、' | '“' | '”'))) {
             Some(p) => &tail[p + tail[p..].chars().next().map_or(1, char::len_utf8)..],
             None if from == 0 => tail,
             None => return (0, false),

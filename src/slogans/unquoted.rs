@@ -165,6 +165,7 @@ const IDIOMS: &[&str] = &[
     "千方百计",
     "一字一句",
     "一笔一划",
+    "一笔一画",
     "一张一弛",
     "一时一事",
     "一举多得",
@@ -212,7 +213,9 @@ const NOUN_SUFFIXES: &str = "组队室站局处";
 /// it).
 fn noun_end(chars: &[(u32, char)], i: usize, max: usize) -> usize {
     let mut k = i;
-    while k < chars.len() && k - i < max && plain(chars[k].1) {
+    // 中 is a function word, but not in 中心 ("centre": 三级矛调中心).
+    let centre = |k: usize| chars[k].1 == '中' && chars.get(k + 1).is_some_and(|c| c.1 == '心');
+    while k < chars.len() && k - i < max && (plain(chars[k].1) || centre(k)) {
         let tail = TAILS.iter().find(|t| starts_with_at(chars, k, t));
         let suffixed = tail.is_some_and(|t| {
             let after = k + t.chars().count();
@@ -426,6 +429,8 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
                     '大' | '项' | '件' => true,
                     // 个, 条 … are mostly plain counts: only a noun that closes the phrase
                     // (三条文化带建设, 两个确立,), never after an amount (万亿两个台阶).
+                    // Levels after a list also before a bracket (三级矛调中心(站)).
+                    '级' if chars.get(e).is_some_and(|x| matches!(x.1, '(' | '（')) => true,
                     _ => {
                         chars.get(e).is_some_and(|x| {
                             matches!(x.1, '，' | ',' | '。' | '、' | '”' | '；' | ';')

@@ -81,13 +81,15 @@ const LEAD_VERBS: [&str; 49] = [
 /// 建设医疗、医保、医药 → 医疗; 创建服务、需求“双向清单” → 服务; 完善省、市、开发区 → 省. A
 /// list of verb phrases alike (强化督导、强化落实) or of items longer than the rest
 /// (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
-const BALANCED_LEADS: [&str; 36] = [
+const BALANCED_LEADS: [&str; 38] = [
     "建设", "提升", "坚持", "加快", "办好", "创建", "搭建", "健全", "强化", "加强", "完善", "优化",
     "推广", "培育", "发展", "做强", "做优", "壮大", "扩大", "提高", "增强", "创新", "加大", "巩固",
     "激活", "明确", "筑牢", "促进", "统筹",
     // Verbs of risk (着力防控生产安全、公共领域安全…“六大风险”) and of emphasis (突出规划
     // 建设、政治功能…“四个规范”).
     "防控", "防范", "突出",
+    // Verbs of holding and using (牢牢守住粮食安全和…两条底线; 利用村民小组会、村三委会…).
+    "守住", "利用",
     // The verbs of an essay's summary (分析…两大路径, 总结…三条经验).
     "分析", "总结", "梳理", "探索",
 ];
@@ -104,9 +106,10 @@ const LEAD_WITHIN: usize = 6;
 
 /// Adverbs that may stand before one of the [`BALANCED_LEADS`] that opens a list (着力防控,
 /// 全面加强, 持续深化; 著力 of Traditional text, which conversion keeps).
-const LEAD_ADVERBS: [&str; 11] = [
+const LEAD_ADVERBS: [&str; 12] = [
     "着力",
     "著力",
+    "牢牢",
     "全力",
     "大力",
     "全面",
@@ -278,7 +281,9 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
         .unwrap_or(2)
         .clamp(1, 2);
     while let Some(end) = lead_verb_at(first) {
-        if first[end..].chars().count() < floor {
+        // An administrative level of one character is a whole item (采取区、镇街、社区).
+        let level = first[end..].chars().count() == 1 && "省市县区乡镇村".contains(&first[end..]);
+        if first[end..].chars().count() < floor && !level {
             break;
         }
         *first = first[end..].to_string();
@@ -293,7 +298,11 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
 /// the perfective 了 (乡镇党委根据第一书记工作情况建立了成绩、任务、责任、问题“四个清单” →
 /// 成绩), not the 了 of 了解.
 fn strip_copula(first: &mut String, others: &[String]) {
-    let copula = first.rfind('是').map(|p| (p, '是'));
+    // 是, or 在于 ("lies in": 症结在于权责不明、考核过滥、数据壁垒三大梗阻).
+    let copula = first
+        .rfind("在于")
+        .map(|p| (p + '在'.len_utf8(), '于'))
+        .or_else(|| first.rfind('是').map(|p| (p, '是')));
     let perfective = first
         .rmatch_indices('了')
         .find(|&(p, _)| !first[p..].starts_with("了解"))
@@ -344,6 +353,12 @@ fn strip_balanced_lead(first: &mut String, others: &[String]) {
         return;
     };
     let left = first[verb..].chars().count();
+    // After an adverb the verb is surely one: what it leaves need only be a word
+    // (牢牢守住|粮食安全 beside 不发生规模性返贫).
+    if LEAD_ADVERBS.iter().any(|a| first.starts_with(a)) && left >= 2 {
+        *first = first[verb..].to_string();
+        return;
+    }
     // A verb with 好 is no noun's start: what it leaves need not be as long as the
     // shortest other item, only a word (带好|村三委、党员和村民代表、志愿服务三支队伍).
     let min = if resultative(first).is_some() {
