@@ -197,6 +197,8 @@ fn heldout_batches() {
     // calls no list, but the text has one (创新“3+”司法服务模式,打通…“路子”、开出…“方子”、搭起
     // …“梯子”), which tifa gives since “3+” is found. b13's 三个强化: listed in one file,
     // named without its parts in another, where the one expansion of the form counts too.
+    // b18's 六大领域 (产业协作、人才共育等六大领域): a partial enumeration before 等, which
+    // this gold calls no list and the seeds' gold would.
     let floors: [(&str, f64, f64, usize, usize); 17] = [
         ("b3", 0.95, 0.95, 5, 1),
         ("b4", 0.98, 0.99, 11, 1),
@@ -213,7 +215,7 @@ fn heldout_batches() {
         ("b15", 0.94, 0.97, 5, 0),
         ("b16", 0.76, 0.94, 4, 0),
         ("b17", 0.94, 0.96, 1, 0),
-        ("b18", 0.88, 0.96, 1, 1),
+        ("b18", 0.88, 0.96, 1, 2),
         ("b19", 1.0, 0.96, 3, 1),
     ];
     let mut failures = Vec::new();

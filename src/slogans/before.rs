@@ -140,6 +140,11 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
         return Vec::new();
     }
     // Quotations side by side are items too: 实施“铸魂工程”“品牌工程”…“底线工程”五项工程.
+    // A demonstrative before the count points back at the list (…、牧民党员这四个主体).
+    let run = ["这些", "这"]
+        .iter()
+        .find_map(|d| run.strip_suffix(d))
+        .unwrap_or(run);
     let mut items = split_to_fit(split_items(&run.replace("”“", "、")), m);
     // One quotation short, and one more before the comma that starts the clause: the
     // comma is a typo for 、 (实施“班子形象”,“基层龙头”“机制创新”“风清气正”四大工程).
@@ -179,7 +184,11 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
     let examples = n >= 2 && n_items > n && run.trim_end_matches(['”', '’']).ends_with('等');
     // The formulation followed by 等 is the last member of the list, not its name
     // (以支部星级指数管理、…、流动党员教育管理“五大体系”等为抓手).
-    let member = after.trim_start_matches(['”', '’']).starts_with('等');
+    // So is a quoted formulation with another quotation right before or after it, when
+    // the list is not as long as its numeral (“垃圾转运”“污水治理”“宜居农房改造”“五小园”
+    // 建设等; “科普大篷车联合行动”“四送一创”“科普进藏区”).
+    let adjacent = (before.ends_with("”“") || after.starts_with("”“")) && items.len() != n;
+    let member = after.trim_start_matches(['”', '’']).starts_with('等') || adjacent;
     // Whose the formulation is, not what: the levels that each have it (镇、村“两委”; but
     // 县、乡、村三级), a Party committee (…、市委“三化三大”), or the speaker of a speech
     // named after it (…和上海市“两张网”重要讲话精神).

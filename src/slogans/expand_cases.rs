@@ -1007,3 +1007,24 @@ fn copulas_adverbs_and_verbs_of_holding_before_a_list() {
     );
     assert_eq!(e.components, ["县", "乡镇", "村社"]);
 }
+
+#[test]
+fn neighbours_demonstratives_and_reaching() {
+    // b19: quotations side by side, as many as none of the numeral: the formulation is
+    // one of them; a demonstrative before the count; b18: 拓展到 before a list.
+    let e = expansion_of(
+        "对门山村以“垃圾转运”“污水治理”“宜居农房改造”“五小园”建设等",
+        "五小园",
+    );
+    assert!(e.components.is_empty(), "{:?}", e.components);
+    let e = expansion_of(
+        "抓住了乡、嘎查、党员中心户、牧民党员这四个主体,",
+        "四个主体",
+    );
+    assert_eq!(e.components, ["乡", "嘎查", "党员中心户", "牧民党员"]);
+    let e = expansion_of(
+        "补偿指标从单纯水质拓展到产业协作、人才共育等六大领域。",
+        "六大领域",
+    );
+    assert_eq!(e.components, ["产业协作", "人才共育"]);
+}

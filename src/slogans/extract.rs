@@ -597,6 +597,21 @@ mod tests {
     }
 
     #[test]
+    fn ordinals_centres_levels_run_together_and_partial_lists() {
+        // b18, b19: 中央 in a + term; 出台 is a verb after a numbered list; 第一个 is an
+        // ordinal but for the first centenary goal.
+        assert_eq!(names("近3000亿元(中央+地方)。"), ["中央+地方"]);
+        assert!(names("促农村党风廉政建设三项制度出台").is_empty());
+        assert_eq!(
+            names("西藏第一个农村基层党支部成立,实现第一个百年奋斗目标。"),
+            ["第一个百年奋斗目标"]
+        );
+        // Levels run together without 、; a partial list closed by 等.
+        assert_eq!(names("建成县乡村三级养老服务网络,"), ["三级养老服务网络"]);
+        assert_eq!(names("拓展到产业协作、人才共育等六大领域。"), ["六大领域"]);
+    }
+
+    #[test]
     fn counts_short_names_and_letters() {
         // b10 batch: a count with more to come; a term with a Latin letter; a short name.
         assert_eq!(names("创新“3+”司法服务模式"), ["3+"]);

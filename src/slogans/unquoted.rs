@@ -55,7 +55,9 @@ const GENERIC_HEADS: &[&str] = &[
 /// [`ACTIONS`]: 五大片区|共兴发展 and 六大优势产业|提升 were taken whole on the 四川 held-out
 /// report. The noun stops before them; as the phrase does not close there, the candidate is
 /// then dropped (precision first).
-const VERBS: &[&str] = &["共兴", "提升", "升级", "推进", "实施", "加快", "深入"];
+const VERBS: &[&str] = &[
+    "共兴", "提升", "升级", "推进", "实施", "加快", "深入", "出台",
+];
 
 /// Particles and conjunctions that never end a word of an unquoted formula, and suffixes
 /// that make a longer word of what stands before them (长三角一体化, 三强度).
@@ -184,6 +186,24 @@ const TIME_UNITS: &[char] = &[
     '年', '月', '日', '天', '周', '季', '次', '时', '分', '秒', '刻', '期', '轮',
 ];
 
+/// Administrative levels of one character that a text may run together without 、.
+const LEVELS: &str = "省市县区乡镇村";
+
+/// The number of levels ([`LEVELS`]) run together at the end of `before`, two or more,
+/// after a character that is none (建起县乡村三级路长 → 3); 0 otherwise.
+fn run_of_levels(before: &str) -> usize {
+    let run = before
+        .chars()
+        .rev()
+        .take_while(|c| LEVELS.contains(*c))
+        .count();
+    if run >= 2 {
+        run
+    } else {
+        0
+    }
+}
+
 fn han_at(chars: &[(u32, char)], i: usize) -> Option<char> {
     chars.get(i).map(|c| c.1).filter(|c| is_han(*c))
 }
@@ -197,6 +217,14 @@ fn starts_with_at(chars: &[(u32, char)], i: usize, w: &str) -> bool {
         }
     }
     true
+}
+
+/// True for the character at `k` when it may stand inside a noun: a plain character
+/// ([`plain`]), or the 中 of 中心 ("centre") and 中央 ("the centre", 中央+地方), though 中
+/// is otherwise a function word.
+fn plain_at(chars: &[(u32, char)], k: usize) -> bool {
+    let c = chars[k].1;
+    plain(c) || (c == '中' && chars.get(k + 1).is_some_and(|n| matches!(n.1, '心' | '央')))
 }
 
 /// A Han character that may stand inside an unquoted formula: no numeral, no function word.
@@ -213,9 +241,7 @@ const NOUN_SUFFIXES: &str = "组队室站局处";
 /// it).
 fn noun_end(chars: &[(u32, char)], i: usize, max: usize) -> usize {
     let mut k = i;
-    // 中 is a function word, but not in 中心 ("centre": 三级矛调中心).
-    let centre = |k: usize| chars[k].1 == '中' && chars.get(k + 1).is_some_and(|c| c.1 == '心');
-    while k < chars.len() && k - i < max && (plain(chars[k].1) || centre(k)) {
+    while k < chars.len() && k - i < max && plain_at(chars, k) {
         let tail = TAILS.iter().find(|t| starts_with_at(chars, k, t));
         let suffixed = tail.is_some_and(|t| {
             let after = k + t.chars().count();
@@ -275,7 +301,9 @@ pub(crate) fn at(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize
             && chars.get(n + 1).map(|x| x.1) == Some('个')
         {
             let e = noun_end(chars, n + 2, 8);
-            if e - (n + 2) >= 4 {
+            // 第一个 is "the first" (第一个农村基层党支部), but for the first centenary goal.
+            let first = chars[n].1 == '一' && !starts_with_at(chars, n + 2, "百年");
+            if e - (n + 2) >= 4 && !first {
                 return Some((i, e, Kind::NumberedList));
             }
         }
@@ -377,7 +405,9 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
         let levels = || {
             cl == '级'
                 && !ACTIONS.iter().any(|a| starts_with_at(chars, i + 2, a))
-                && digit_value(c).is_some_and(|n| listed_before(before).0 == n as usize)
+                && digit_value(c).is_some_and(|n| {
+                    listed_before(before).0 == n as usize || run_of_levels(before) == n as usize
+                })
         };
         if CLASSIFIERS.contains(&cl) || levels() {
             let s = i + 2;
@@ -413,7 +443,11 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
             // places, any head names it.
             if !ok_len || count {
                 let (listed, quoted) = listed_before(before);
-                if e > s && digit_value(c).is_some_and(|n| listed == n as usize) {
+                // A partial list closed by 等 names it too (产业协作、人才共育等六大领域).
+                let partial = |n: usize| before.ends_with('等') && (2..n).contains(&listed);
+                if e > s
+                    && digit_value(c).is_some_and(|n| listed == n as usize || partial(n as usize))
+                {
                     ok_len = e - s <= 6;
                     // A head still counts unless it is listed, or the list is quoted and
                     // the head no aspect.
@@ -499,7 +533,7 @@ fn digit_formula(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)
 /// 党建+文化, 社区大党委+小区党支部+楼栋党小组, 互联网+: Han terms around `+`.
 fn plus(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
     let mut s = i;
-    while s > 0 && i - s < 4 && chars[s - 1].1 != '+' && plain(chars[s - 1].1) {
+    while s > 0 && i - s < 4 && chars[s - 1].1 != '+' && plain_at(chars, s - 1) {
         s -= 1;
     }
     if s == i || (s > 0 && chars[s - 1].1 == '+') {

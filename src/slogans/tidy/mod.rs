@@ -299,10 +299,12 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
 /// 成绩), not the 了 of 了解.
 fn strip_copula(first: &mut String, others: &[String]) {
     // 是, or 在于 ("lies in": 症结在于权责不明、考核过滥、数据壁垒三大梗阻).
+    // 到 after a verb of reaching is one too (拓展到产业协作、人才共育等六大领域).
     let copula = first
         .rfind("在于")
         .map(|p| (p + '在'.len_utf8(), '于'))
-        .or_else(|| first.rfind('是').map(|p| (p, '是')));
+        .or_else(|| first.rfind('是').map(|p| (p, '是')))
+        .or_else(|| first.rfind('到').map(|p| (p, '到')));
     let perfective = first
         .rmatch_indices('了')
         .find(|&(p, _)| !first[p..].starts_with("了解"))
