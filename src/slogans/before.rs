@@ -83,8 +83,27 @@ fn named_in_brackets(b: &str) -> Option<&str> {
         .strip_suffix(['(', '（'])
 }
 
-/// 2. The quotation or list right before the occurrence.
+/// Strategy 2: the quotation or list right before the occurrence, its first item without
+/// the clause's subject, verb and modifier ([`tidy::stripped_lead_and_modifier`]) unless
+/// the items are whole quotations (“组建攻坚”“惠企强企”“暖心关爱”: 组建 is the item's).
 pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String> {
+    let mut whole_quotations = false;
+    let items = raw_list_before(before, after, m, &mut whole_quotations);
+    if whole_quotations {
+        items
+    } else {
+        tidy::stripped_lead_and_modifier(items)
+    }
+}
+
+/// The items of [`list_before`] as found; `whole_quotations` is set when they are
+/// quotations side by side.
+fn raw_list_before(
+    before: &str,
+    after: &str,
+    m: &Mention,
+    whole_quotations: &mut bool,
+) -> Vec<String> {
     let n = m.value.first().copied().unwrap_or(0) as usize;
     let b = before.trim_end_matches(['“', '‘', ' ']);
     let quoted = quoted_list_before(before, m);
@@ -134,6 +153,16 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
         Some(rest) if numbered.len() < b[start..].len() => rest,
         _ => &b[start..],
     };
+    // Quotations side by side after the clause's verb: the list starts at the first
+    // (持续深化“组建攻坚”“惠企强企”“暖心关爱”三大行动: not 深化组建攻坚, whose verbs a cut
+    // would take to 攻坚).
+    let run = match run.find('“') {
+        Some(q) if q > 0 && !run[..q].contains('、') && only_quotations(&run[q..]) => {
+            *whole_quotations = true;
+            &run[q..]
+        }
+        _ => run,
+    };
     // A list that runs on into the formulation has it as one more member
     // (马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”…), not as its name.
     if run.ends_with(['、', '和', '及', '与']) {
@@ -146,6 +175,13 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
         .find_map(|d| run.strip_suffix(d))
         .unwrap_or(run);
     let mut items = split_to_fit(split_items(&run.replace("”“", "、")), m);
+    // Levels run together as the last item, as many as the numeral (…、市县镇三级联动).
+    if let Some(last) = items
+        .last()
+        .filter(|l| l.chars().count() == n && n >= 2 && l.chars().all(|c| ADMIN_LEVELS.contains(c)))
+    {
+        items = last.chars().map(String::from).collect();
+    }
     // One quotation short, and one more before the comma that starts the clause: the
     // comma is a typo for 、 (实施“班子形象”,“基层龙头”“机制创新”“风清气正”四大工程).
     if items.len() + 1 == n && run.starts_with('“') {
@@ -273,7 +309,9 @@ pub(super) fn list_before(before: &str, after: &str, m: &Mention) -> Vec<String>
         // 德治相结合的“三治融合”).
         *last = tidy::cut_relative(tidy::cut_duration(last)).to_string();
     }
-    tidy::restart_at_lead(&mut items, n);
+    if !*whole_quotations {
+        tidy::restart_at_lead(&mut items, n);
+    }
     if items.len() >= 2 {
         return items;
     }
@@ -387,6 +425,19 @@ const GOVERNING_VERBS: [&str; 44] = [
     "替代",
     "代替",
 ];
+
+/// True when `s` is two or more quotations side by side, joined by nothing or 、
+/// (“A”“B”、“C”).
+fn only_quotations(s: &str) -> bool {
+    let Some(inner) = s.strip_prefix('“').and_then(|r| r.strip_suffix('”')) else {
+        return false;
+    };
+    inner.contains("”")
+        && inner
+            .split("”“")
+            .flat_map(|p| p.split("”、“"))
+            .all(|p| !p.is_empty() && !p.contains(['“', '”']))
+}
 
 /// The quotation that ends `before` followed by a comma (“班子形象”,), when it is a word of
 /// 2–10 Han characters.

@@ -228,8 +228,12 @@ const CODE_TAIL: usize = 8;
 pub(crate) fn classify_numeric(c: &str) -> Option<(Kind, String)> {
     let b = c.as_bytes();
     let digits = b.iter().take_while(|x| x.is_ascii_digit()).count();
+    // N first: “N+1” (many plus one), quoted alone.
     if digits == 0 {
-        return None;
+        let n_first = c.strip_prefix("N+").is_some_and(|r| {
+            !r.is_empty() && r.len() <= 3 && r.bytes().all(|x| x.is_ascii_digit())
+        });
+        return n_first.then(|| (Kind::Numeric, c.to_string()));
     }
     if is_digit_formula(c) {
         return Some((Kind::Numeric, c.to_string()));

@@ -87,7 +87,7 @@ fn strategy(
             )),
             m,
         ),
-        1 => tidy::stripped_lead_and_modifier(list_before(before, after, m)),
+        1 => list_before(before, after, m),
         2 => memo.compound_parts(text, m),
         3 => quotes_after(after),
         4 => parallel_clauses(after, m),

@@ -1028,3 +1028,16 @@ fn neighbours_demonstratives_and_reaching() {
     );
     assert_eq!(e.components, ["产业协作", "人才共育"]);
 }
+
+#[test]
+fn whole_quotations_keep_their_verbs_and_levels_run_together_split() {
+    // b20: after the clause's verb, quotations side by side are the items whole (组建 is
+    // the first item's own verb); 紧扣 opens a list.
+    let e = expansion_of("持续深化“组建攻坚”“惠企强企”“暖心关爱”三大行动", "三大行动");
+    assert_eq!(e.components, ["组建攻坚", "惠企强企", "暖心关爱"]);
+    let e = expansion_of("合肥高新区紧扣“一体化”和“高质量”两个关键词,", "两个关键词");
+    assert_eq!(e.components, ["一体化", "高质量"]);
+    // b21: levels run together as the last item.
+    let e = expansion_of("能够坚持较高标准、市县镇三级联动、通过这一抓手", "三级联动");
+    assert_eq!(e.components, ["市", "县", "镇"]);
+}

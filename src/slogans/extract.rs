@@ -606,6 +606,15 @@ mod tests {
             names("西藏第一个农村基层党支部成立,实现第一个百年奋斗目标。"),
             ["第一个百年奋斗目标"]
         );
+        // b20: a suffix after a compound makes a longer word; an ordinal; N+1.
+        assert!(names("扎实推进长三角一体化发展").is_empty());
+        assert!(names("打造的第三个货车司机群体党建样板点").is_empty());
+        assert_eq!(names("构筑“N+1”党建工作体系"), ["N+1"]);
+        // b21: a bracket after a numbered list's noun holds its parts.
+        assert_eq!(
+            names("制定两个制度(华侨捐赠管理办法、侨务信访管理办法);"),
+            ["两个制度"]
+        );
         // Levels run together without 、; a partial list closed by 等.
         assert_eq!(names("建成县乡村三级养老服务网络,"), ["三级养老服务网络"]);
         assert_eq!(names("拓展到产业协作、人才共育等六大领域。"), ["六大领域"]);

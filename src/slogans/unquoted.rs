@@ -301,9 +301,10 @@ pub(crate) fn at(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize
             && chars.get(n + 1).map(|x| x.1) == Some('个')
         {
             let e = noun_end(chars, n + 2, 8);
-            // 第一个 is "the first" (第一个农村基层党支部), but for the first centenary goal.
-            let first = chars[n].1 == '一' && !starts_with_at(chars, n + 2, "百年");
-            if e - (n + 2) >= 4 && !first {
+            // An ordinal (第一个农村基层党支部, 第三个货车司机群体党建样板点) but for the
+            // centenary goals (第一个百年奋斗目标, 第二个百年奋斗目标).
+            let centenary = starts_with_at(chars, n + 2, "百年");
+            if e - (n + 2) >= 4 && centenary {
                 return Some((i, e, Kind::NumberedList));
             }
         }
@@ -363,6 +364,10 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
                 && boundary(chars, e + 1 + w)
             {
                 e += 1 + w;
+            }
+            // A suffix after it makes a longer word (长三角一体化: no 三角一体).
+            if chars.get(e).is_some_and(|c| matches!(c.1, '化' | '性')) {
+                return None;
             }
             let s: String = chars[i..e].iter().map(|x| x.1).collect();
             let first = chars[a].1;
@@ -458,19 +463,23 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
                 }
             }
             let ends_well = boundary(chars, e);
-            let allowed =
-                match cl {
-                    '大' | '项' | '件' => true,
-                    // 个, 条 … are mostly plain counts: only a noun that closes the phrase
-                    // (三条文化带建设, 两个确立,), never after an amount (万亿两个台阶).
-                    // Levels after a list also before a bracket (三级矛调中心(站)).
-                    '级' if chars.get(e).is_some_and(|x| matches!(x.1, '(' | '（')) => true,
-                    _ => {
-                        chars.get(e).is_some_and(|x| {
-                            matches!(x.1, '，' | ',' | '。' | '、' | '”' | '；' | ';')
-                        }) || TAILS.iter().any(|t| starts_with_at(chars, e, t))
-                    }
-                } && !(i > 0 && matches!(chars[i - 1].1, '万' | '亿' | '千' | '百' | '0'..='9'));
+            let allowed = match cl {
+                '大' | '项' | '件' => true,
+                // 个, 条 … are mostly plain counts: only a noun that closes the phrase
+                // (三条文化带建设, 两个确立,), never after an amount (万亿两个台阶).
+                // Levels after a list also before a bracket (三级矛调中心(站)).
+                '级' if chars.get(e).is_some_and(|x| matches!(x.1, '(' | '（')) => true,
+                _ => {
+                    // A bracket after the noun holds its parts (制定两个制度(…、…)).
+                    chars.get(e).is_some_and(|x| {
+                        matches!(
+                            x.1,
+                            '，' | ',' | '。' | '、' | '”' | '；' | ';' | '(' | '（'
+                        )
+                    }) || TAILS.iter().any(|t| starts_with_at(chars, e, t))
+                }
+            } && !(i > 0
+                && matches!(chars[i - 1].1, '万' | '亿' | '千' | '百' | '0'..='9'));
             if ok_len && ends_well && !count && allowed {
                 let start = if i >= 2 && chars[i - 2].1 == '中' && chars[i - 1].1 == '央' {
                     i - 2
@@ -486,6 +495,10 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
         .filter(|x| plain(*x) && !CLASSIFIERS.contains(x) && !TIME_UNITS.contains(x))?;
     let v = ACTIONS.iter().find(|a| starts_with_at(chars, i + 2, a))?;
     let mut e = i + 2 + v.chars().count();
+    // A suffix after the verb makes a longer word of it (长三角一体化: no 三角一体).
+    if chars.get(e).is_some_and(|c| matches!(c.1, '化' | '性')) {
+        return None;
+    }
     // 五级联动体系; 三员结对包企, (two more characters closing the phrase).
     let closes_phrase = han_at(chars, e).is_some_and(plain)
         && han_at(chars, e + 1).is_some_and(plain)

@@ -19,7 +19,7 @@ pub(super) use ends::{common_ending, cut_duration, cut_etc, cut_relation_tail, c
 /// 按照). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
 /// like are cut only where that balances the list ([`BALANCED_LEADS`]).
-const LEAD_VERBS: [&str; 49] = [
+const LEAD_VERBS: [&str; 50] = [
     "开展",
     "启动",
     "发动",
@@ -36,6 +36,7 @@ const LEAD_VERBS: [&str; 49] = [
     "形成",
     "围绕",
     "聚焦",
+    "紧扣",
     "赋予",
     "整合",
     "依托",
