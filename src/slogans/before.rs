@@ -11,7 +11,7 @@ use super::{tidy, Mention};
 
 /// Administrative levels of one character (省, 市 … 村), the owners of a formulation each
 /// level has (镇、村“两委”).
-const ADMIN_LEVELS: &str = "省市县区乡镇村";
+pub(super) const ADMIN_LEVELS: &str = "省市县区乡镇村";
 
 /// "Etc." and a noun of aspects or fields, which ends a list of where, not of what.
 const ASPECTS: [&str; 4] = ["等方面", "等领域", "等重点领域", "等环节"];

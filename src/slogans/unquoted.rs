@@ -1,6 +1,7 @@
 //! Rules for formulations that stand without quotation marks: 三治融合, 四大体系,
 //! 中央八项规定, 第二个百年奋斗目标, 一村一品, `1+5+N`, 党建+文化.
 
+use super::before::ADMIN_LEVELS;
 use super::classify::{is_han, CLASSIFIERS};
 use super::listed::listed_before;
 use super::numerals::{digit_value, is_numeral};
@@ -186,16 +187,13 @@ const TIME_UNITS: &[char] = &[
     '年', '月', '日', '天', '周', '季', '次', '时', '分', '秒', '刻', '期', '轮',
 ];
 
-/// Administrative levels of one character that a text may run together without 、.
-const LEVELS: &str = "省市县区乡镇村";
-
-/// The number of levels ([`LEVELS`]) run together at the end of `before`, two or more,
+/// The number of administrative levels of one character ([`ADMIN_LEVELS`]) run together at the end of `before`, two or more,
 /// after a character that is none (建起县乡村三级路长 → 3); 0 otherwise.
 fn run_of_levels(before: &str) -> usize {
     let run = before
         .chars()
         .rev()
-        .take_while(|c| LEVELS.contains(*c))
+        .take_while(|c| ADMIN_LEVELS.contains(*c))
         .count();
     if run >= 2 {
         run

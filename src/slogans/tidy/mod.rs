@@ -283,7 +283,8 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
         .clamp(1, 2);
     while let Some(end) = lead_verb_at(first) {
         // An administrative level of one character is a whole item (采取区、镇街、社区).
-        let level = first[end..].chars().count() == 1 && "省市县区乡镇村".contains(&first[end..]);
+        let level = first[end..].chars().count() == 1
+            && super::before::ADMIN_LEVELS.contains(&first[end..]);
         if first[end..].chars().count() < floor && !level {
             break;
         }
