@@ -610,6 +610,11 @@ mod tests {
         assert!(names("扎实推进长三角一体化发展").is_empty());
         assert!(names("打造的第三个货车司机群体党建样板点").is_empty());
         assert_eq!(names("构筑“N+1”党建工作体系"), ["N+1"]);
+        // b11, b21: a function word inside a word of the noun (导向, 到位).
+        assert_eq!(
+            names("坚持两个导向,聚焦四个强化,做到三个到位,"),
+            ["两个导向", "四个强化", "三个到位"]
+        );
         // b21: a bracket after a numbered list's noun holds its parts.
         assert_eq!(
             names("制定两个制度(华侨捐赠管理办法、侨务信访管理办法);"),

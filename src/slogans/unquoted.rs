@@ -217,12 +217,25 @@ fn starts_with_at(chars: &[(u32, char)], i: usize, w: &str) -> bool {
     true
 }
 
+/// Words of two characters, one of them a function word ([`FUNCTION`]), that stand inside
+/// a noun all the same: 三级矛调中心, 中央+地方, 两个导向, 三个到位, 四下沉 ….
+const WORDS_WITH_FUNCTION: [&str; 10] = [
+    "中心", "中央", "导向", "到位", "方向", "面向", "下沉", "对接", "对标", "为民",
+];
+
 /// True for the character at `k` when it may stand inside a noun: a plain character
-/// ([`plain`]), or the 中 of 中心 ("centre") and 中央 ("the centre", 中央+地方), though 中
-/// is otherwise a function word.
+/// ([`plain`]), or a function word inside one of the [`WORDS_WITH_FUNCTION`].
 fn plain_at(chars: &[(u32, char)], k: usize) -> bool {
     let c = chars[k].1;
-    plain(c) || (c == '中' && chars.get(k + 1).is_some_and(|n| matches!(n.1, '心' | '央')))
+    if plain(c) {
+        return true;
+    }
+    let word_at = |a: usize| {
+        WORDS_WITH_FUNCTION
+            .iter()
+            .any(|w| k >= a && k - a < 2 && starts_with_at(chars, a, w))
+    };
+    word_at(k) || (k > 0 && word_at(k - 1))
 }
 
 /// A Han character that may stand inside an unquoted formula: no numeral, no function word.
