@@ -5,7 +5,7 @@
 
 use super::classify::{is_han, CLASSIFIERS};
 use super::expand::{split_items, split_last_and, split_to_fit};
-use super::listed::{is_chain, without_brackets, CHAIN_MARKS};
+use super::listed::{chain_items, is_chain, without_brackets, ITEM_CHARS};
 use super::numerals::is_numeral;
 use super::{tidy, Mention};
 
@@ -43,12 +43,7 @@ pub(super) fn quoted_list_before(before: &str, m: &Mention) -> Vec<String> {
             let items = if quoted.contains('+') && !quoted.contains('、') {
                 split_items(&quoted.replace('+', "、"))
             } else if is_chain(&without_brackets(quoted)) {
-                // A dash of two marks (联排——联调) leaves no item between them.
-                quoted
-                    .split(CHAIN_MARKS)
-                    .filter(|item| !item.is_empty())
-                    .map(str::to_string)
-                    .collect()
+                chain_items(quoted).map(str::to_string).collect()
             } else {
                 split_last_and(split_items(quoted), n)
             };
@@ -440,15 +435,12 @@ fn only_quotations(s: &str) -> bool {
 }
 
 /// The quotation that ends `before` followed by a comma (“班子形象”,), when it is a word of
-/// 2–10 Han characters.
+/// as many Han characters as a listed item may have ([`ITEM_CHARS`]).
 fn quoted_before_comma(before: &str) -> Option<&str> {
     let inner = before.strip_suffix([',', '，'])?.strip_suffix('”')?;
     let item = &inner[inner.rfind('“')? + '“'.len_utf8()..];
-    (ITEM_RANGE.contains(&item.chars().count()) && item.chars().all(is_han)).then_some(item)
+    (ITEM_CHARS.contains(&item.chars().count()) && item.chars().all(is_han)).then_some(item)
 }
-
-/// Characters of a quoted item that [`quoted_before_comma`] adds to a list.
-const ITEM_RANGE: std::ops::RangeInclusive<usize> = 2..=10;
 
 /// Verbs of putting into (融入, 纳入 …) that end a list before its destination (see
 /// [`list_before`]).

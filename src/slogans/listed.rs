@@ -13,7 +13,7 @@ use super::numerals::{digit_value, is_numeral};
 use super::unquoted::{ends_name, plain};
 
 /// Items of the list, in characters: shortest and longest.
-const ITEM_CHARS: std::ops::RangeInclusive<usize> = 2..=10;
+pub(super) const ITEM_CHARS: std::ops::RangeInclusive<usize> = 2..=10;
 
 /// Characters the formula may take after its numeral and key character (四联 + 增效).
 const TAIL_CHARS: usize = 2;
@@ -47,10 +47,7 @@ pub(super) fn named_by_list(content: &str, after: &str) -> Option<(usize, usize)
     }
     let bare = without_brackets(content);
     let items: Vec<&str> = if is_chain(&bare) {
-        content
-            .split(CHAIN_MARKS)
-            .filter(|item| !item.is_empty())
-            .collect()
+        chain_items(content).collect()
     } else if content.contains('+') && !content.contains('、') {
         // A formula of terms: “组织联建+资源联用+发展联动”三联机制.
         content.split('+').collect()
@@ -144,6 +141,12 @@ pub(super) const CHAIN_MARKS: [char; 3] = ['—', '－', '→'];
 /// True for a chain of levels: [`CHAIN_MARKS`] and no 、 (in `s` without its brackets).
 pub(super) fn is_chain(bare: &str) -> bool {
     !bare.contains('、') && bare.contains(CHAIN_MARKS)
+}
+
+/// The items of a chain of levels (“区—街道—社区”); a dash of two marks (联排——联调)
+/// leaves no item between them.
+pub(super) fn chain_items(s: &str) -> impl Iterator<Item = &str> {
+    s.split(CHAIN_MARKS).filter(|item| !item.is_empty())
 }
 
 /// `s` without what stands in round brackets (half or full width), the brackets included;
