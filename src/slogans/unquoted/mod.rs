@@ -6,186 +6,15 @@ use super::classify::{is_han, CLASSIFIERS};
 use super::listed::listed_before;
 use super::numerals::{digit_value, is_numeral};
 use super::Kind;
+use formula::{digit_formula, plus};
+pub(super) use words::ACTIONS;
+use words::{
+    ASPECT_HEADS, COUNT_HEADS, COUNT_UNITS, FUNCTION, GENERIC_HEADS, IDIOMS, LISTED_HEADS,
+    NOUN_SUFFIXES, NOUN_TAILS, PARTICLES, TAILS, TIME_UNITS, VERBS, WORDS_WITH_FUNCTION,
+};
 
-/// Verbs of joint action that make numeral + one character a formula: 三治融合 ("the three
-/// governances fuse"), 四体共创, 四学联动, 三点发力, 三员结对; and 公开 of the openness
-/// rules (村务、党务、财务三务公开).
-pub(super) const ACTIONS: &[&str] = &[
-    "融合", "联动", "共创", "联建", "发力", "一体", "并举", "共治", "联创", "共建", "结对", "协同",
-    "互促", "同步", "合一", "齐抓", "联席", "贯通", "公开", "协作",
-];
-
-/// Words that end a formula when they follow it (the formula is named without them).
-const TAILS: &[&str] = &[
-    "精神",
-    "要求",
-    "建设",
-    "工作",
-    "发展",
-    "机制",
-    "模式",
-    "格局",
-    "行动",
-    "作用",
-    "任务",
-    "进军",
-    "体制",
-    "水平",
-    "战略",
-    "方针",
-    "目标任务",
-    // A dummy verb opening the clause's predicate: 从三个维度|进行观察.
-    "进行",
-];
-
-/// The [`TAILS`] that are head nouns: a numbered list's noun may end in one (两大核心任务,
-/// 六大文明引导行动, 四项改革机制).
-const NOUN_TAILS: &[&str] = &[
-    "任务", "行动", "机制", "模式", "战略", "格局", "体制", "方针",
-];
-
-/// Generic nouns that a formula of joint action modifies (三区融合|思路, 做好三区融合|文章):
-/// two characters after it that close the phrase are part of the name (五级联动体系, 三员
-/// 结对包企) unless they are one of these or of the [`TAILS`].
-const GENERIC_HEADS: &[&str] = &[
-    "思路", "文章", "理念", "路径", "方式", "举措", "经验", "做法", "成效", "品牌", "新路", "实践",
-    "探索", "改革", "试点", "项目", "成果", "效应", "局面", "态势", "制度", "网络", "架构", "平台",
-];
-
-/// Verbs that end the noun of an unquoted numbered list, like the joint-action verbs of
-/// [`ACTIONS`]: 五大片区|共兴发展 and 六大优势产业|提升 were taken whole on the 四川 held-out
-/// report. The noun stops before them; as the phrase does not close there, the candidate is
-/// then dropped (precision first).
-const VERBS: &[&str] = &[
-    "共兴", "提升", "升级", "推进", "实施", "加快", "深入", "出台",
-];
-
-/// Particles and conjunctions that never end a word of an unquoted formula, and suffixes
-/// that make a longer word of what stands before them (长三角一体化, 三强度).
-const PARTICLES: &str = "的了着和与及等在是为或并而也都就化性度率";
-
-/// Characters that never belong inside an unquoted formula (function words).
-const FUNCTION: &[char] = &[
-    '的', '和', '与', '及', '等', '在', '是', '为', '了', '中', '把', '将', '对', '以', '向', '从',
-    '要', '到', '着', '并', '或', '上', '下', '而', '于', '来', '去', '个', '有', '被', '让', '使',
-    '由', '之', '其', '也', '都', '就', '再', '已', '不', '该', '这', '那', '此', '每',
-];
-
-/// Nouns after numeral + classifier that make a plain count, not a formulation (三个村).
-const COUNT_HEADS: &[&str] = &[
-    "村",
-    "乡",
-    "镇",
-    "县",
-    "市",
-    "区",
-    "省",
-    "人",
-    "户",
-    "家",
-    "月",
-    "年",
-    "天",
-    "日",
-    "小时",
-    "方面",
-    "层面",
-    "层次",
-    "环节",
-    "阶段",
-    "部门",
-    "单位",
-    "社区",
-    "片区",
-    "项目",
-    "批",
-    "类",
-    "量",
-    "多",
-    "型",
-    "幅",
-    "部分",
-    "措施",
-    "政策",
-    "百分点",
-    "工作日",
-    "问题",
-    "领域",
-    "行业",
-    "企业",
-    "学校",
-    "点",
-    "支部",
-    "组",
-    "队",
-    "产业",
-    "国家",
-    "城市",
-    "地区",
-    "群众",
-    "党员",
-    "亿",
-    "万",
-    "倍",
-    "早",
-    "半",
-];
-
-/// The [`COUNT_HEADS`] that name a formulation after a list of as many items
-/// ([`listed_before`]): its teams, groups, measures, stages, fields and industries
-/// (三支队伍), not its places, people, times or amounts (东村、西村、南村三个村).
-const LISTED_HEADS: &[&str] = &["队", "组", "措施", "环节", "领域", "产业"];
-
-/// The [`COUNT_HEADS`] that stay counts even after a quoted list: aspects of a matter
-/// (围绕“自身优势是什么、…、创建措施是什么”五个方面).
-const ASPECT_HEADS: &[&str] = &["方面", "层面", "层次"];
-
-/// Idioms and ordinary words of the numeral-alternation pattern (一心一意).
-const IDIOMS: &[&str] = &[
-    "一心一意",
-    "一模一样",
-    "一点一滴",
-    "一草一木",
-    "一言一行",
-    "一朝一夕",
-    "一生一世",
-    "一针一线",
-    "一举一动",
-    "一分一秒",
-    "一五一十",
-    "三心二意",
-    "七上八下",
-    "四面八方",
-    "一干二净",
-    "一清二楚",
-    "五颜六色",
-    "七嘴八舌",
-    "十全十美",
-    "一丝一毫",
-    "一砖一瓦",
-    "一来二去",
-    "三番五次",
-    "千方百计",
-    "一字一句",
-    "一笔一划",
-    "一笔一画",
-    "一张一弛",
-    "一时一事",
-    "一举多得",
-    "一题多解",
-    "一字多义",
-    "一词多义",
-];
-
-/// Units of a count that never close a one-character alternation: 一行七人 ("a party of
-/// seven"), 一栋两层 ("one building of two storeys") are amounts, not formulations
-/// (一户一策, 一村一品 end in what each unit gets).
-const COUNT_UNITS: &[char] = &['人', '名', '层', '栋', '辆', '岁', '元', '斤', '亩'];
-
-/// Time units: 一年一度, 一月一调度 are schedules, not formulations.
-const TIME_UNITS: &[char] = &[
-    '年', '月', '日', '天', '周', '季', '次', '时', '分', '秒', '刻', '期', '轮',
-];
+mod formula;
+mod words;
 
 /// The number of administrative levels of one character ([`ADMIN_LEVELS`]) run together at the end of `before`, two or more,
 /// after a character that is none (建起县乡村三级路长 → 3); 0 otherwise.
@@ -217,12 +46,6 @@ fn starts_with_at(chars: &[(u32, char)], i: usize, w: &str) -> bool {
     true
 }
 
-/// Words of two characters, one of them a function word ([`FUNCTION`]), that stand inside
-/// a noun all the same: 三级矛调中心, 中央+地方, 两个导向, 三个到位, 四下沉 ….
-const WORDS_WITH_FUNCTION: [&str; 10] = [
-    "中心", "中央", "导向", "到位", "方向", "面向", "下沉", "对接", "对标", "为民",
-];
-
 /// True for the character at `k` when it may stand inside a noun: a plain character
 /// ([`plain`]), or a function word inside one of the [`WORDS_WITH_FUNCTION`].
 fn plain_at(chars: &[(u32, char)], k: usize) -> bool {
@@ -242,10 +65,6 @@ fn plain_at(chars: &[(u32, char)], k: usize) -> bool {
 pub(super) fn plain(ch: char) -> bool {
     is_han(ch) && !is_numeral(ch) && !FUNCTION.contains(&ch)
 }
-
-/// Characters that make a tail word the head of a noun (专项工作组, 建设局): 工作 is no
-/// tail of 八个专项工作组.
-const NOUN_SUFFIXES: &str = "组队室站局处";
 
 /// The end (exclusive) of a noun starting at `i`: plain Han characters, at most `max`,
 /// stopping before a tail word (unless one of the [`NOUN_SUFFIXES`] closes the noun after
@@ -522,82 +341,4 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
         e += 2;
     }
     Some((i, e, Kind::NumeralCompound))
-}
-
-/// `1+5+N`, `1+N`: digits then `+`-joined digit/letter terms.
-fn digit_formula(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
-    let mut k = i;
-    while k < chars.len() && chars[k].1.is_ascii_digit() {
-        k += 1;
-    }
-    let mut terms = 0;
-    while chars.get(k).map(|x| x.1) == Some('+') {
-        let s = k + 1;
-        let mut e = s;
-        while e < chars.len() && chars[e].1.is_ascii_alphanumeric() && e - s < 3 {
-            e += 1;
-        }
-        if e == s {
-            break;
-        }
-        terms += 1;
-        k = e;
-    }
-    // Arithmetic goes on after a comparison or another operator (1+1>2): no formula.
-    let arithmetic = chars.get(k).is_some_and(|x| {
-        matches!(
-            x.1,
-            '>' | '<' | '=' | '＞' | '＜' | '＝' | '-' | '×' | '*' | '/'
-        )
-    });
-    (terms > 0 && !arithmetic && chars.get(k).is_none_or(|x| !x.1.is_ascii_alphanumeric()))
-        .then_some((i, k, Kind::Numeric))
-}
-
-/// 党建+文化, 社区大党委+小区党支部+楼栋党小组, 互联网+: Han terms around `+`.
-fn plus(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
-    let mut s = i;
-    while s > 0 && i - s < 4 && chars[s - 1].1 != '+' && plain_at(chars, s - 1) {
-        s -= 1;
-    }
-    if s == i || (s > 0 && chars[s - 1].1 == '+') {
-        return None;
-    }
-    // An amount after the `+` (开辟10个实训基地+100部红色影片): counts added up, no formula.
-    let mut d = i + 1;
-    while chars.get(d).is_some_and(|c| c.1.is_ascii_digit()) {
-        d += 1;
-    }
-    if d > i + 1 && chars.get(d).is_some_and(|c| is_han(c.1)) {
-        return None;
-    }
-    // A verb before a term of two characters is none of it: 深化|党建+网格.
-    if i - s == 4 {
-        let verb: String = chars[s..s + 2].iter().map(|c| c.1).collect();
-        if super::tidy::is_lead_verb(&verb) {
-            s += 2;
-        }
-    }
-    let mut e = i;
-    while chars.get(e).map(|x| x.1) == Some('+') {
-        let t = e + 1;
-        let mut k = t;
-        // A numeral may open or stand in a term (林长+三长, 党建+三治), and Latin letters
-        // (法庭+e站); a tail word or a verb of joint action ends it (林长+三长|协作机制).
-        while k < chars.len()
-            && k - t < 6
-            && (plain(chars[k].1) || is_numeral(chars[k].1) || chars[k].1.is_ascii_alphabetic())
-            && !TAILS
-                .iter()
-                .chain(ACTIONS)
-                .any(|w| k > t && starts_with_at(chars, k, w))
-        {
-            k += 1;
-        }
-        e = k;
-        if k == t {
-            break;
-        }
-    }
-    Some((s, e, Kind::Plus))
 }

@@ -1,0 +1,85 @@
+//! The unquoted formulas written with `+`: digit codes (`1+5+N`, `3+`) and Han terms
+//! (党建+文化, 中央+地方).
+
+use super::{plain, plain_at, starts_with_at, ACTIONS, TAILS};
+use crate::slogans::classify::is_han;
+use crate::slogans::numerals::is_numeral;
+use crate::slogans::Kind;
+
+/// `1+5+N`, `1+N`: digits then `+`-joined digit/letter terms.
+pub(super) fn digit_formula(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
+    let mut k = i;
+    while k < chars.len() && chars[k].1.is_ascii_digit() {
+        k += 1;
+    }
+    let mut terms = 0;
+    while chars.get(k).map(|x| x.1) == Some('+') {
+        let s = k + 1;
+        let mut e = s;
+        while e < chars.len() && chars[e].1.is_ascii_alphanumeric() && e - s < 3 {
+            e += 1;
+        }
+        if e == s {
+            break;
+        }
+        terms += 1;
+        k = e;
+    }
+    // Arithmetic goes on after a comparison or another operator (1+1>2): no formula.
+    let arithmetic = chars.get(k).is_some_and(|x| {
+        matches!(
+            x.1,
+            '>' | '<' | '=' | '＞' | '＜' | '＝' | '-' | '×' | '*' | '/'
+        )
+    });
+    (terms > 0 && !arithmetic && chars.get(k).is_none_or(|x| !x.1.is_ascii_alphanumeric()))
+        .then_some((i, k, Kind::Numeric))
+}
+
+/// 党建+文化, 社区大党委+小区党支部+楼栋党小组, 互联网+: Han terms around `+`.
+pub(super) fn plus(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
+    let mut s = i;
+    while s > 0 && i - s < 4 && chars[s - 1].1 != '+' && plain_at(chars, s - 1) {
+        s -= 1;
+    }
+    if s == i || (s > 0 && chars[s - 1].1 == '+') {
+        return None;
+    }
+    // An amount after the `+` (开辟10个实训基地+100部红色影片): counts added up, no formula.
+    let mut d = i + 1;
+    while chars.get(d).is_some_and(|c| c.1.is_ascii_digit()) {
+        d += 1;
+    }
+    if d > i + 1 && chars.get(d).is_some_and(|c| is_han(c.1)) {
+        return None;
+    }
+    // A verb before a term of two characters is none of it: 深化|党建+网格.
+    if i - s == 4 {
+        let verb: String = chars[s..s + 2].iter().map(|c| c.1).collect();
+        if crate::slogans::tidy::is_lead_verb(&verb) {
+            s += 2;
+        }
+    }
+    let mut e = i;
+    while chars.get(e).map(|x| x.1) == Some('+') {
+        let t = e + 1;
+        let mut k = t;
+        // A numeral may open or stand in a term (林长+三长, 党建+三治), and Latin letters
+        // (法庭+e站); a tail word or a verb of joint action ends it (林长+三长|协作机制).
+        while k < chars.len()
+            && k - t < 6
+            && (plain(chars[k].1) || is_numeral(chars[k].1) || chars[k].1.is_ascii_alphabetic())
+            && !TAILS
+                .iter()
+                .chain(ACTIONS)
+                .any(|w| k > t && starts_with_at(chars, k, w))
+        {
+            k += 1;
+        }
+        e = k;
+        if k == t {
+            break;
+        }
+    }
+    Some((s, e, Kind::Plus))
+}
