@@ -113,8 +113,13 @@ fn found(batch: &str) -> BTreeMap<(String, String), Vec<String>> {
                     .collect()
             })
             .unwrap_or_default();
+        // Two forms may alias to one gold form (六大场景 and 六大数字化场景): the one with an
+        // expansion speaks for both, whatever their order.
         for file in s["by_group"].as_object().expect("by_group").keys() {
-            found.insert((file.clone(), form.clone()), expansion.clone());
+            let slot: &mut Vec<String> = found.entry((file.clone(), form.clone())).or_default();
+            if slot.is_empty() {
+                *slot = expansion.clone();
+            }
         }
     }
     found
@@ -189,7 +194,8 @@ fn heldout_batches() {
     // text has none; b12: 51/52, 87/88, 6 of 11 and 1; b13: 50/56, 101/104, 2 of 10 and
     // 1; b14: 57/59, 80/80, 4 of 8 and 1; b15: 49/52, 87/89, 5 of 11; b16: 36/47, 73/77,
     // 4 of 8; b17: 49/52, 85/88, 1 of 7; b18: 31/35, 58/60, 1 of 2 and 1; b19: 36/36,
-    // 64/66, 3 of 6 and 1; b20: 55/63, 75/79, 4 of 11 and 2; b21: 30/38, 32/32, 5 of 10),
+    // 64/66, 3 of 6 and 1; b20: 55/63, 75/79, 4 of 11 and 2; b21: 30/38, 32/32, 5 of 10; b22: 64/67, 101/101, 1 of 4 and 2; b23:
+    // 55/59, 76/76, 4 of 11; b24: 55/59, 73/75, 3 of 12 and 3),
     // then each was used to mend the rules.
     // The two lists where the gold has none: b3's 双报到, whose expansion (one per form,
     // from the first text that lists its parties) is counted in the text that does not, and
@@ -200,7 +206,7 @@ fn heldout_batches() {
     // named without its parts in another, where the one expansion of the form counts too.
     // b18's 六大领域 (产业协作、人才共育等六大领域): a partial enumeration before 等, which
     // this gold calls no list and the seeds' gold would.
-    let floors: [(&str, f64, f64, usize, usize); 19] = [
+    let floors: [(&str, f64, f64, usize, usize); 22] = [
         ("b3", 0.97, 0.96, 6, 1),
         ("b4", 0.98, 0.99, 11, 1),
         ("b5", 0.98, 0.97, 4, 0),
@@ -220,6 +226,9 @@ fn heldout_batches() {
         ("b19", 0.99, 0.99, 3, 0),
         ("b20", 0.88, 0.97, 6, 2),
         ("b21", 0.84, 0.99, 8, 0),
+        ("b22", 0.95, 0.99, 1, 2),
+        ("b23", 0.93, 0.99, 4, 0),
+        ("b24", 0.93, 0.97, 3, 3),
     ];
     let mut failures = Vec::new();
     for (batch, recall, precision, right, unlisted) in floors {
