@@ -23,10 +23,13 @@ pub(super) fn split_items(s: &str) -> Vec<String> {
                     && !matches!(c, '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』')
             })
             .collect();
+        // The conjunction that joins a second list on after a comma (…,以及查核能手) is
+        // none of its first item.
+        let p = p.strip_prefix("以及").unwrap_or(&p);
         let p = if nested && p.contains('、') {
-            &p
+            p
         } else {
-            tidy::cut_etc(&p)
+            tidy::cut_etc(p)
         };
         if !p.is_empty() && !out.iter().any(|x| x == p) {
             out.push(p.to_string());

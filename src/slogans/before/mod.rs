@@ -125,6 +125,15 @@ fn raw_list_before(
             break 0;
         };
         let after = p + b[p..].chars().next().map_or(1, char::len_utf8);
+        // A list joined on after a comma by 以及 ("as well as") goes on before it
+        // (党员示范岗、青年文明岗、巾帼示范岗,以及查核能手、…管理行家“三岗四手”).
+        if b[p..].starts_with([',', '，'])
+            && b[after..].starts_with("以及")
+            && b[..p].contains('、')
+        {
+            end = p;
+            continue;
+        }
         if !b[p..].starts_with(['(', '（']) {
             break after;
         }
