@@ -9,9 +9,20 @@ pub(crate) fn is_han(c: char) -> bool {
 }
 
 /// Classifiers (量词) that turn numeral + noun into a numbered list: 两个全覆盖, 五项权利,
-/// 四大体系, 五本台账, 十面红旗, 三件大事, 五步工作法 (a method of five steps).
-pub(crate) const CLASSIFIERS: &[char] =
-    &['个', '项', '大', '本', '面', '条', '件', '支', '张', '步'];
+/// 四大体系, 五本台账, 十面红旗, 三件大事, 五步工作法 (a method of five steps), 两部条例 (of
+/// laws and books).
+pub(crate) const CLASSIFIERS: &[char] = &[
+    '个', '项', '大', '本', '面', '条', '件', '支', '张', '步', '部',
+];
+
+/// Characters after 部 that make it the start of a word (三部门, 两部委, 四部分, 三部署),
+/// no classifier.
+pub(crate) const WORDS_OF_BU: &str = "门委分位署长队落件首属室级际";
+
+/// True when `cl`, followed by `next`, is a classifier ([`CLASSIFIERS`]).
+pub(crate) fn is_classifier(cl: char, next: Option<char>) -> bool {
+    CLASSIFIERS.contains(&cl) && !(cl == '部' && next.is_some_and(|n| WORDS_OF_BU.contains(n)))
+}
 
 /// Units after a digit run that make it an amount, a time or a count, never a code.
 const UNITS: &[&str] = &[
@@ -162,7 +173,14 @@ fn compound_name(kind: Kind, c: &str) -> String {
 /// The kind of an all-Han string that starts with a numeral.
 fn numeral_kind(chars: &[char]) -> Kind {
     match chars.get(1) {
-        Some(cl) if CLASSIFIERS.contains(cl) && chars.len() >= 3 => Kind::NumberedList,
+        // (部 is also a noun, "department": 一部一基地六中心 is a compound.)
+        Some(&cl)
+            if is_classifier(cl, chars.get(2).copied())
+                && chars.len() >= 3
+                && !(cl == '部' && is_compound(chars)) =>
+        {
+            Kind::NumberedList
+        }
         _ if is_compound(chars) => Kind::NumeralCompound,
         _ => Kind::QuotedSlogan,
     }

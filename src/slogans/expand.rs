@@ -177,7 +177,17 @@ fn second_numeral(m: &Mention) -> Option<(usize, char)> {
 /// ([`is_pairing`]) and names of one thing (一个窗口, 一张网: what defines it is prose).
 pub(super) fn never_expanded(m: &Mention) -> bool {
     let one = m.value == [1] && m.kind != Kind::Numeric;
-    m.kind == Kind::QuotedSlogan || m.kind == Kind::Plus || is_pairing(m) || one
+    m.kind == Kind::QuotedSlogan || m.kind == Kind::Plus || is_pairing(m) || one || of_years(m)
+}
+
+/// True for a campaign of a number of years (三年行动, 五年行动计划): its numeral counts
+/// years, not components.
+fn of_years(m: &Mention) -> bool {
+    let mut cs = m
+        .normalized
+        .chars()
+        .skip_while(|&c| super::numerals::is_numeral(c));
+    m.normalized.starts_with(super::numerals::is_numeral) && cs.next() == Some('年')
 }
 
 /// True for a pairing of numerals with 对 ("to"): 一对一, 一对多 name how parties are

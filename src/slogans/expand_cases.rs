@@ -1041,3 +1041,47 @@ fn whole_quotations_keep_their_verbs_and_levels_run_together_split() {
     let e = expansion_of("能够坚持较高标准、市县镇三级联动、通过这一抓手", "三级联动");
     assert_eq!(e.components, ["市", "县", "镇"]);
 }
+
+#[test]
+fn a_list_joined_on_by_yiji_and_paired_verbs_are_cut() {
+    // b23, b24: a second list joined on after a comma by 以及 belongs to the same list.
+    let e = expansion_of(
+        "创新开展党员示范岗、青年文明岗、巾帼示范岗,以及查核能手、分析高手、计算机强手、\
+         管理行家“三岗四手”联创活动。",
+        "三岗四手",
+    );
+    assert_eq!(
+        e.components,
+        [
+            "党员示范岗",
+            "青年文明岗",
+            "巾帼示范岗",
+            "查核能手",
+            "分析高手",
+            "计算机强手",
+            "管理行家"
+        ]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+    // b22, b24: 制定 and a pair of verbs (做大做强) before the list's first item.
+    let e = expansion_of(
+        "制定文物保护、利用和管理事项三张责任清单,明确主体责任。",
+        "三张责任清单",
+    );
+    assert_eq!(e.components, ["文物保护", "利用", "管理事项"]);
+    let e = expansion_of(
+        "持续做大做强牦牛、藏羊、青稞、油菜、饲草“五大优势产业”",
+        "五大优势产业",
+    );
+    assert_eq!(e.components, ["牦牛", "藏羊", "青稞", "油菜", "饲草"]);
+}
+
+#[test]
+fn a_campaign_of_years_lists_nothing() {
+    // Its numeral counts years: no three components for 三年行动.
+    let e = expansion_of(
+        "开展环境提升行动、污染防控行动、乡村治理行动三年行动。",
+        "三年行动",
+    );
+    assert!(e.components.is_empty(), "{:?}", e.components);
+}

@@ -56,6 +56,19 @@ fn quoted_and_unquoted() {
         names("采取“沟通、摸排、组建”五步工作法,"),
         ["沟通、摸排、组建", "五步工作法"]
     );
+    // 部 counts laws and books (b24), but not in the words it starts (三部门, 两部委).
+    assert_eq!(names("二是出台两部条例。"), ["两部条例"]);
+    assert!(names("联合三部门印发通知。两部委发文。").is_empty());
+}
+
+#[test]
+fn campaigns_of_years() {
+    // b24: 三年行动 stands unquoted after what it improves; a word of manner may come
+    // between (b18: 三年集中攻坚); a period of years is none (近三年, 三年来).
+    assert_eq!(names("启动殡葬综合改革三年行动,积极探索。"), ["三年行动"]);
+    assert_eq!(names("开展三年集中攻坚,实现目标。"), ["三年集中攻坚"]);
+    assert_eq!(names("实施三年行动计划。"), ["三年行动计划"]);
+    assert!(names("近三年行动迟缓。三年来取得成效。每三年攻坚一次。").is_empty());
 }
 
 #[test]

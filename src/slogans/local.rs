@@ -45,7 +45,7 @@ fn is_stop(c: char) -> bool {
 /// before the `+`, 第 a numeral and 个 after it; a numeral needs a numeral two or three
 /// characters on (runs 一二三, alternations 一村一品, 三会一课), 一 may have 多 two on (一核
 /// 多点) or, when not 一, a classifier
-/// or 级 after it (四大体系, 四级组织架构) or a joint-action verb from the second character on (三治融合).
+/// or 级 or 年 after it (四大体系, 四级组织架构, 三年行动) or a joint-action verb from the second character on (三治融合).
 pub(super) fn may_open(text: &str, p: usize) -> bool {
     let (Some(before), Some(rest)) = (text.get(..p), text.get(p..)) else {
         return false;
@@ -75,7 +75,7 @@ pub(super) fn may_open(text: &str, p: usize) -> bool {
         || n3.is_some_and(is_numeral)
         || (c == '一' && n2 == Some('多'))
         || (c != '一'
-            && (n1.is_some_and(|x| CLASSIFIERS.contains(&x) || x == '级')
+            && (n1.is_some_and(|x| CLASSIFIERS.contains(&x) || x == '级' || x == '年')
                 || n2.is_some_and(|x| ACTIONS.iter().any(|a| a.starts_with(x)))))
 }
 

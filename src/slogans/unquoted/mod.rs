@@ -2,15 +2,16 @@
 //! 中央八项规定, 第二个百年奋斗目标, 一村一品, `1+5+N`, 党建+文化.
 
 use super::before::ADMIN_LEVELS;
-use super::classify::{is_han, CLASSIFIERS};
+use super::classify::{is_classifier, is_han, CLASSIFIERS};
 use super::listed::listed_before;
 use super::numerals::{digit_value, is_numeral};
 use super::Kind;
 use formula::{digit_formula, plus};
 pub(super) use words::ACTIONS;
 use words::{
-    ASPECT_HEADS, COUNT_HEADS, COUNT_UNITS, FUNCTION, GENERIC_HEADS, IDIOMS, LISTED_HEADS,
-    NOUN_SUFFIXES, NOUN_TAILS, PARTICLES, TAILS, TIME_UNITS, VERBS, WORDS_WITH_FUNCTION,
+    ASPECT_HEADS, CAMPAIGNS, COUNT_HEADS, COUNT_UNITS, FUNCTION, GENERIC_HEADS, IDIOMS,
+    LISTED_HEADS, NOUN_SUFFIXES, NOUN_TAILS, PARTICLES, TAILS, TIME_UNITS, VERBS,
+    WORDS_WITH_FUNCTION, YEARS_BEFORE,
 };
 
 mod formula;
@@ -148,6 +149,32 @@ pub(crate) fn at(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize
     numeral(chars, i, before)
 }
 
+/// Campaigns of a number of years (三年行动, 三年攻坚行动, 三年集中攻坚, 五年行动计划): the
+/// numeral at `i`, 年, at most two characters of manner (集中, 专项), one of the [`CAMPAIGNS`], closing
+/// the phrase. Not after an amount or a word of time (近三年, 每三年, 2023年): there the
+/// years are a period. Returns the end (exclusive).
+fn campaign_of_years(chars: &[(u32, char)], i: usize) -> Option<usize> {
+    if chars.get(i + 1)?.1 != '年'
+        || (i > 0 && matches!(chars[i - 1].1, '万' | '亿' | '千' | '百' | '0'..='9'))
+        || (i > 0 && YEARS_BEFORE.contains(chars[i - 1].1))
+    {
+        return None;
+    }
+    (0..=2)
+        .take_while(|&m| {
+            (i + 2..i + 2 + m)
+                .all(|k| han_at(chars, k).is_some_and(|x| !is_numeral(x) && !PARTICLES.contains(x)))
+        })
+        .find_map(|m| {
+            let s = i + 2 + m;
+            CAMPAIGNS
+                .iter()
+                .find(|w| starts_with_at(chars, s, w))
+                .map(|w| s + w.chars().count())
+                .filter(|&e| boundary(chars, e))
+        })
+}
+
 fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usize, Kind)> {
     let c = chars[i].1;
     // Ascending numeral run 一二三 + up to 3 characters: 一二三产融合.
@@ -233,6 +260,9 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
     if c == '一' {
         return None;
     }
+    if let Some(e) = campaign_of_years(chars, i) {
+        return Some((i, e, Kind::NumberedList));
+    }
     // N + classifier + noun: 四大体系, 中央八项规定, 四项基本原则, 三件大事; and N levels
     // right after a list of as many (区、街道、社区、网格四级组织架构), not a formula of
     // joint action (五级联动, below).
@@ -244,7 +274,7 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
                     listed_before(before).0 == n as usize || run_of_levels(before) == n as usize
                 })
         };
-        if CLASSIFIERS.contains(&cl) || levels() {
+        if is_classifier(cl, chars.get(i + 2).map(|x| x.1)) || levels() {
             let s = i + 2;
             let mut e = noun_end(chars, s, 6);
             // A tail word that is the head noun of the list closes its name (两大核心任务,

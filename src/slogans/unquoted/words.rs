@@ -191,3 +191,10 @@ pub(super) const WORDS_WITH_FUNCTION: [&str; 10] = [
 /// Characters that make a tail word the head of a noun (专项工作组, 建设局): 工作 is no
 /// tail of 八个专项工作组.
 pub(super) const NOUN_SUFFIXES: &str = "组队室站局处";
+
+/// The campaigns that a number of years names (三年行动, 三年攻坚): longest first.
+pub(super) const CAMPAIGNS: &[&str] = &["攻坚行动", "行动计划", "行动方案", "行动", "攻坚"];
+
+/// Words before a numeral and 年 that make the years a period (近三年, 前三年, 每三年,
+/// 这三年, 用三年, 经过三年), not a campaign's name.
+pub(super) const YEARS_BEFORE: &str = "近前后每这那用过再满逾余多第";
