@@ -37,6 +37,7 @@ const SENTENCE_PUNCT: &[char] = &['。', '？', '！', '；', '：', '?', '!', '
 /// when the content is no formulation or slogan (too short, too long, a sentence).
 pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
     let c = content.trim();
+    let c = list_with_stop(c).unwrap_or(c);
     // Every property the rules below ask for, in one pass over the characters.
     let mut han = 0usize;
     let mut alnum = 0usize;
@@ -70,11 +71,14 @@ pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
     if han + alnum < 2 || han + alnum > 16 || han == 0 {
         return None;
     }
-    if we || is_direct_speech(c) {
+    if (we && !is_our_title(c)) || is_direct_speech(c) {
         return None;
     }
     if han <= 3 && is_date_name(c) {
         return None;
+    }
+    if let Some(kind) = digit_led_kind(c) {
+        return Some((kind, c.to_string()));
     }
     if all_han && c.chars().next().is_some_and(is_numeral) {
         // All Han, so at most 16 characters.
@@ -116,6 +120,53 @@ fn tidy_list_marks(c: &str) -> String {
     out
 }
 
+/// True for a title of the form 我们的 + a noun, five Han characters or six (我们的节日, the
+/// national campaign of the traditional festivals; 我们的家园): a name, no speech.
+pub(crate) fn is_our_title(c: &str) -> bool {
+    c.strip_prefix("我们的")
+        .is_some_and(|n| (2..=3).contains(&n.chars().count()) && n.chars().all(is_han))
+}
+
+/// A quoted list of short parallel phrases closed by a full stop inside the quotation
+/// (“党组织领、党员带、群众跟。”): the list without the stop. Two phrases or more, joined by
+/// 、 or commas, each of 2–7 Han characters.
+pub(crate) fn list_with_stop(c: &str) -> Option<&str> {
+    let list = c.strip_suffix(['。', '！', '!'])?;
+    let mut phrases = 0;
+    for p in list.split(['、', '，', ',']) {
+        if !(2..=7).contains(&p.chars().count()) || !p.chars().all(is_han) {
+            return None;
+        }
+        phrases += 1;
+    }
+    (phrases >= 2).then_some(list)
+}
+
+/// Han numerals for the digits 0–9.
+const HAN_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// The kind of a quotation of one digit (2–9) and 2–6 Han characters, read as if the digit
+/// were a Han numeral (“3屏办理” as 三屏办理: a numeral compound), unless a unit follows the
+/// digit (“3天”, “2号楼”: amounts and places).
+pub(crate) fn digit_led_kind(c: &str) -> Option<Kind> {
+    let mut cs = c.chars();
+    let d = cs.next()?.to_digit(10).filter(|d| (2..=9).contains(d))?;
+    let rest = cs.as_str();
+    let n = rest.chars().count();
+    if !(2..=6).contains(&n)
+        || !rest.chars().all(is_han)
+        || UNITS.iter().any(|u| rest.starts_with(u))
+    {
+        return None;
+    }
+    let mut buf = ['\0'; 7];
+    buf[0] = HAN_DIGITS[d as usize];
+    for (slot, ch) in buf[1..].iter_mut().zip(rest.chars()) {
+        *slot = ch;
+    }
+    Some(numeral_kind(&buf[..=n]))
+}
+
 /// Holidays and anniversaries named by their month and day in numerals: 五一 (1 May,
 /// Labour Day), 五四 (4 May, Youth Day), 六一 (1 June, Children's Day), 七一 (1 July, the
 /// Party's founding day), 八一 (1 August, Army Day), 十一 (1 October, National Day), 三八
@@ -146,7 +197,9 @@ fn is_date_name(c: &str) -> bool {
 /// `direct_speech_before` in the extractor catches.
 fn is_direct_speech(c: &str) -> bool {
     let first = c.chars().next();
-    (matches!(first, Some('我' | '你' | '咱' | '他' | '她')) && !c.starts_with("我为"))
+    (matches!(first, Some('我' | '你' | '咱' | '他' | '她'))
+        && !c.starts_with("我为")
+        && !is_our_title(c))
         || ["吗", "呢", "吧", "啊"].iter().any(|m| c.ends_with(m))
 }
 

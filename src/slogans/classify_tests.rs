@@ -30,6 +30,7 @@ fn holidays_named_by_date_are_not_formulations() {
 
 fn classify_quoted_naive(content: &str) -> Option<(Kind, String)> {
     let c = content.trim();
+    let c = list_with_stop(c).unwrap_or(c);
     if c.is_empty() || c.contains('\n') || c.contains(SENTENCE_PUNCT) || has_enumerator(c) {
         return None;
     }
@@ -45,15 +46,20 @@ fn classify_quoted_naive(content: &str) -> Option<(Kind, String)> {
         return None;
     }
     let first = c.chars().next();
+    let title = is_our_title(c);
     let speech = (matches!(first, Some('我' | '你' | '咱' | '他' | '她'))
-        && !c.starts_with("我为"))
-        || ["我们", "你们", "咱们"].iter().any(|m| c.contains(m))
+        && !c.starts_with("我为")
+        && !title)
+        || (["我们", "你们", "咱们"].iter().any(|m| c.contains(m)) && !title)
         || ["吗", "呢", "吧", "啊"].iter().any(|m| c.ends_with(m));
     if speech {
         return None;
     }
     if HOLIDAYS.contains(&c) {
         return None;
+    }
+    if let Some(kind) = digit_led_kind(c) {
+        return Some((kind, c.to_string()));
     }
     let chars: Vec<char> = c.chars().collect();
     if chars.iter().all(|ch| is_han(*ch)) && chars.first().is_some_and(|f| is_numeral(*f)) {
@@ -184,6 +190,21 @@ fn quoted_kinds() {
     assert_eq!(k("我们一定办好"), None);
     assert_eq!(k("我要办好"), None);
     assert_eq!(k("我为群众办实事"), Some(Kind::QuotedSlogan));
+    // b23: 我们的 + a noun is a title (the national campaign 我们的节日), not speech.
+    assert_eq!(k("我们的节日"), Some(Kind::QuotedSlogan));
+    assert_eq!(k("我们的工作还要加强"), None);
+    // b22: a full stop inside the quotation closes a list of short phrases; a sentence
+    // stays one.
+    let name = |s: &str| classify_quoted(s).map(|r| r.1);
+    assert_eq!(
+        name("党组织领、党员带、群众跟。").as_deref(),
+        Some("党组织领、党员带、群众跟")
+    );
+    assert_eq!(k("大家都来参加这次活动。"), None);
+    // b23: one digit read as a numeral (“3屏办理” as 三屏办理), unless a unit follows it.
+    assert_eq!(k("3屏办理"), Some(Kind::NumeralCompound));
+    assert_eq!(k("2条红线"), Some(Kind::NumberedList));
+    assert_eq!(k("3天"), Some(Kind::QuotedSlogan));
     assert_eq!(k("亲"), None);
     // A comma doubled before another mark by a scraper is dropped from the name.
     let name = |s: &str| classify_quoted(s).map(|r| r.1);

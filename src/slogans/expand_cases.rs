@@ -1085,3 +1085,26 @@ fn a_campaign_of_years_lists_nothing() {
     );
     assert!(e.components.is_empty(), "{:?}", e.components);
 }
+
+#[test]
+fn heads_of_measures_glosses_in_a_list_and_a_digit_for_a_numeral() {
+    // b24: a name of measures (措) shares no character with its heads.
+    let text = "三措并举推进殡葬改革工作。\n一是重宣传。通过广播宣传。\n二是明责任。落实责任。\n\
+                三是建公墓。建成公墓一座。";
+    assert_eq!(
+        expansion_of(text, "三措并举").components,
+        ["重宣传", "明责任", "建公墓"]
+    );
+    // b23: a word in brackets stands in its item; 确立 opens the clause.
+    let e = expansion_of(
+        "广西确立自治区、设区市、县(市区)、乡镇、行政村五级田长制工作格局。",
+        "五级田长制",
+    );
+    assert_eq!(
+        e.components,
+        ["自治区", "设区市", "县(市区)", "乡镇", "行政村"]
+    );
+    // b23: “3屏办理” counts its three screens as 三屏办理 would.
+    let e = expansion_of("整合手机、电脑、自助一体机“3屏办理”。", "3屏办理");
+    assert_eq!(e.components, ["手机", "电脑", "自助一体机"]);
+}

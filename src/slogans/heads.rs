@@ -196,6 +196,9 @@ const ENUMERATORS: [&str; 10] = [
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
 ];
 
+/// Characters that make a formulation's name one of measures (措, 招, 策: 三措并举, 五招).
+const MEASURES: &str = "措招策";
+
 /// The most characters of a head after 一是 (开展扬尘污染和噪音扰民整治行动: 15).
 const ENUMERATED_HEAD: usize = 16;
 
@@ -219,6 +222,9 @@ pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
         .chars()
         .filter(|&c| is_han(c) && !is_numeral(c) && !CLASSIFIERS.contains(&c))
         .collect();
+    // A name of measures (三措并举, 四举措, 五招, 三策) holds none of its heads' characters
+    // (三措并举推进殡葬改革。一是重宣传。二是明责任。三是建公墓。): any heads will do.
+    let measures = name.iter().any(|c| MEASURES.contains(*c));
     let window = head_chars(after, QUOTE_WINDOW);
     let mut out: Vec<String> = Vec::new();
     let mut pos = 0;
@@ -246,7 +252,7 @@ pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
         let len = head.chars().count();
         if !(2..=ENUMERATED_HEAD).contains(&len)
             || !head.chars().all(is_han)
-            || !head.chars().any(|c| name.contains(&c))
+            || !(measures || head.chars().any(|c| name.contains(&c)))
         {
             return Vec::new();
         }

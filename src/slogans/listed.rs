@@ -149,6 +149,35 @@ pub(super) fn chain_items(s: &str) -> impl Iterator<Item = &str> {
     s.split(CHAIN_MARKS).filter(|item| !item.is_empty())
 }
 
+/// `s` without the words in round brackets right after a Han character (县(市区)): Han
+/// characters only, not numerals alone (an enumerator, (一), is kept), brackets included.
+fn without_glosses(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find(['(', '（']) {
+        let inner_at = open + rest[open..].chars().next().map_or(1, char::len_utf8);
+        let close = rest[inner_at..].find([')', '）']).map(|c| inner_at + c);
+        let after_han = rest[..open].chars().next_back().is_some_and(is_han);
+        match close {
+            Some(close)
+                if after_han
+                    && close > inner_at
+                    && rest[inner_at..close].chars().all(is_han)
+                    && !rest[inner_at..close].chars().all(is_numeral) =>
+            {
+                out.push_str(&rest[..open]);
+                rest = &rest[close + rest[close..].chars().next().map_or(1, char::len_utf8)..];
+            }
+            _ => {
+                out.push_str(&rest[..inner_at]);
+                rest = &rest[inner_at..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `s` without what stands in round brackets (half or full width), the brackets included;
 /// an unclosed bracket is kept.
 pub(super) fn without_brackets(s: &str) -> String {
@@ -192,6 +221,15 @@ pub(super) fn listed_before(before: &str) -> (usize, bool) {
     // A list joined by 的: “区—街道—社区—小组(片区)”的四级调解网络.
     let tail = before[from..].strip_suffix('的').unwrap_or(&before[from..]);
     let quoted = tail.ends_with('”');
+    // A word in brackets after an item stands in it (自治区、设区市、县(市区)、乡镇、行政村
+    // 五级田长制).
+    let unbracketed;
+    let tail = if !quoted && tail.contains([')', '）']) {
+        unbracketed = without_glosses(tail);
+        unbracketed.as_str()
+    } else {
+        tail
+    };
     let run = match tail.strip_suffix('”') {
         Some(inner) => match inner.rfind('“') {
             Some(open) => &inner[open + '“'.len_utf8()..],
@@ -236,6 +274,15 @@ mod tests {
 
     fn named<'a>(content: &str, after: &'a str) -> Option<&'a str> {
         named_by_list(content, after).map(|(s, e)| &after[s..e])
+    }
+
+    #[test]
+    fn glosses_in_brackets_stand_in_their_item() {
+        assert_eq!(
+            listed_before("确立自治区、设区市、县(市区)、乡镇、行政村"),
+            (5, false)
+        );
+        assert_eq!(without_glosses("县(市区)、（一）乡(镇)"), "县、（一）乡");
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub(super) use ends::{common_ending, cut_duration, cut_etc, cut_relation_tail, c
 /// 按照). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
 /// like are cut only where that balances the list ([`BALANCED_LEADS`]).
-const LEAD_VERBS: [&str; 50] = [
+const LEAD_VERBS: [&str; 51] = [
     "开展",
     "启动",
     "发动",
@@ -59,6 +59,7 @@ const LEAD_VERBS: [&str; 50] = [
     "用好",
     "履行好",
     "履行",
+    "确立",
     // Prepositions of means and measure, which take the list as their object as well
     // (通过党组织、村委会、合作社“三套马车”; 按照景区、街区、社区三区融合思路).
     "通过",
