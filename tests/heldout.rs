@@ -205,9 +205,11 @@ fn heldout_batches() {
     // …“梯子”), which tifa gives since “3+” is found. b13's 三个强化: listed in one file,
     // named without its parts in another, where the one expansion of the form counts too.
     // b18's 六大领域 (产业协作、人才共育等六大领域): a partial enumeration before 等, which
-    // this gold calls no list and the seeds' gold would.
+    // this gold calls no list and the seeds' gold would. Levels run together (县乡村三级
+    // 书记 in b3, 县乡村三级寄递物流体系 in b24): tifa lists them (县, 乡, 村), as b23's gold
+    // does for 县镇村三级联动; b3's and b24's gold call them no list.
     let floors: [(&str, f64, f64, usize, usize); 22] = [
-        ("b3", 0.97, 0.96, 6, 1),
+        ("b3", 0.97, 0.96, 6, 2),
         ("b4", 0.98, 0.99, 11, 1),
         ("b5", 0.98, 0.97, 4, 0),
         ("b6", 0.98, 0.97, 5, 0),
@@ -227,8 +229,8 @@ fn heldout_batches() {
         ("b20", 0.88, 0.97, 6, 2),
         ("b21", 0.84, 0.99, 8, 0),
         ("b22", 0.97, 0.99, 2, 2),
-        ("b23", 0.96, 0.99, 7, 0),
-        ("b24", 0.98, 0.97, 5, 3),
+        ("b23", 0.96, 0.99, 8, 0),
+        ("b24", 0.98, 0.97, 7, 3),
     ];
     let mut failures = Vec::new();
     for (batch, recall, precision, right, unlisted) in floors {

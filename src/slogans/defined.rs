@@ -261,6 +261,37 @@ fn in_brackets(after: &str) -> Vec<String> {
     }
 }
 
+/// The two things a pair is made of, glossed in brackets right after it as “A与B” and the
+/// joint action the name ends in (`name`'s last two characters): “两防一体”(防空与防灾
+/// 一体化) → 防空, 防灾; “两建同步”(人防建设与经济建设同步) → 人防建设, 经济建设. Each of
+/// 2–8 Han characters.
+pub(super) fn pair_in_brackets(after: &str, name: &str) -> Vec<String> {
+    let tail: String = {
+        let cs: Vec<char> = name.chars().collect();
+        cs[cs.len().saturating_sub(2)..].iter().collect()
+    };
+    let a = after.trim_start_matches(['”', '’']);
+    let Some(inner) = a.strip_prefix(['(', '（']) else {
+        return Vec::new();
+    };
+    let Some(close) = head_chars(inner, 24).find([')', '）']) else {
+        return Vec::new();
+    };
+    let gloss = inner[..close].strip_prefix('即').unwrap_or(&inner[..close]);
+    let Some((x, rest)) = gloss.split_once(['与', '和']) else {
+        return Vec::new();
+    };
+    let Some(y) = rest.find(tail.as_str()).map(|p| &rest[..p]) else {
+        return Vec::new();
+    };
+    let word =
+        |w: &str| (2..=8).contains(&w.chars().count()) && w.chars().all(super::classify::is_han);
+    if tail.chars().count() < 2 || !word(x) || !word(y) {
+        return Vec::new();
+    }
+    vec![x.to_string(), y.to_string()]
+}
+
 /// `inner` (the text after an opening bracket) up to the bracket that closes it, brackets
 /// inside it kept: 每所引领高校对接一个县(市、区),“N”即… ; all of `inner` when none does.
 fn matched_bracket(inner: &str) -> &str {

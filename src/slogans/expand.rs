@@ -6,7 +6,7 @@ use super::after::{formula_clauses, head_nouns, parallel_clauses, quotes_after};
 use super::after::{max_parallel, AFTER_WINDOW};
 use super::before::{list_before, quoted_list_before};
 use super::components::{listed_with_key, quoted_with_key};
-use super::defined::defined_after;
+use super::defined::{defined_after, pair_in_brackets};
 use super::heads::{enumerated_heads, paragraph_heads, semicolon_heads, semicolon_subjects};
 pub(super) use super::memo::Memo;
 pub(super) use super::split::{split_items, split_last_and, split_outside_brackets, split_to_fit};
@@ -80,13 +80,19 @@ fn strategy(
     memo: &mut Memo,
 ) -> Vec<String> {
     match k {
-        0 => shared_key_cut(
-            tidy::stripped_lead(split_to_fit(
-                tidy::cut_relation_tail(defined_after(before, after, second_numeral(m))),
+        0 => {
+            let defined = shared_key_cut(
+                tidy::stripped_lead(split_to_fit(
+                    tidy::cut_relation_tail(defined_after(before, after, second_numeral(m))),
+                    m,
+                )),
                 m,
-            )),
-            m,
-        ),
+            );
+            if defined.len() < 2 && m.value.first() == Some(&2) {
+                return pair_in_brackets(after, &m.normalized);
+            }
+            defined
+        }
         1 => list_before(before, after, m),
         2 => memo.compound_parts(text, m),
         3 => quotes_after(after),

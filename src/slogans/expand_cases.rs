@@ -1108,3 +1108,17 @@ fn heads_of_measures_glosses_in_a_list_and_a_digit_for_a_numeral() {
     let e = expansion_of("整合手机、电脑、自助一体机“3屏办理”。", "3屏办理");
     assert_eq!(e.components, ["手机", "电脑", "自助一体机"]);
 }
+
+#[test]
+fn pairs_glossed_in_brackets_and_levels_ending_a_clause() {
+    // b24: “A与B” and the joint action the name ends in.
+    let text = "以实现“两防一体”(防空与防灾一体化)、“两建同步”(人防建设与经济建设同步)为着力点。";
+    assert_eq!(expansion_of(text, "两防一体").components, ["防空", "防灾"]);
+    assert_eq!(
+        expansion_of(text, "两建同步").components,
+        ["人防建设", "经济建设"]
+    );
+    // b23: levels run together at the end of the clause's one item.
+    let e = expansion_of("陆川县坚持县镇村三级联动,推动志愿服务。", "三级联动");
+    assert_eq!(e.components, ["县", "镇", "村"]);
+}

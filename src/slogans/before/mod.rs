@@ -185,12 +185,21 @@ fn raw_list_before(
         .find_map(|d| run.strip_suffix(d))
         .unwrap_or(run);
     let mut items = split_to_fit(split_items(&run.replace("”“", "、")), m);
-    // Levels run together as the last item, as many as the numeral (…、市县镇三级联动).
-    if let Some(last) = items
-        .last()
-        .filter(|l| l.chars().count() == n && n >= 2 && l.chars().all(|c| ADMIN_LEVELS.contains(c)))
-    {
-        items = last.chars().map(String::from).collect();
+    // Levels run together as the last item, as many as the numeral (…、市县镇三级联动), or
+    // ending the clause's one item (陆川县坚持县镇村三级联动).
+    if let Some(last) = items.last().filter(|l| {
+        let run = l
+            .chars()
+            .rev()
+            .take_while(|c| ADMIN_LEVELS.contains(*c))
+            .count();
+        n >= 2 && run == n && (items.len() == 1 || l.chars().count() == n)
+    }) {
+        items = last
+            .chars()
+            .skip(last.chars().count() - n)
+            .map(String::from)
+            .collect();
     }
     // One quotation short, and one more before the comma that starts the clause: the
     // comma is a typo for 、 (实施“班子形象”,“基层龙头”“机制创新”“风清气正”四大工程).
