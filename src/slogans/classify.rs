@@ -62,6 +62,9 @@ pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
     if c.is_empty() || sentence || has_enumerator(c) {
         return None;
     }
+    if let Some(formula) = plus_lost(c) {
+        return Some((Kind::Numeric, formula));
+    }
     if let Some(r) = classify_numeric(c) {
         return Some(r);
     }
@@ -165,6 +168,25 @@ pub(crate) fn digit_led_kind(c: &str) -> Option<Kind> {
         *slot = ch;
     }
     Some(numeral_kind(&buf[..=n]))
+}
+
+/// A digit formula whose `+` signs became spaces (a `+` in a web address's query decodes to
+/// a space, so scraped pages lose them: “1 6 N”, “1 16 n”, “1 2 6”), with the signs back:
+/// three terms or more, each one or two digits or one Latin letter, the first digits. Digits
+/// counting up from 1 (“1 2 3 4”: one organisation, two rules, three activities, four tasks)
+/// are a code spaced out, joined without signs (1234).
+pub(crate) fn plus_lost(c: &str) -> Option<String> {
+    let terms: Vec<&str> = c.split([' ', '\u{a0}']).collect();
+    let digits = |t: &str| (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let letter = |t: &str| t.len() == 1 && t.bytes().all(|b| b.is_ascii_alphabetic());
+    if terms.len() < 3 || !digits(terms[0]) || !terms.iter().all(|t| digits(t) || letter(t)) {
+        return None;
+    }
+    let counting = terms
+        .iter()
+        .zip(1..)
+        .all(|(t, k)| t.parse::<u32>() == Ok(k));
+    Some(terms.join(if counting { "" } else { "+" }))
 }
 
 /// Holidays and anniversaries named by their month and day in numerals: 五一 (1 May,

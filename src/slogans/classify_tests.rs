@@ -34,6 +34,9 @@ fn classify_quoted_naive(content: &str) -> Option<(Kind, String)> {
     if c.is_empty() || c.contains('\n') || c.contains(SENTENCE_PUNCT) || has_enumerator(c) {
         return None;
     }
+    if let Some(formula) = plus_lost(c) {
+        return Some((Kind::Numeric, formula));
+    }
     if let Some(r) = classify_numeric(c) {
         return Some(r);
     }
@@ -205,6 +208,13 @@ fn quoted_kinds() {
     assert_eq!(k("3屏办理"), Some(Kind::NumeralCompound));
     assert_eq!(k("2条红线"), Some(Kind::NumberedList));
     assert_eq!(k("3天"), Some(Kind::QuotedSlogan));
+    // b22, b25: `+` signs lost as spaces by a scraper come back; digits counting up are a
+    // code spaced out (b21: “1 2 3 4”); years and prose are neither.
+    assert_eq!(name("1 16 n").as_deref(), Some("1+16+n"));
+    assert_eq!(name("1 2 6").as_deref(), Some("1+2+6"));
+    assert_eq!(name("1 2 3 4").as_deref(), Some("1234"));
+    assert_eq!(k("1 2"), None);
+    assert_eq!(name("2020 2021 2022").as_deref(), None);
     assert_eq!(k("亲"), None);
     // A comma doubled before another mark by a scraper is dropped from the name.
     let name = |s: &str| classify_quoted(s).map(|r| r.1);

@@ -9,6 +9,7 @@ use super::components::{listed_with_key, quoted_with_key};
 use super::defined::{defined_after, pair_in_brackets};
 use super::heads::{enumerated_heads, paragraph_heads, semicolon_heads, semicolon_subjects};
 pub(super) use super::memo::Memo;
+use super::pointed::defined_in_next_sentence;
 pub(super) use super::split::{split_items, split_last_and, split_outside_brackets, split_to_fit};
 use super::{tidy, Kind, Mention};
 use serde::Serialize;
@@ -40,6 +41,8 @@ pub struct Expansion {
 /// `SHOWN_UNFITTED`):
 ///
 /// 1. a definition after it: “三个思维”即系统思维、创新思维、一线思维; “3个1”服务模式,即1名…;
+///    a pair glossed in brackets, “两防一体”(防空与防灾一体化); or the next sentence pointing
+///    back with its numeral, 这四圈分别是…;
 /// 2. a list just before it: 自治法治德治“三治融合”; “警员、网格员、企业专员”三员结对包企;
 /// 3. parallel clauses after it built on its characters: the six 以…联…促… of 六联六促;
 /// 4. nouns after it ending like its head noun: 三个平台 → 交流平台, 培训平台, 服务平台;
@@ -90,6 +93,9 @@ fn strategy(
             );
             if defined.len() < 2 && m.value.first() == Some(&2) {
                 return pair_in_brackets(after, &m.normalized);
+            }
+            if defined.len() < 2 {
+                return defined_in_next_sentence(after, m);
             }
             defined
         }

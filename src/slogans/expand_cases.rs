@@ -1122,3 +1122,23 @@ fn pairs_glossed_in_brackets_and_levels_ending_a_clause() {
     let e = expansion_of("陆川县坚持县镇村三级联动,推动志愿服务。", "三级联动");
     assert_eq!(e.components, ["县", "镇", "村"]);
 }
+
+#[test]
+fn prepositions_and_a_formulation_before_the_list_are_none_of_it() {
+    // b27, b23: 对 and 为 open the clause.
+    let e = expansion_of("对无依据、无实效、多头重复事项“三个不纳入”", "三个不纳入");
+    assert_eq!(e.components, ["无依据", "无实效", "多头重复事项"]);
+    let e = expansion_of("为社区工作者和居民“双减负”。", "双减负");
+    assert_eq!(e.components, ["社区工作者", "居民"]);
+    // b25: 建成 opens the clause; the second list starts after the first formulation's 和.
+    let text =
+        "推动建成蔬菜、西瓜、林果“三个万亩”规模产业和柠檬、沃柑、葡萄、芒果“四个千亩”示范基地";
+    assert_eq!(
+        expansion_of(text, "三个万亩").components,
+        ["蔬菜", "西瓜", "林果"]
+    );
+    assert_eq!(
+        expansion_of(text, "四个千亩").components,
+        ["柠檬", "沃柑", "葡萄", "芒果"]
+    );
+}

@@ -62,6 +62,22 @@ fn quoted_and_unquoted() {
 }
 
 #[test]
+fn plus_terms_generic_tails_and_idioms() {
+    // b27: a verb of joint action that closes the phrase ends the term with it (学用贯通),
+    // and a function word inside a word may stand before the `+` (导向); b25, b26: 内容 and
+    // 号召 are no part of a list's name; 一步一景 is an idiom.
+    assert_eq!(
+        names("坚持全面覆盖+学用贯通、问题导向+深入一线,解难题"),
+        ["全面覆盖+学用贯通", "问题导向+深入一线"]
+    );
+    assert_eq!(names("林长+三长协作机制"), ["林长+三长"]);
+    assert_eq!(names("以四大板块内容,展现了"), ["四大板块"]);
+    assert!(names("沿着胡同一步一景,欣赏").is_empty());
+    // b26: 轮 is a wheel before 驱动, no round of time.
+    assert_eq!(names("以服务和治理为双轮驱动。"), ["双轮驱动"]);
+}
+
+#[test]
 fn campaigns_of_years() {
     // b24: 三年行动 stands unquoted after what it improves; a word of manner may come
     // between (b18: 三年集中攻坚); a period of years is none (近三年, 三年来).

@@ -19,7 +19,7 @@
 
 use super::classify::{is_han, CLASSIFIERS};
 use super::numerals::{digit_value, is_numeral};
-use super::unquoted::{self, plain, ACTIONS};
+use super::unquoted::{self, ACTIONS};
 use super::Kind;
 
 /// Characters of the window before the trigger (the rules look at 5 at most).
@@ -41,7 +41,7 @@ fn is_stop(c: char) -> bool {
 /// character boundary), judged from the neighbouring characters alone.
 ///
 /// Each condition is one the rules of [`unquoted::at`] require before they can return a
-/// match: a digit formula needs a `+` after its digits, a `+` formula a plain Han character
+/// match: a digit formula needs a `+` after its digits, a `+` formula a Han character
 /// before the `+`, 第 a numeral and 个 after it; a numeral needs a numeral two or three
 /// characters on (runs 一二三, alternations 一村一品, 三会一课), 一 may have 多 two on (一核
 /// 多点) or, when not 一, a classifier
@@ -62,7 +62,8 @@ pub(super) fn may_open(text: &str, p: usize) -> bool {
         return rest.bytes().find(|b| !b.is_ascii_digit()) == Some(b'+');
     }
     if c == '+' {
-        return prev.is_some_and(plain);
+        // Plain, or a function word inside a word (问题导向+深入一线: 向 of 导向).
+        return prev.is_some_and(is_han);
     }
     let (n1, n2, n3) = (next.next(), next.next(), next.next());
     if c == '第' {

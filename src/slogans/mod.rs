@@ -45,6 +45,7 @@ mod listed;
 mod local;
 mod memo;
 pub mod numerals;
+mod pointed;
 mod scan;
 mod split;
 mod tidy;

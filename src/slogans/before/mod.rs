@@ -163,6 +163,9 @@ fn raw_list_before(
         Some(rest) if numbered.len() < b[start..].len() => rest,
         _ => &b[start..],
     };
+    // A list after another formulation and its noun, joined on by 和 or 及 (建成蔬菜、西瓜、
+    // 林果“三个万亩”规模产业和柠檬、沃柑、葡萄、芒果“四个千亩”): it starts after the 和.
+    let run = after_formulation_and(run).unwrap_or(run);
     // Quotations side by side after the clause's verb: the list starts at the first
     // (持续深化“组建攻坚”“惠企强企”“暖心关爱”三大行动: not 深化组建攻坚, whose verbs a cut
     // would take to 攻坚).
@@ -350,4 +353,20 @@ fn raw_list_before(
         }
     }
     Vec::new()
+}
+
+/// What follows 和 or 及 after the last quoted formulation (a quotation opening with a
+/// numeral) inside `run`, when text stands between them and no 、 does.
+fn after_formulation_and(run: &str) -> Option<&str> {
+    let close = run.rfind('”')?;
+    let open = run[..close].rfind('“')?;
+    if !run[open + '“'.len_utf8()..].starts_with(is_numeral) {
+        return None;
+    }
+    let tail = &run[close + '”'.len_utf8()..];
+    let joint = tail.find(['和', '及'])?;
+    if joint == 0 || tail[..joint].contains('、') {
+        return None;
+    }
+    Some(&tail[joint + '和'.len_utf8()..])
 }

@@ -83,7 +83,7 @@ const LEAD_VERBS: [&str; 51] = [
 /// 建设医疗、医保、医药 → 医疗; 创建服务、需求“双向清单” → 服务; 完善省、市、开发区 → 省. A
 /// list of verb phrases alike (强化督导、强化落实) or of items longer than the rest
 /// (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
-const BALANCED_LEADS: [&str; 44] = [
+const BALANCED_LEADS: [&str; 45] = [
     // Verbs growing in pairs, first: the first match is cut, and 做优 opens 做优做强
     // (持续做大做强牦牛、藏羊…“五大优势产业”).
     "做大做强",
@@ -133,8 +133,10 @@ const BALANCED_LEADS: [&str; 44] = [
     "总结",
     "梳理",
     "探索",
-    // Drawing up (制定文物保护、利用和管理事项三张责任清单).
+    // Drawing up and building (制定文物保护、利用和管理事项三张责任清单; 建成蔬菜、西瓜、林果
+    // “三个万亩”).
     "制定",
+    "建成",
 ];
 
 /// True for a verb of two characters that opens a list's clause ([`LEAD_VERBS`],
@@ -334,6 +336,33 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
     }
     strip_balanced_lead(first, others);
     strip_copula(first, others);
+    strip_preposition(first, others);
+}
+
+/// Prepositions of one character that open a clause before its list (对无依据、无实效、多头
+/// 重复事项“三个不纳入”; 为社区工作者和居民“双减负”).
+const PREPOSITIONS: [char; 2] = ['对', '为'];
+
+/// Words that open with one of the [`PREPOSITIONS`] (对接, 对象, 为民 …): there it is none.
+const NOT_PREPOSITIONS: [&str; 28] = [
+    "对接", "对标", "对象", "对口", "对外", "对应", "对照", "对话", "对策", "对比", "对方", "对手",
+    "对立", "对称", "对抗", "对岸", "对联", "为民", "为了", "为主", "为此", "为止", "为人", "为期",
+    "为首", "为难", "为何", "为重",
+];
+
+/// Cuts one of the [`PREPOSITIONS`] off the start of `first` (the clause's first word,
+/// before a list of other items) when two characters or more are left.
+fn strip_preposition(first: &mut String, others: &[String]) {
+    let Some(rest) = first.strip_prefix(PREPOSITIONS) else {
+        return;
+    };
+    if others.is_empty()
+        || rest.chars().count() < 2
+        || NOT_PREPOSITIONS.iter().any(|w| first.starts_with(w))
+    {
+        return;
+    }
+    *first = rest.to_string();
 }
 
 /// Cuts the subject and the copula 是 off `first` when what follows it is as long as the

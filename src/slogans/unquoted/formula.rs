@@ -65,14 +65,22 @@ pub(super) fn plus(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kin
         let t = e + 1;
         let mut k = t;
         // A numeral may open or stand in a term (林长+三长, 党建+三治), and Latin letters
-        // (法庭+e站); a tail word or a verb of joint action ends it (林长+三长|协作机制).
+        // (法庭+e站); a tail word or a verb of joint action ends it (林长+三长|协作机制),
+        // unless the verb closes the phrase (全面覆盖+学用贯通、…).
+        let closing_action = |k: usize| {
+            ACTIONS.iter().any(|w| {
+                starts_with_at(chars, k, w)
+                    && chars
+                        .get(k + w.chars().count())
+                        .is_none_or(|c| !plain_at(chars, k + w.chars().count()) && c.1 != '+')
+            })
+        };
         while k < chars.len()
             && k - t < 6
             && (plain(chars[k].1) || is_numeral(chars[k].1) || chars[k].1.is_ascii_alphabetic())
-            && !TAILS
-                .iter()
-                .chain(ACTIONS)
-                .any(|w| k > t && starts_with_at(chars, k, w))
+            && !(k > t
+                && (TAILS.iter().any(|w| starts_with_at(chars, k, w))
+                    || (ACTIONS.iter().any(|w| starts_with_at(chars, k, w)) && !closing_action(k))))
         {
             k += 1;
         }

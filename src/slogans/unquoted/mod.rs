@@ -351,8 +351,10 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
         }
     }
     // N + one character + joint-action verb: 三治融合, 四体共创, 五级联动体系.
-    han_at(chars, i + 1)
-        .filter(|x| plain(*x) && !CLASSIFIERS.contains(x) && !TIME_UNITS.contains(x))?;
+    // (轮 is a wheel here, no round of time: 双轮驱动.)
+    han_at(chars, i + 1).filter(|x| {
+        plain(*x) && !CLASSIFIERS.contains(x) && (!TIME_UNITS.contains(x) || *x == '轮')
+    })?;
     let v = ACTIONS.iter().find(|a| starts_with_at(chars, i + 2, a))?;
     let mut e = i + 2 + v.chars().count();
     // A suffix after the verb makes a longer word of it (长三角一体化: no 三角一体).

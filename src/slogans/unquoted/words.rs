@@ -7,7 +7,7 @@
 /// rules (村务、党务、财务三务公开).
 pub(in crate::slogans) const ACTIONS: &[&str] = &[
     "融合", "联动", "共创", "联建", "发力", "一体", "并举", "共治", "联创", "共建", "结对", "协同",
-    "互促", "同步", "合一", "齐抓", "联席", "贯通", "公开", "协作",
+    "互促", "同步", "合一", "齐抓", "联席", "贯通", "公开", "协作", "驱动",
 ];
 
 /// Words that end a formula when they follow it (the formula is named without them).
@@ -31,6 +31,9 @@ pub(super) const TAILS: &[&str] = &[
     "目标任务",
     // A dummy verb opening the clause's predicate: 从三个维度|进行观察.
     "进行",
+    // Generic nouns of what a list is (…四大板块|内容) or does (…四大行动|号召).
+    "内容",
+    "号召",
 ];
 
 /// The [`TAILS`] that are head nouns: a numbered list's noun may end in one (两大核心任务,
@@ -170,6 +173,7 @@ pub(super) const IDIOMS: &[&str] = &[
     "一题多解",
     "一字多义",
     "一词多义",
+    "一步一景",
 ];
 
 /// Units of a count that never close a one-character alternation: 一行七人 ("a party of
