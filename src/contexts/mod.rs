@@ -269,8 +269,13 @@ pub fn term_contexts<'a>(
     // the punctuation and line breaks that end sentences and paragraphs.
     let text = d.text;
     let contexts = ranges(d, window);
-    let protected =
-        crate::segment::Protected::at_spans(d.mentions.iter().map(|m| (m.start, m.end)).collect());
+    let protected = crate::segment::Protected::at_spans(
+        d.mentions
+            .iter()
+            .filter(|m| m.is_token())
+            .map(|m| (m.start, m.end))
+            .collect(),
+    );
     let base = text.as_ptr() as usize;
     let mut sets: Vec<Vec<&'a str>> = vec![Vec::new(); contexts.len()];
     let mut at = 0;
@@ -295,7 +300,12 @@ fn token_positions<'a>(
     pick: impl Fn(usize, &str) -> Option<&'a str>,
 ) -> Vec<(usize, &'a str)> {
     let text = d.text;
-    let surfaces: Vec<&str> = d.mentions.iter().map(|m| m.surface.as_str()).collect();
+    let surfaces: Vec<&str> = d
+        .mentions
+        .iter()
+        .filter(|m| m.is_token())
+        .map(|m| m.surface.as_str())
+        .collect();
     let protected = crate::segment::Protected::new(&surfaces);
     let base = text.as_ptr() as usize;
     let mut pos = 0usize;

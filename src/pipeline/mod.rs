@@ -230,8 +230,13 @@ pub fn count_terms(
     text: &str,
     mentions: &[crate::slogans::Mention],
 ) -> crate::terms::DocTerms {
-    let protected =
-        crate::segment::Protected::at_spans(mentions.iter().map(|m| (m.start, m.end)).collect());
+    let protected = crate::segment::Protected::at_spans(
+        mentions
+            .iter()
+            .filter(|m| m.is_token())
+            .map(|m| (m.start, m.end))
+            .collect(),
+    );
     crate::terms::DocTerms::count(&setup.segmenter, &setup.filter, text, &protected)
 }
 

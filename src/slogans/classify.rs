@@ -71,6 +71,9 @@ pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
     if plus && han > 0 {
         return Some((Kind::Plus, c.to_string()));
     }
+    if han + alnum > 16 && all_han_list(c) && !we {
+        return Some((Kind::QuotedSlogan, c.to_string()));
+    }
     if han + alnum < 2 || han + alnum > 16 || han == 0 {
         return None;
     }
@@ -144,6 +147,43 @@ pub(crate) fn list_with_stop(c: &str) -> Option<&str> {
     }
     (phrases >= 2).then_some(list)
 }
+
+/// True for a quoted list of parallel phrases, the genre's long slogans (“分组共建聚合力、
+/// 点面结合解难题、典型回响促深化”; “党组织建在产业链上、党员聚在产业链上、群众富在产业链
+/// 上”): three phrases or more joined by 、 or commas, each of 3–12 Han characters and none
+/// more than twice as long as another, 48 Han characters at most, with no marks of speech
+/// ([`SPEECH_MARKS`]); not a list of numbered
+/// formulations (“两个确立、做到两个维护、…”, “一年一规划、一乡一台账、…”: two phrases or more
+/// holding a numeral other than 一, or 一 twice in six characters at most), which are found
+/// one by one.
+pub(crate) fn all_han_list(c: &str) -> bool {
+    let mut lengths = Vec::new();
+    let mut numbered = 0;
+    for p in c.split(['、', '，', ',']) {
+        if !p.chars().all(is_han) || p.contains(SPEECH_MARKS) {
+            return false;
+        }
+        lengths.push(p.chars().count());
+        let ones = p.chars().filter(|&ch| ch == '一').count();
+        let alternation = ones >= 2 && p.chars().count() <= 6;
+        numbered += usize::from(alternation || p.chars().any(|ch| is_numeral(ch) && ch != '一'));
+    }
+    if numbered >= 2 {
+        return false;
+    }
+    let (Some(&min), Some(&max)) = (lengths.iter().min(), lengths.iter().max()) else {
+        return false;
+    };
+    lengths.len() >= 3
+        && min >= 3
+        && max <= 12
+        && max <= 2 * min
+        && lengths.iter().sum::<usize>() <= 48
+}
+
+/// Particles and demonstratives of speech, which a long slogan does not use (“有了这个歇脚地，
+/// 天气再冷，心里也是暖的”: a rider's words).
+const SPEECH_MARKS: [char; 10] = ['了', '这', '那', '也', '很', '吧', '呢', '吗', '啊', '呀'];
 
 /// Han numerals for the digits 0–9.
 const HAN_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

@@ -45,6 +45,10 @@ fn classify_quoted_naive(content: &str) -> Option<(Kind, String)> {
     if c.contains('+') && han > 0 {
         return Some((Kind::Plus, c.to_string()));
     }
+    let we = ["我们", "你们", "咱们"].iter().any(|m| c.contains(m));
+    if han + alnum > 16 && all_han_list(c) && !we {
+        return Some((Kind::QuotedSlogan, c.to_string()));
+    }
     if han + alnum < 2 || han + alnum > 16 || han == 0 {
         return None;
     }
@@ -214,6 +218,19 @@ fn quoted_kinds() {
     assert_eq!(name("1 2 6").as_deref(), Some("1+2+6"));
     assert_eq!(name("1 2 3 4").as_deref(), Some("1234"));
     assert_eq!(k("1 2"), None);
+    // b23, b25, b26: a long quoted list of parallel phrases is a slogan; speech, a list of
+    // numbered formulations, and phrases of unequal length are not.
+    assert_eq!(
+        k("分组共建聚合力、点面结合解难题、典型回响促深化"),
+        Some(Kind::QuotedSlogan)
+    );
+    assert_eq!(k("有了这个歇脚地，天气再冷，心里也是暖的"), None);
+    assert_eq!(
+        k("两个确立、做到两个维护、增强四个意识、坚定四个自信"),
+        None
+    );
+    assert_eq!(k("一年一规划、一乡一台账、一人一档册、一人一结对"), None);
+    assert_eq!(k("党建引领、基层治理、全面推进乡村振兴战略实施"), None);
     assert_eq!(name("2020 2021 2022").as_deref(), None);
     assert_eq!(k("亲"), None);
     // A comma doubled before another mark by a scraper is dropped from the name.

@@ -124,7 +124,11 @@ pub fn extract(text: &str) -> Vec<Mention> {
                     true,
                 );
             }
+            let open = is_open_list(kind, &normalized);
             push(&mut out, text, s, e, normalized, kind, true);
+            if open {
+                continue;
+            }
         }
         covered.push((quote.open, quote.close + MARK));
         // Formula parts of a ·-joined name: “一村一品·五星联建”.
@@ -391,6 +395,14 @@ fn direct_speech_before(text: &str, open: usize) -> bool {
 pub(super) fn named_in_sentence(content: &str, rest: &str) -> bool {
     let n = content.chars().count();
     (2..=8).contains(&n) && content.chars().all(is_han) && rest.chars().next().is_some_and(is_han)
+}
+
+/// True for a quoted list of phrases too long to be one token ([`super::MAX_TOKEN_HAN`]):
+/// the unquoted rules still look inside it, so the formulations it lists are found too
+/// (“坚持两个确立、做到两个维护、增强四个意识、坚定四个自信”).
+pub(super) fn is_open_list(kind: Kind, normalized: &str) -> bool {
+    kind == Kind::QuotedSlogan
+        && normalized.chars().filter(|&c| is_han(c)).count() > super::MAX_TOKEN_HAN
 }
 
 /// Verbs that make a following 道 one of speech: 说道, 问道, 答道, 笑道, 写道 ….

@@ -4,8 +4,8 @@
 
 use super::classify::classify_quoted;
 use super::extract::{
-    add_named, closing, counted_quote, inner_formula, named_in_sentence, names_short, push,
-    units_merge, MAX_MISTYPED, MAX_QUOTE, SPEECH_BEFORE_DAO,
+    add_named, closing, counted_quote, inner_formula, is_open_list, named_in_sentence, names_short,
+    push, units_merge, MAX_MISTYPED, MAX_QUOTE, SPEECH_BEFORE_DAO,
 };
 use super::numerals::is_numeral;
 use super::{listed, unquoted, Kind, Mention};
@@ -108,7 +108,11 @@ pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
                     true,
                 );
             }
+            let open = is_open_list(kind, &normalized);
             push(&mut out, text, s, e, normalized, kind, true);
+            if open {
+                continue;
+            }
         }
         covered[o..=c].iter_mut().for_each(|x| *x = true);
         accepted.push((o, c));

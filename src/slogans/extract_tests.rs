@@ -78,6 +78,20 @@ fn plus_terms_generic_tails_and_idioms() {
 }
 
 #[test]
+fn long_quoted_lists_leave_their_formulations_found() {
+    // The list is a slogan, not a token of the term counts, and the unquoted rules still
+    // look inside it.
+    let t = "坚持“分组共建聚合力、点面结合解难题、三治融合促深化”的思路";
+    let ms = extract(t);
+    let names: Vec<&str> = ms.iter().map(|m| m.normalized.as_str()).collect();
+    assert_eq!(
+        names,
+        ["分组共建聚合力、点面结合解难题、三治融合促深化", "三治融合"]
+    );
+    assert!(!ms[0].is_token() && ms[1].is_token());
+}
+
+#[test]
 fn campaigns_of_years() {
     // b24: 三年行动 stands unquoted after what it improves; a word of manner may come
     // between (b18: 三年集中攻坚); a period of years is none (近三年, 三年来).

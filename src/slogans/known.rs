@@ -91,7 +91,8 @@ impl KnownCollector {
         let doc = self.docs;
         self.docs += 1;
         for m in mentions {
-            if m.quoted && m.kind != Kind::Numeric && m.surface == m.normalized {
+            // (Not a long list of phrases: it is counted where it is quoted.)
+            if m.quoted && m.kind != Kind::Numeric && m.surface == m.normalized && m.is_token() {
                 let e = match self.quoted.get_mut(m.normalized.as_str()) {
                     Some(e) => e,
                     None => self.quoted.entry(m.normalized.clone()).or_insert((
@@ -189,15 +190,20 @@ fn gives_way(m: &Mention, s: usize, e: usize, known: &[(String, Kind)]) -> bool 
 }
 
 /// Adds the forms found in `text` (leftmost, then longest; not overlapping each other) that
-/// overlap no mention of `ms`, or only one that [`gives_way`] to them, which they replace.
+/// overlap no mention of `ms` (but a long list of phrases), or only one that [`gives_way`]
+/// to them, which they replace.
 /// `known` is sorted by form.
 fn add_unquoted(text: &str, ms: &mut Vec<Mention>, index: &FormIndex, known: &[(String, Kind)]) {
     ms.sort_by_key(|m| (m.start, m.end));
     // max_end[i]: the largest end among ms[..=i], so overlap is one binary search.
     let mut max_end = Vec::with_capacity(ms.len());
+    // A long quoted list of phrases (not a token: [`Mention::is_token`]) may hold a known
+    // form (…、开源节流、三资盘活、…): it overlaps nothing.
     let mut run = 0;
     for m in ms.iter() {
-        run = run.max(m.end);
+        if m.is_token() {
+            run = run.max(m.end);
+        }
         max_end.push(run);
     }
     let mut added = Vec::new();
@@ -218,7 +224,7 @@ fn add_unquoted(text: &str, ms: &mut Vec<Mention>, index: &FormIndex, known: &[(
             let mut overlapping = (0..before)
                 .rev()
                 .take_while(|&j| max_end[j] > s)
-                .filter(|&j| ms[j].end > s);
+                .filter(|&j| ms[j].end > s && ms[j].is_token());
             match (overlapping.next(), overlapping.next()) {
                 (Some(j), None) if gives_way(&ms[j], s, e, known) => replaced.push(j),
                 _ => continue,

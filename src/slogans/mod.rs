@@ -122,7 +122,23 @@ pub struct Mention {
     pub quoted: bool,
 }
 
+/// The most Han characters of a mention kept as one token when text is segmented (see
+/// [`Mention::is_token`]).
+pub const MAX_TOKEN_HAN: usize = 16;
+
 impl Mention {
+    /// True when the mention is kept as one token when its text is segmented (term counts,
+    /// co-occurrence, contexts): every formulation and slogan but a quoted list of phrases
+    /// longer than [`MAX_TOKEN_HAN`] Han characters (“分组共建聚合力、点面结合解难题、典型
+    /// 回响促深化”), whose words are counted as the words they are.
+    pub fn is_token(&self) -> bool {
+        self.normalized
+            .chars()
+            .filter(|&c| classify::is_han(c))
+            .count()
+            <= MAX_TOKEN_HAN
+    }
+
     /// A mention of `normalized` at `start..end` of `text`, with shape, pattern and values
     /// derived from `normalized`; `None` when the range is not on character boundaries.
     pub fn new(
