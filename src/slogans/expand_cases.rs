@@ -1142,3 +1142,26 @@ fn prepositions_and_a_formulation_before_the_list_are_none_of_it() {
         ["柠檬", "沃柑", "葡萄", "芒果"]
     );
 }
+
+#[test]
+fn predicates_after_the_list_and_a_counted_list_before_it() {
+    // b29: the list is the subject of 成为; b28: levels that did something (形成了).
+    let e = expansion_of(
+        "党员干部、非公党员、流动党员成为引领全区志愿服务建设的“三龙头”;",
+        "三龙头",
+    );
+    assert_eq!(e.components, ["党员干部", "非公党员", "流动党员"]);
+    let e = expansion_of("省、市、县、乡形成了“四级联动”工作格局", "四级联动");
+    assert_eq!(e.components, ["省", "市", "县", "乡"]);
+    // b30: 以 opens the clause; the second list starts after the first count's 和.
+    let text = "形成了以有色金属、家居智造、新能源新材料三大主导产业和电子信息、商贸物流、\
+                现代农业、文化旅游四大培育产业为支撑的体系";
+    assert_eq!(
+        expansion_of(text, "三大主导产业").components,
+        ["有色金属", "家居智造", "新能源新材料"]
+    );
+    assert_eq!(
+        expansion_of(text, "四大培育产业").components,
+        ["电子信息", "商贸物流", "现代农业", "文化旅游"]
+    );
+}

@@ -92,6 +92,19 @@ fn long_quoted_lists_leave_their_formulations_found() {
 }
 
 #[test]
+fn counts_of_major_things_systems_and_latin_terms() {
+    // b30: after 大 an industry or a park is named, not counted; the levels of a system need
+    // no list; 5G is a term of a + formula (not a grade, 3A+); magnitudes make a number and
+    // 届 a term of office, no alternation.
+    assert_eq!(names("助力八大产业和五小产业发展。"), ["八大产业"]);
+    assert_eq!(names("行动九大农业园区之一"), ["九大农业园区"]);
+    assert_eq!(names("建立四级林长体系,层层压实责任。"), ["四级林长体系"]);
+    assert_eq!(names("通过互联网、5G+智慧农业等技术"), ["5G+智慧农业"]);
+    assert_eq!(names("大力推进互联网+智慧农业建设"), ["互联网+智慧农业"]);
+    assert!(names("评为3A+标准。中国5G+工业互联网大会。七千三百亩。新一届两委干部").is_empty());
+}
+
+#[test]
 fn campaigns_of_years() {
     // b24: 三年行动 stands unquoted after what it improves; a word of manner may come
     // between (b18: 三年集中攻坚); a period of years is none (近三年, 三年来).

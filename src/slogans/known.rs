@@ -382,8 +382,10 @@ mod prop {
             let Some((form, kind)) = best else { continue };
             let (s, e) = (at, at + form.len());
             resume = e;
-            let overlapping: Vec<&Mention> =
-                old.iter().filter(|m| m.end > s && e > m.start).collect();
+            let overlapping: Vec<&Mention> = old
+                .iter()
+                .filter(|m| m.is_token() && m.end > s && e > m.start)
+                .collect();
             let known_form = |f: &str| known.iter().any(|(k, _)| k == f);
             let yields =
                 |m: &Mention| !m.quoted && m.start == s && m.end < e && !known_form(&m.normalized);

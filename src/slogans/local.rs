@@ -62,8 +62,9 @@ pub(super) fn may_open(text: &str, p: usize) -> bool {
         return rest.bytes().find(|b| !b.is_ascii_digit()) == Some(b'+');
     }
     if c == '+' {
-        // Plain, or a function word inside a word (问题导向+深入一线: 向 of 导向).
-        return prev.is_some_and(is_han);
+        // Plain, or a function word inside a word (问题导向+深入一线: 向 of 导向), or a
+        // Latin term (5G+智慧农业).
+        return prev.is_some_and(|x| is_han(x) || x.is_ascii_alphanumeric());
     }
     let (n1, n2, n3) = (next.next(), next.next(), next.next());
     if c == '第' {

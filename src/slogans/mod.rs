@@ -132,11 +132,7 @@ impl Mention {
     /// longer than [`MAX_TOKEN_HAN`] Han characters (“分组共建聚合力、点面结合解难题、典型
     /// 回响促深化”), whose words are counted as the words they are.
     pub fn is_token(&self) -> bool {
-        self.normalized
-            .chars()
-            .filter(|&c| classify::is_han(c))
-            .count()
-            <= MAX_TOKEN_HAN
+        !extract::is_open_list(self.kind, &self.normalized)
     }
 
     /// A mention of `normalized` at `start..end` of `text`, with shape, pattern and values

@@ -3,7 +3,7 @@
 //! without what makes it no list (a governing verb's actors, a series of named examples,
 //! a sibling formulation, a predicate).
 
-use super::classify::is_han;
+use super::classify::{is_han, CLASSIFIERS};
 use super::expand::{split_items, split_last_and, split_to_fit};
 use super::listed::{chain_items, is_chain, without_brackets};
 use super::numerals::is_numeral;
@@ -211,6 +211,26 @@ fn raw_list_before(
             items.insert(0, item.to_string());
         }
     }
+    // The list as the subject of a verb: the last item holds the predicate, cut off when
+    // the list is as long as the numeral (党员干部、非公党员、流动党员成为引领…的“三龙头”;
+    // levels that did something, 省、市、县、乡形成了“四级联动”).
+    if items.len() == n && n >= 2 {
+        let levels_before = items[..n - 1]
+            .iter()
+            .all(|i| i.chars().count() == 1 && ADMIN_LEVELS.contains(i.as_str()));
+        if let Some(last) = items.last_mut() {
+            let cs: Vec<char> = last.chars().collect();
+            if let Some(p) = last.find("成为").filter(|&p| p >= "党员".len()) {
+                last.truncate(p);
+            } else if levels_before
+                && cs.len() == 4
+                && cs[3] == '了'
+                && ADMIN_LEVELS.contains(cs[0])
+            {
+                *last = cs[0].to_string();
+            }
+        }
+    }
     // The formulation as a predicate (治理不再是“两张皮”), or a last item of one character
     // after longer ones that qualifies it (…党员干部、村“两委”): no list of components.
     // (With three items or more the first is left out: it may hold the clause's verb,
@@ -355,15 +375,24 @@ fn raw_list_before(
     Vec::new()
 }
 
-/// What follows 和 or 及 after the last quoted formulation (a quotation opening with a
-/// numeral) inside `run`, when text stands between them and no 、 does.
+/// What follows 和 or 及 after the last formulation inside `run` (a quotation opening with
+/// a numeral, or a numeral and a classifier: 新能源新材料三大主导产业和电子信息、…), when no
+/// 、 stands between them.
 fn after_formulation_and(run: &str) -> Option<&str> {
-    let close = run.rfind('”')?;
-    let open = run[..close].rfind('“')?;
-    if !run[open + '“'.len_utf8()..].starts_with(is_numeral) {
-        return None;
-    }
-    let tail = &run[close + '”'.len_utf8()..];
+    let quoted = run.rfind('”').and_then(|close| {
+        let open = run[..close].rfind('“')?;
+        run[open + '“'.len_utf8()..]
+            .starts_with(is_numeral)
+            .then_some(close + '”'.len_utf8())
+    });
+    let counted = || {
+        let cs: Vec<(usize, char)> = run.char_indices().collect();
+        cs.windows(2)
+            .rposition(|w| is_numeral(w[0].1) && CLASSIFIERS.contains(&w[1].1))
+            .map(|k| cs[k + 1].0 + cs[k + 1].1.len_utf8())
+    };
+    let from = quoted.or_else(counted)?;
+    let tail = &run[from..];
     let joint = tail.find(['和', '及'])?;
     if joint == 0 || tail[..joint].contains('、') {
         return None;

@@ -195,13 +195,6 @@ const WEI_NOUN: usize = 4;
 /// 上前一步、提升一步为主要内容 → 抢先一步 … 提升一步), or both in one item
 /// (…、以98个行政村农民夜校为阵地的 → 98个行政村农民夜校).
 pub(super) fn cut_yi_wei(items: &mut [String]) {
-    // The byte offset of the 为 of a frame's end in `item`, if it ends in one.
-    let wei_at = |item: &str| {
-        let bare = item.strip_suffix('的').unwrap_or(item);
-        let wei = bare.rfind('为')?;
-        let noun = bare[wei + '为'.len_utf8()..].chars().count();
-        (2..=WEI_NOUN).contains(&noun).then_some(wei)
-    };
     let n = items.len();
     for item in items.iter_mut() {
         let framed = wei_at(item).filter(|&w| item.starts_with('以') && w > '以'.len_utf8());
@@ -216,6 +209,15 @@ pub(super) fn cut_yi_wei(items: &mut [String]) {
             items[0].drain(..'以'.len_utf8());
         }
     }
+}
+
+/// The byte offset of the 为 of a frame 以…为X(的) ending `item`, if it ends in one
+/// ([`cut_yi_wei`]).
+fn wei_at(item: &str) -> Option<usize> {
+    let bare = item.strip_suffix('的').unwrap_or(item);
+    let wei = bare.rfind('为')?;
+    let noun = bare[wei + '为'.len_utf8()..].chars().count();
+    (2..=WEI_NOUN).contains(&noun).then_some(wei)
 }
 
 /// At least this many characters must follow the 的 for [`strip_modifier_against`] to cut.
@@ -340,14 +342,16 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
 }
 
 /// Prepositions of one character that open a clause before its list (对无依据、无实效、多头
-/// 重复事项“三个不纳入”; 为社区工作者和居民“双减负”).
-const PREPOSITIONS: [char; 2] = ['对', '为'];
+/// 重复事项“三个不纳入”; 为社区工作者和居民“双减负”; 以有色金属、家居智造…三大主导产业; 从
+/// 组建队伍、搭建载体…).
+const PREPOSITIONS: [char; 4] = ['对', '为', '以', '从'];
 
 /// Words that open with one of the [`PREPOSITIONS`] (对接, 对象, 为民 …): there it is none.
-const NOT_PREPOSITIONS: [&str; 28] = [
+const NOT_PREPOSITIONS: [&str; 44] = [
     "对接", "对标", "对象", "对口", "对外", "对应", "对照", "对话", "对策", "对比", "对方", "对手",
     "对立", "对称", "对抗", "对岸", "对联", "为民", "为了", "为主", "为此", "为止", "为人", "为期",
-    "为首", "为难", "为何", "为重",
+    "为首", "为难", "为何", "为重", "以上", "以下", "以来", "以及", "以后", "以前", "以外", "以内",
+    "以往", "以便", "以免", "从事", "从而", "从严", "从业", "从中",
 ];
 
 /// Cuts one of the [`PREPOSITIONS`] off the start of `first` (the clause's first word,
@@ -356,7 +360,11 @@ fn strip_preposition(first: &mut String, others: &[String]) {
     let Some(rest) = first.strip_prefix(PREPOSITIONS) else {
         return;
     };
+    // 以 opening a frame 以…为X the last item closes is left whole for [`cut_yi_wei`],
+    // which cuts both ends (以抢先一步、上前一步、提升一步为主要内容).
+    let framed = first.starts_with('以') && others.last().is_some_and(|l| wei_at(l).is_some());
     if others.is_empty()
+        || framed
         || rest.chars().count() < 2
         || NOT_PREPOSITIONS.iter().any(|w| first.starts_with(w))
     {

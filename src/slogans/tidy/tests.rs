@@ -270,4 +270,14 @@ fn the_frame_yi_wei_is_cut_off_a_list() {
     let mut items: Vec<String> = ["以人为本", "服务为先"].map(String::from).to_vec();
     cut_yi_wei(&mut items);
     assert_eq!(items, ["以人为本", "服务为先"]);
+    // The preposition 以 that opens such a frame is left for it to cut (b9).
+    let others = ["上前一步", "提升一步为主要内容"].map(String::from);
+    let mut first = String::from("以抢先一步");
+    strip_lead_against(&mut first, &others);
+    assert_eq!(first, "以抢先一步");
+    // Without the frame's end, 以 opening the clause is cut (以有色金属、家居智造…).
+    let others = ["家居智造", "文旅康养"].map(String::from);
+    let mut first = String::from("以有色金属");
+    strip_lead_against(&mut first, &others);
+    assert_eq!(first, "有色金属");
 }

@@ -36,13 +36,35 @@ pub(super) fn digit_formula(chars: &[(u32, char)], i: usize) -> Option<(usize, u
         .then_some((i, k, Kind::Numeric))
 }
 
-/// 党建+文化, 社区大党委+小区党支部+楼栋党小组, 互联网+: Han terms around `+`.
+/// The start of a term of Latin letters and digits (two to four, a letter among them) right
+/// before the `+` at `i`, standing alone, when a Han term follows the `+`: 5G+智慧农业.
+fn latin_term_before(chars: &[(u32, char)], i: usize) -> Option<usize> {
+    let mut s = i;
+    while s > 0 && i - s < 4 && chars[s - 1].1.is_ascii_alphanumeric() {
+        s -= 1;
+    }
+    let term = &chars[s..i];
+    let alone = s == 0 || !chars[s - 1].1.is_ascii_alphanumeric();
+    // A grade of scenic spots (3A+, 5A) is no term.
+    let grade = term.len() == 2 && term[0].1.is_ascii_digit() && term[1].1 == 'A';
+    if grade {
+        return None;
+    }
+    let han_after = chars.get(i + 1).is_some_and(|c| plain(c.1));
+    (term.len() >= 2 && alone && han_after && term.iter().any(|c| c.1.is_ascii_alphabetic()))
+        .then_some(s)
+}
+
+/// 党建+文化, 社区大党委+小区党支部+楼栋党小组, 互联网+, 5G+智慧农业: terms around `+`.
 pub(super) fn plus(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kind)> {
     let mut s = i;
     while s > 0 && i - s < 4 && chars[s - 1].1 != '+' && plain_at(chars, s - 1) {
         s -= 1;
     }
-    if s == i || (s > 0 && chars[s - 1].1 == '+') {
+    if s == i {
+        s = latin_term_before(chars, i)?;
+    }
+    if s > 0 && chars[s - 1].1 == '+' {
         return None;
     }
     // An amount after the `+` (开辟10个实训基地+100部红色影片): counts added up, no formula.
@@ -58,6 +80,13 @@ pub(super) fn plus(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kin
         let verb: String = chars[s..s + 2].iter().map(|c| c.1).collect();
         if crate::slogans::tidy::is_lead_verb(&verb) {
             s += 2;
+        }
+    }
+    // Nor the last character of a verb before the term (推|进互联网+智慧农业).
+    if s > 0 && i - s >= 3 && !chars[s].1.is_ascii() {
+        let verb: String = chars[s - 1..s + 1].iter().map(|c| c.1).collect();
+        if crate::slogans::tidy::is_lead_verb(&verb) {
+            s += 1;
         }
     }
     let mut e = i;
@@ -83,6 +112,11 @@ pub(super) fn plus(chars: &[(u32, char)], i: usize) -> Option<(usize, usize, Kin
                     || (ACTIONS.iter().any(|w| starts_with_at(chars, k, w)) && !closing_action(k))))
         {
             k += 1;
+        }
+        // A term of six characters that goes on (5G+工业互联网大|会) has no end to be found:
+        // no formula (precision first).
+        if k - t == 6 && chars.get(k).is_some_and(|c| plain(c.1)) {
+            return None;
         }
         e = k;
         if k == t {

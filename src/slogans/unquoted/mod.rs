@@ -10,8 +10,8 @@ use formula::{digit_formula, plus};
 pub(super) use words::ACTIONS;
 use words::{
     ASPECT_HEADS, CAMPAIGNS, COUNT_HEADS, COUNT_UNITS, FUNCTION, GENERIC_HEADS, IDIOMS,
-    LISTED_HEADS, NOUN_SUFFIXES, NOUN_TAILS, PARTICLES, TAILS, TIME_UNITS, VERBS,
-    WORDS_WITH_FUNCTION, YEARS_BEFORE,
+    LISTED_HEADS, MAJOR_NAMES, NOUN_SUFFIXES, NOUN_TAILS, PARTICLES, SYSTEMS, TAILS, TIME_UNITS,
+    VERBS, WORDS_WITH_FUNCTION, YEARS_BEFORE, ZONES,
 };
 
 mod formula;
@@ -149,6 +149,15 @@ pub(crate) fn at(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize
     numeral(chars, i, before)
 }
 
+/// True when the noun at `s` (three to six characters) ends in one of the [`SYSTEMS`]:
+/// levels of a system need no list before them (建立四级林长体系), though a list of another
+/// length still makes them none (县、乡、村两级服务网络).
+fn names_a_system(chars: &[(u32, char)], s: usize) -> bool {
+    let e = noun_end(chars, s, 6);
+    let noun: String = chars[s..e].iter().map(|x| x.1).collect();
+    e - s >= 3 && SYSTEMS.iter().any(|h| noun.ends_with(h))
+}
+
 /// Campaigns of a number of years (三年行动, 三年攻坚行动, 三年集中攻坚, 五年行动计划): the
 /// numeral at `i`, 年, at most two characters of manner (集中, 专项), one of the [`CAMPAIGNS`], closing
 /// the phrase. Not after an amount or a word of time (近三年, 每三年, 2023年): there the
@@ -232,7 +241,11 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
                 .iter()
                 .map(|x| x.1)
                 .eq(chars[n2 + 1..n2 + 1 + w].iter().map(|x| x.1));
+            // Magnitudes make a number of it (七千三百亩), no alternation.
+            let magnitude = |x: char| "十百千万亿".contains(x);
             if IDIOMS.contains(&s.as_str())
+                || magnitude(first)
+                || magnitude(chars[n2 + 1].1)
                 || TIME_UNITS.contains(&first)
                 || TIME_UNITS.contains(&chars[n2 + 1].1)
                 || (w == 1 && COUNT_UNITS.contains(&chars[n2 + 1].1))
@@ -270,9 +283,9 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
         let levels = || {
             cl == '级'
                 && !ACTIONS.iter().any(|a| starts_with_at(chars, i + 2, a))
-                && digit_value(c).is_some_and(|n| {
+                && (digit_value(c).is_some_and(|n| {
                     listed_before(before).0 == n as usize || run_of_levels(before) == n as usize
-                })
+                }) || (listed_before(before).0 == 0 && names_a_system(chars, i + 2)))
         };
         if is_classifier(cl, chars.get(i + 2).map(|x| x.1)) || levels() {
             let s = i + 2;
@@ -294,12 +307,16 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
                 return None;
             }
             let noun: String = chars[s..e].iter().map(|x| x.1).collect();
+            // A park or zone is no district (九大农业园区, 三大示范区).
+            let zone = ZONES.iter().any(|z| noun.ends_with(z));
             let heads = || {
-                COUNT_HEADS
-                    .iter()
-                    .filter(|h| noun.starts_with(*h) || noun.ends_with(*h))
+                COUNT_HEADS.iter().filter(|h| {
+                    (noun.starts_with(*h) || noun.ends_with(*h)) && !(zone && **h == "区")
+                })
             };
-            let mut count = heads().next().is_some();
+            // After 大 ("major") only places, people, times and amounts count: 八大产业,
+            // 四大领域, 十大项目 are formulations.
+            let mut count = heads().any(|h| cl != '大' || !MAJOR_NAMES.contains(h));
             let mut ok_len = (2..=6).contains(&(e - s));
             // Right after a list of as many items, the phrase names that list: a noun of
             // one character (“规划、施工、实景”三张图) or of a kind that mostly counts

@@ -183,7 +183,7 @@ pub(super) const COUNT_UNITS: &[char] = &['人', '名', '层', '栋', '辆', '�
 
 /// Time units: 一年一度, 一月一调度 are schedules, not formulations.
 pub(super) const TIME_UNITS: &[char] = &[
-    '年', '月', '日', '天', '周', '季', '次', '时', '分', '秒', '刻', '期', '轮',
+    '年', '月', '日', '天', '周', '季', '次', '时', '分', '秒', '刻', '期', '轮', '届',
 ];
 
 /// Words of two characters, one of them a function word ([`FUNCTION`]), that stand inside
@@ -202,3 +202,16 @@ pub(super) const CAMPAIGNS: &[&str] = &["攻坚行动", "行动计划", "行动�
 /// Words before a numeral and 年 that make the years a period (近三年, 前三年, 每三年,
 /// 这三年, 用三年, 经过三年), not a campaign's name.
 pub(super) const YEARS_BEFORE: &str = "近前后每这那用过再满逾余多第";
+
+/// The [`COUNT_HEADS`] that name a formulation after 大 ("major"): 八大产业, 四大领域, 五大
+/// 行业, 十大项目, 三大措施, 六大问题 (places, people, times and amounts still count).
+pub(super) const MAJOR_NAMES: &[&str] = &[
+    "产业", "领域", "行业", "项目", "措施", "问题", "政策", "环节", "阶段", "片区", "类", "方面",
+];
+
+/// Endings of a noun that make its 区 a zone, not a district (九大农业园区, 三大示范区).
+pub(super) const ZONES: &[&str] = &["园区", "示范区", "功能区", "开发区", "片区"];
+
+/// Head nouns of a system whose levels are counted (四级林长体系, 三级服务网络, 五级组织
+/// 架构).
+pub(super) const SYSTEMS: &[&str] = &["体系", "网络", "架构", "体制"];
