@@ -125,7 +125,9 @@ pub fn extract(text: &str) -> Vec<Mention> {
                 );
             }
             let open = is_open_list(kind, &normalized);
-            push(&mut out, text, s, e, normalized, kind, true);
+            if !(open && defines_next(rest)) {
+                push(&mut out, text, s, e, normalized, kind, true);
+            }
             if open {
                 continue;
             }
@@ -403,6 +405,16 @@ pub(super) fn named_in_sentence(content: &str, rest: &str) -> bool {
 pub(super) fn is_open_list(kind: Kind, normalized: &str) -> bool {
     kind == Kind::QuotedSlogan
         && normalized.chars().filter(|&c| is_han(c)).count() > super::MAX_TOKEN_HAN
+}
+
+/// True when `rest`, the text after a quoted list, joins it to the quoted name it defines
+/// (“有困难找支部、要办事找干部,党员带头致富、带领致富”为主要内容的“双找双带”): the list is
+/// then that name's components, found as its expansion, and no slogan of its own.
+pub(super) fn defines_next(rest: &str) -> bool {
+    ["的", "为主要内容的", "为内容的"].iter().any(|j| {
+        rest.strip_prefix(j)
+            .is_some_and(|r| r.starts_with(['“', '"', '「', '‘']))
+    })
 }
 
 /// Verbs that make a following 道 one of speech: 说道, 问道, 答道, 笑道, 写道 ….

@@ -4,8 +4,8 @@
 
 use super::classify::classify_quoted;
 use super::extract::{
-    add_named, closing, counted_quote, inner_formula, is_open_list, named_in_sentence, names_short,
-    push, units_merge, MAX_MISTYPED, MAX_QUOTE, SPEECH_BEFORE_DAO,
+    add_named, closing, counted_quote, defines_next, inner_formula, is_open_list,
+    named_in_sentence, names_short, push, units_merge, MAX_MISTYPED, MAX_QUOTE, SPEECH_BEFORE_DAO,
 };
 use super::numerals::is_numeral;
 use super::{listed, unquoted, Kind, Mention};
@@ -109,7 +109,9 @@ pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
                 );
             }
             let open = is_open_list(kind, &normalized);
-            push(&mut out, text, s, e, normalized, kind, true);
+            if !(open && defines_next(&text[byte(c + 1)..])) {
+                push(&mut out, text, s, e, normalized, kind, true);
+            }
             if open {
                 continue;
             }

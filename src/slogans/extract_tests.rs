@@ -83,12 +83,26 @@ fn long_quoted_lists_leave_their_formulations_found() {
     // look inside it.
     let t = "坚持“分组共建聚合力、点面结合解难题、三治融合促深化”的思路";
     let ms = extract(t);
-    let names: Vec<&str> = ms.iter().map(|m| m.normalized.as_str()).collect();
+    let found: Vec<&str> = ms.iter().map(|m| m.normalized.as_str()).collect();
     assert_eq!(
-        names,
+        found,
         ["分组共建聚合力、点面结合解难题、三治融合促深化", "三治融合"]
     );
     assert!(!ms[0].is_token() && ms[1].is_token());
+    // A list that defines the quoted name after it is that name's expansion, no slogan of
+    // its own (seed 002: 双找双带); before a plain noun it still is one.
+    assert_eq!(
+        names("以“有困难找支部、要办事找干部,党员带头致富、带领致富”为主要内容的“双找双带”活动"),
+        ["双找双带"]
+    );
+    assert_eq!(
+        names("“分组共建聚合力、点面结合解难题、典型回响促深化”的“三步法”"),
+        ["三步法"]
+    );
+    assert_eq!(
+        names("“分组共建聚合力、点面结合解难题、典型回响促深化”的工作思路"),
+        ["分组共建聚合力、点面结合解难题、典型回响促深化"]
+    );
 }
 
 #[test]
@@ -266,6 +280,8 @@ fn ordinals_centres_levels_run_together_and_partial_lists() {
     );
     // b20: a suffix after a compound makes a longer word; an ordinal; N+1.
     assert!(names("扎实推进长三角一体化发展").is_empty());
+    // Beijing's report: 强度 ("intensity") is a word, so no 一备三强 (of 开一备三).
+    assert!(names("保持开一备三强度。").is_empty());
     assert!(names("打造的第三个货车司机群体党建样板点").is_empty());
     assert_eq!(names("构筑“N+1”党建工作体系"), ["N+1"]);
     // b11, b21: a function word inside a word of the noun (导向, 到位).

@@ -231,8 +231,12 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
             {
                 e += 1 + w;
             }
-            // A suffix after it makes a longer word (长三角一体化: no 三角一体).
-            if chars.get(e).is_some_and(|c| matches!(c.1, '化' | '性')) {
+            // A suffix after it makes a longer word (长三角一体化: no 三角一体; 开一备三强度:
+            // no 一备三强).
+            if chars
+                .get(e)
+                .is_some_and(|c| matches!(c.1, '化' | '性' | '度'))
+            {
                 return None;
             }
             let s: String = chars[i..e].iter().map(|x| x.1).collect();
