@@ -412,8 +412,14 @@ pub(super) fn is_open_list(kind: Kind, normalized: &str) -> bool {
 /// then that name's components, found as its expansion, and no slogan of its own.
 pub(super) fn defines_next(rest: &str) -> bool {
     ["的", "为主要内容的", "为内容的"].iter().any(|j| {
-        rest.strip_prefix(j)
-            .is_some_and(|r| r.starts_with(['“', '"', '「', '‘']))
+        rest.strip_prefix(j).is_some_and(|r| {
+            // A quoted name, or an unquoted numbered one (…”的五管服务; not 一, which opens
+            // words: …”的一流基层便民服务中心).
+            r.starts_with(['“', '"', '「', '‘'])
+                || r.chars()
+                    .next()
+                    .is_some_and(|c| (is_numeral(c) && c != '一') || c.is_ascii_digit())
+        })
     })
 }
 

@@ -99,6 +99,15 @@ fn long_quoted_lists_leave_their_formulations_found() {
         names("“分组共建聚合力、点面结合解难题、典型回响促深化”的“三步法”"),
         ["三步法"]
     );
+    // Before a numbered name without quotes too, but 一 opens words (一流).
+    assert_eq!(
+        names("“分组共建聚合力、点面结合解难题、典型回响促深化”的三步工作法"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names("打造“整合彻底、事项齐全、授权充分、系统智能、环境优美”的一流中心"),
+        ["整合彻底、事项齐全、授权充分、系统智能、环境优美"]
+    );
     assert_eq!(
         names("“分组共建聚合力、点面结合解难题、典型回响促深化”的工作思路"),
         ["分组共建聚合力、点面结合解难题、典型回响促深化"]
@@ -282,6 +291,17 @@ fn ordinals_centres_levels_run_together_and_partial_lists() {
     assert!(names("扎实推进长三角一体化发展").is_empty());
     // Beijing's report: 强度 ("intensity") is a word, so no 一备三强 (of 开一备三).
     assert!(names("保持开一备三强度。").is_empty());
+    // b13: rounds up and down of a procedure, though 上 and 下 are function words; not
+    // 一上一下, a motion.
+    assert_eq!(
+        names("村规民约采取四上四下的办法,预算实行两上两下。他一上一下。"),
+        ["四上四下", "两上两下"]
+    );
+    // b11: a space ends a phrase of a title.
+    assert_eq!(
+        names("坚持两个导向 聚焦四个强化 着力推进"),
+        ["两个导向", "四个强化"]
+    );
     assert!(names("打造的第三个货车司机群体党建样板点").is_empty());
     assert_eq!(names("构筑“N+1”党建工作体系"), ["N+1"]);
     // b11, b21: a function word inside a word of the noun (导向, 到位).

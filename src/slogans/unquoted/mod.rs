@@ -215,6 +215,15 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
     }
     // Alternation: N a N b (N c), N ab N cd: 一村一品, 三会一课, 三培养三引领; and one
     // against many, 一 a 多 b: 一核多点, 一岗多责.
+    // Up and down rounds of a procedure, N上N下 (四上四下, 两上两下; 一上一下 is motion), though
+    // 上 and 下 are function words.
+    if c != '一'
+        && han_at(chars, i + 1) == Some('上')
+        && chars.get(i + 2).is_some_and(|x| x.1 == c)
+        && han_at(chars, i + 3) == Some('下')
+    {
+        return Some((i, i + 4, Kind::NumeralCompound));
+    }
     for w in [1usize, 2] {
         let a = i + 1;
         let n2 = a + w;
@@ -352,10 +361,20 @@ fn numeral(chars: &[(u32, char)], i: usize, before: &str) -> Option<(usize, usiz
                 '级' if chars.get(e).is_some_and(|x| matches!(x.1, '(' | '（')) => true,
                 _ => {
                     // A bracket after the noun holds its parts (制定两个制度(…、…)).
+                    // A space ends a phrase of a title (坚持两个导向 聚焦四个强化).
                     chars.get(e).is_some_and(|x| {
                         matches!(
                             x.1,
-                            '，' | ',' | '。' | '、' | '”' | '；' | ';' | '(' | '（'
+                            '，' | ','
+                                | '。'
+                                | '、'
+                                | '”'
+                                | '；'
+                                | ';'
+                                | '('
+                                | '（'
+                                | ' '
+                                | '\u{3000}'
                         )
                     }) || TAILS.iter().any(|t| starts_with_at(chars, e, t))
                 }
