@@ -197,7 +197,8 @@ fn heldout_batches() {
     // 64/66, 3 of 6 and 1; b20: 55/63, 75/79, 4 of 11 and 2; b21: 30/38, 32/32, 5 of 10; b22: 64/67, 101/101, 1 of 4 and 2; b23:
     // 55/59, 76/76, 4 of 11; b24: 55/59, 73/75, 3 of 12 and 3; b25: 53/57,
     // 73/74, 2 of 6; b26: 56/62, 86/88, 1 of 2; b27: 46/48, 79/81, 3 of 5; b28: 37/38, 66/66, 2 of 7;
-    // b29: 51/51, 76/78, 7 of 11 and 4; b30: 30/40, 60/64, 2 of 7),
+    // b29: 51/51, 76/78, 7 of 11 and 4; b30: 30/40, 60/64, 2 of 7; b31: 52/57, 112/118,
+    // 2 of 12; b32: 38/41, 58/58, 3 of 4 and 2; b33: 64/70, 81/83, 2 of 4 and 1),
     // then each was used to mend the rules.
     // b26's gold requires the quoted list that defines 四好家 (“传承好家风、…、评选好家庭”的
     // “四好家”), which tifa gives as the components of 四好家 only, as the seeds' gold
@@ -213,7 +214,7 @@ fn heldout_batches() {
     // this gold calls no list and the seeds' gold would. Levels run together (县乡村三级
     // 书记 in b3, 县乡村三级寄递物流体系 in b24): tifa lists them (县, 乡, 村), as b23's gold
     // does for 县镇村三级联动; b3's and b24's gold call them no list.
-    let floors: [(&str, f64, f64, usize, usize); 28] = [
+    let floors: [(&str, f64, f64, usize, usize); 31] = [
         ("b3", 0.97, 0.96, 6, 2),
         ("b4", 0.98, 0.98, 11, 1),
         ("b5", 0.98, 0.97, 4, 0),
@@ -242,6 +243,9 @@ fn heldout_batches() {
         ("b28", 0.97, 0.99, 2, 0),
         ("b29", 0.99, 0.97, 8, 4),
         ("b30", 0.87, 0.96, 2, 0),
+        ("b31", 0.91, 0.94, 2, 0),
+        ("b32", 0.92, 0.99, 3, 2),
+        ("b33", 0.91, 0.97, 2, 1),
     ];
     let mut failures = Vec::new();
     for (batch, recall, precision, right, unlisted) in floors {
