@@ -34,8 +34,28 @@ const UNITS: &[&str] = &[
 const SENTENCE_PUNCT: &[char] = &['。', '？', '！', '；', '：', '?', '!', ';', ':', '《', '》'];
 
 /// Classifies the content of a quotation; returns kind, normalised form and shape, or `None`
-/// when the content is no formulation or slogan (too short, too long, a sentence).
+/// when the content is no formulation or slogan (too short, too long, a sentence). The
+/// normalised form has no quotation marks: those of a quotation inside it go
+/// ([`without_inner_quotes`]).
 pub(crate) fn classify_quoted(content: &str) -> Option<(Kind, String)> {
+    classify_marked(content).map(|(k, n)| (k, without_inner_quotes(n)))
+}
+
+/// The marks of a quotation inside a quotation (‘’, 『』), which the normalised form drops
+/// (“办事不出村、群众‘零跑腿’” → 办事不出村、群众零跑腿).
+const INNER_QUOTES: [char; 4] = ['‘', '’', '『', '』'];
+
+/// `n` without the [`INNER_QUOTES`] (no copy when it has none).
+pub(crate) fn without_inner_quotes(n: String) -> String {
+    if n.contains(INNER_QUOTES) {
+        n.replace(INNER_QUOTES, "")
+    } else {
+        n
+    }
+}
+
+/// [`classify_quoted`] before the inner quotation marks are dropped.
+fn classify_marked(content: &str) -> Option<(Kind, String)> {
     let c = content.trim();
     let c = list_with_stop(c).unwrap_or(c);
     // Every property the rules below ask for, in one pass over the characters.

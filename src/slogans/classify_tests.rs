@@ -28,7 +28,24 @@ fn holidays_named_by_date_are_not_formulations() {
     }
 }
 
+#[test]
+fn inner_quotation_marks_leave_the_name() {
+    assert_eq!(
+        classify_quoted("党建+‘红色物业’"),
+        Some((Kind::Plus, "党建+红色物业".into()))
+    );
+    assert_eq!(
+        classify_quoted("开展专项债券项目‘自审自发’试点"),
+        Some((Kind::QuotedSlogan, "开展专项债券项目自审自发试点".into()))
+    );
+}
+
 fn classify_quoted_naive(content: &str) -> Option<(Kind, String)> {
+    let strip = |n: String| n.chars().filter(|c| !"‘’『』".contains(*c)).collect();
+    classify_marked_naive(content).map(|(k, n)| (k, strip(n)))
+}
+
+fn classify_marked_naive(content: &str) -> Option<(Kind, String)> {
     let c = content.trim();
     let c = list_with_stop(c).unwrap_or(c);
     if c.is_empty() || c.contains('\n') || c.contains(SENTENCE_PUNCT) || has_enumerator(c) {
@@ -111,7 +128,7 @@ proptest::proptest! {
 
     #[test]
     fn classify_quoted_equals_naive(
-        c in "[一二三两十个项大区中心红色物业我你咱他她们吗呢吧啊说+0-9Na 。：:《\n·()（）]{0,20}"
+        c in "[一二三两十个项大区中心红色物业我你咱他她们吗呢吧啊说+0-9Na 。：:《\n·()（）‘’]{0,20}"
     ) {
         proptest::prop_assert_eq!(classify_quoted(&c), classify_quoted_naive(&c));
     }

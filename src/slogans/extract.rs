@@ -77,7 +77,7 @@ pub fn extract(text: &str) -> Vec<Mention> {
         let quote = quotes[q];
         q += 1;
         // A quotation opened inside an accepted one is part of it (“‘三亮’活动”), unless
-        // it is a formula standing as one item of a quoted list or chain: “践行‘三个表率’、
+        // it is a formula or a short slogan standing in a quoted list or chain: “践行‘三个表率’、
         // 建设模范机关”, “星级支部—示范支部—‘五星四强’特色支部”.
         if let Some(&(o, c)) = covered
             .last()
@@ -266,12 +266,13 @@ pub(super) fn names_short(before: &str, name: &str) -> bool {
 const ITEM_MARKS: [char; 4] = ['、', '—', '，', ','];
 
 /// The kind and name of `inner`, a quotation inside the accepted quotation `outer`, when
-/// it is a formula and `outer` lists items ([`ITEM_MARKS`]).
+/// `outer` lists items ([`ITEM_MARKS`]) and `inner` is a formula or a slogan of at most 8
+/// characters (“践行‘三个表率’、建设模范机关”; “办事不出村、群众‘零跑腿’”).
 pub(super) fn inner_formula(outer: &str, inner: &str) -> Option<(Kind, String)> {
     if !outer.contains(ITEM_MARKS) || inner != inner.trim() {
         return None;
     }
-    classify_quoted(inner).filter(|(k, _)| k.is_formula())
+    classify_quoted(inner).filter(|(k, n)| k.is_formula() || n.chars().count() <= 8)
 }
 
 /// A quotation: byte offsets of its opening and closing marks, and its length.
