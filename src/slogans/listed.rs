@@ -27,7 +27,10 @@ const TAIL_CHARS: usize = 2;
 ///   word (items of [`ITEM_CHARS`], the last split at 与, 和 or 及 when both sides hold
 ///   the key): 四联增效 after “资源联享、更新联商、服务联动与活动联办”;
 /// * or, without a key, one or two characters that close the name ([`closes_name`]):
-///   “进乡村、进社区、进网格”三进工作, “管理、技术、服务、人员”四下沉, “听、讲、读”三字法.
+///   “进乡村、进社区、进网格”三进工作, “管理、技术、服务、人员”四下沉, “听、讲、读”三字法;
+///   after items of one character each, one character (“红、灰、黑”三色干部名单).
+///
+/// Items are split at 、 and at commas.
 ///
 /// A tail word or a generic head after the name is none of it (三联|机制, 三进|工作).
 pub(super) fn named_by_list(content: &str, after: &str) -> Option<(usize, usize)> {
@@ -52,11 +55,22 @@ pub(super) fn named_by_list(content: &str, after: &str) -> Option<(usize, usize)
         // A formula of terms: “组织联建+资源联用+发展联动”三联机制.
         content.split('+').collect()
     } else {
-        content.split('、').collect()
+        // Items at 、 and at commas (“企业找政策,政策找企业”两找机制; “联合踏勘、审图、验收,
+        // 走访、会商、审批”六联机制).
+        content.split(['、', '，', ',']).collect()
     };
     let all_han = items.iter().all(|item| item.chars().all(is_han));
+    // Items of one character each (colours, “红、灰、黑”三色干部名单) are named by the
+    // numeral and one character, whatever follows.
+    let single = || {
+        (items.iter().all(|item| item.chars().count() == 1)
+            && plain(key)
+            && !NOT_NAMES.contains(key))
+        .then_some(key.len_utf8())
+    };
     let keyless = || {
         closes_name(&rest[name_from..])
+            .or_else(single)
             .filter(|_| items.len() == n && all_han)
             .map(|len| (start, start + name_from + len))
     };
@@ -307,6 +321,15 @@ mod tests {
             named("听、讲、读、看、验、赛、督", "七字法扎实推进"),
             Some("七字法")
         );
+        // Items at commas too (b35); items of one character each name the numeral and one
+        // character (b36, b31).
+        assert_eq!(named("企业找政策,政策找企业", "两找机制"), Some("两找"));
+        assert_eq!(
+            named("联合踏勘、审图、验收,走访、会商、审批", "六联机制。"),
+            Some("六联")
+        );
+        assert_eq!(named("红、灰、黑", "三色干部名单"), Some("三色"));
+        assert_eq!(named("红、灰、黑", "三者"), None);
         // A count of the list, or a name that runs on.
         assert_eq!(named("党委、政府、企业", "三方共同"), None);
         assert_eq!(named("党委、政府、企业", "三者,"), None);
