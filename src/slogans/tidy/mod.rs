@@ -19,7 +19,7 @@ pub(super) use ends::{common_ending, cut_duration, cut_etc, cut_relation_tail, c
 /// 按照). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
 /// like are cut only where that balances the list ([`BALANCED_LEADS`]).
-const LEAD_VERBS: [&str; 51] = [
+const LEAD_VERBS: [&str; 52] = [
     "开展",
     "启动",
     "发动",
@@ -43,6 +43,7 @@ const LEAD_VERBS: [&str; 51] = [
     "包括",
     "是指",
     "涵盖",
+    "下设",
     "设立",
     "成立",
     "发挥",
@@ -83,7 +84,7 @@ const LEAD_VERBS: [&str; 51] = [
 /// 建设医疗、医保、医药 → 医疗; 创建服务、需求“双向清单” → 服务; 完善省、市、开发区 → 省. A
 /// list of verb phrases alike (强化督导、强化落实) or of items longer than the rest
 /// (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
-const BALANCED_LEADS: [&str; 45] = [
+const BALANCED_LEADS: [&str; 46] = [
     // Verbs growing in pairs, first: the first match is cut, and 做优 opens 做优做强
     // (持续做大做强牦牛、藏羊…“五大优势产业”).
     "做大做强",
@@ -127,6 +128,7 @@ const BALANCED_LEADS: [&str; 45] = [
     "突出",
     // Verbs of holding and using (牢牢守住粮食安全和…两条底线; 利用村民小组会、村三委会…).
     "守住",
+    "守好",
     "利用",
     // The verbs of an essay's summary (分析…两大路径, 总结…三条经验).
     "分析",
@@ -148,6 +150,9 @@ pub(super) fn is_lead_verb(word: &str) -> bool {
 /// A lead verb must start among the first this many characters of an item (a subject or
 /// an adverb before the verb: 茅箭区深化…, 全面启动…).
 const LEAD_WITHIN: usize = 6;
+
+/// The modal verb ("must") that may stand before one of the [`LEAD_ADVERBS`].
+const MODAL: &str = "要";
 
 /// Adverbs that may stand before one of the [`BALANCED_LEADS`] that opens a list (着力防控,
 /// 全面加强, 持续深化; 著力 of Traditional text, which conversion keeps).
@@ -357,6 +362,7 @@ const NOT_PREPOSITIONS: [&str; 44] = [
 /// Cuts one of the [`PREPOSITIONS`] off the start of `first` (the clause's first word,
 /// before a list of other items) when two characters or more are left.
 fn strip_preposition(first: &mut String, others: &[String]) {
+    strip_inner_yi(first, others);
     let Some(rest) = first.strip_prefix(PREPOSITIONS) else {
         return;
     };
@@ -373,6 +379,33 @@ fn strip_preposition(first: &mut String, others: &[String]) {
     *first = rest.to_string();
 }
 
+/// Characters before 以 that make a word of it (可以, 所以, 予以, 加以 …), and after it
+/// (以及, 以上, 以来 …): there it is no preposition.
+const YI_BEFORE: &str = "可所予加难得足用借赖是";
+const YI_AFTER: &str = "及上下来后前便免外内往至致";
+
+/// Cuts a subject and the preposition 以 inside `first` when what follows it is as long as
+/// the other items (该行党委以红色引擎领航定向 beside 红色堡垒扎根产业 … → 红色引擎领航定向).
+fn strip_inner_yi(first: &mut String, others: &[String]) {
+    let lengths = others.iter().map(|o| o.chars().count());
+    let (Some(min), Some(max)) = (lengths.clone().min(), lengths.max()) else {
+        return;
+    };
+    let cut = first.char_indices().skip(1).find_map(|(p, c)| {
+        let rest = &first[p + c.len_utf8()..];
+        let before = first[..p].chars().next_back()?;
+        let after = rest.chars().next()?;
+        (c == '以'
+            && !YI_BEFORE.contains(before)
+            && !YI_AFTER.contains(after)
+            && (min.max(2)..=max).contains(&rest.chars().count()))
+        .then(|| rest.to_string())
+    });
+    if let Some(rest) = cut {
+        *first = rest;
+    }
+}
+
 /// Cuts the subject and the copula 是 off `first` when what follows it is as long as the
 /// other items (越丰村是沪杭高铁 beside 沪杭高速 → 沪杭高铁, of 是…的“双出口”); 是 that ends
 /// a word leaves nothing to balance (坚持实事求是) and stays. Likewise a clause ending in
@@ -381,9 +414,11 @@ fn strip_preposition(first: &mut String, others: &[String]) {
 fn strip_copula(first: &mut String, others: &[String]) {
     // 是, or 在于 ("lies in": 症结在于权责不明、考核过滥、数据壁垒三大梗阻).
     // 到 after a verb of reaching is one too (拓展到产业协作、人才共育等六大领域).
+    // 成为 ("become") too (…小区成为零重大安全事故、零重大社会舆情、零投诉“三零小区”).
     let copula = first
         .rfind("在于")
         .map(|p| (p + '在'.len_utf8(), '于'))
+        .or_else(|| first.rfind("成为").map(|p| (p + '成'.len_utf8(), '为')))
         .or_else(|| first.rfind('是').map(|p| (p, '是')))
         .or_else(|| first.rfind('到').map(|p| (p, '到')));
     let perfective = first
@@ -413,11 +448,21 @@ fn strip_copula(first: &mut String, others: &[String]) {
 /// `others` (see there).
 fn strip_balanced_lead(first: &mut String, others: &[String]) {
     let starts = |item: &str| {
-        // An adverb may stand before the verb (着力|防控生产安全).
-        let adverb = LEAD_ADVERBS
-            .iter()
-            .find(|a| item.starts_with(*a))
-            .map_or(0, |a| a.len());
+        // An adverb may stand before the verb (着力|防控生产安全), and the modal 要 before
+        // the adverb (要牢牢守好|发展).
+        let modal = if item
+            .strip_prefix(MODAL)
+            .is_some_and(|r| LEAD_ADVERBS.iter().any(|a| r.starts_with(a)))
+        {
+            MODAL.len()
+        } else {
+            0
+        };
+        let adverb = modal
+            + LEAD_ADVERBS
+                .iter()
+                .find(|a| item[modal..].starts_with(*a))
+                .map_or(0, |a| a.len());
         BALANCED_LEADS
             .iter()
             .find(|v| item[adverb..].starts_with(*v))
@@ -438,7 +483,8 @@ fn strip_balanced_lead(first: &mut String, others: &[String]) {
     let left = first[verb..].chars().count();
     // After an adverb the verb is surely one: what it leaves need only be a word
     // (牢牢守住|粮食安全 beside 不发生规模性返贫).
-    if LEAD_ADVERBS.iter().any(|a| first.starts_with(a)) && left >= 2 {
+    let bare = first.strip_prefix(MODAL).unwrap_or(first);
+    if LEAD_ADVERBS.iter().any(|a| bare.starts_with(a)) && left >= 2 {
         *first = first[verb..].to_string();
         return;
     }

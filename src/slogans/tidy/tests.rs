@@ -281,3 +281,34 @@ fn the_frame_yi_wei_is_cut_off_a_list() {
     strip_lead_against(&mut first, &others);
     assert_eq!(first, "有色金属");
 }
+
+#[test]
+fn subjects_before_yi_chengwei_xiashe_and_a_modal_are_cut() {
+    // b31, b33, b34: a subject before the preposition 以, the copula 成为, the lead verb
+    // 下设, and the modal 要 before an adverb and a verb of holding.
+    let cut = |first: &str, others: &[&str]| {
+        let others: Vec<String> = others.iter().map(|s| s.to_string()).collect();
+        let mut first = first.to_string();
+        strip_lead_against(&mut first, &others);
+        first
+    };
+    assert_eq!(
+        cut(
+            "该行党委以红色引擎领航定向",
+            &["红色堡垒扎根产业", "红色铁军攻坚克难"]
+        ),
+        "红色引擎领航定向"
+    );
+    assert_eq!(
+        cut("成为零重大安全事故", &["零重大社会舆情", "零投诉"]),
+        "零重大安全事故"
+    );
+    assert_eq!(cut("下设农业", &["工业", "生活", "综合"]), "农业");
+    assert_eq!(cut("要牢牢守好发展", &["生态"]), "发展");
+    // 以 inside a word stays (可以, 以及), and so does one that leaves too much.
+    assert_eq!(cut("可以先行先试", &["大胆探索"]), "可以先行先试");
+    assert_eq!(
+        cut("坚持以人为本的理念", &["服务为先"]),
+        "坚持以人为本的理念"
+    );
+}
