@@ -1,7 +1,7 @@
 //! Splitting a list of components into items: at 、, commas and semicolons outside brackets,
 //! and at 和/及/与 when the list is one item short of the formulation's numeral.
 
-use super::{tidy, Mention};
+use super::{tidy, Kind, Mention};
 
 /// Splits a list at 、 and commas, removing quotation marks and an "etc." (等) with the noun
 /// after it ([`tidy::cut_etc`]). A list with semicolons and 、 is split at the semicolons
@@ -73,13 +73,17 @@ pub(super) fn split_last_and(mut items: Vec<String>, n: usize) -> Vec<String> {
     items
 }
 
-/// `item` split at its first 和 or 及, or at 与 between words of two characters or more
+/// `item` split at its first 以及, 和 or 及, or at 与 between words of two characters or more
 /// (not the 与 of 参与); `None` when it holds none or a half would be empty.
 fn split_and(item: &str) -> Option<(String, String)> {
     let with = item
         .split_once('与')
         .filter(|(a, b)| a.chars().count() >= 2 && b.chars().count() >= 2 && !a.ends_with('参'));
-    let (a, b) = item.split_once(['和', '及']).or(with)?;
+    // 以及 ("as well as") whole, before its 及 alone.
+    let (a, b) = item
+        .split_once("以及")
+        .or_else(|| item.split_once(['和', '及']))
+        .or(with)?;
     (!a.is_empty() && !b.is_empty()).then(|| (a.to_string(), b.to_string()))
 }
 
@@ -88,7 +92,13 @@ fn split_and(item: &str) -> Option<(String, String)> {
 /// 中低收入户、中南部民众与青年 (3 + 1 = 4).
 pub(super) fn split_to_fit(items: Vec<String>, m: &Mention) -> Vec<String> {
     let first = m.value.first().map_or(0, |&v| v as usize);
-    let sum: usize = m.value.iter().map(|&v| v as usize).sum();
+    // Each N of a digit formula stands for one item more (1+1+1+N: four items).
+    let open = if m.kind == Kind::Numeric {
+        m.normalized.matches('N').count()
+    } else {
+        0
+    };
+    let sum: usize = m.value.iter().map(|&v| v as usize).sum::<usize>() + open;
     let n = items.len() + 1;
     if n != first && n != sum {
         return items;
@@ -106,4 +116,23 @@ pub(super) fn split_to_fit(items: Vec<String>, m: &Mention) -> Vec<String> {
         }
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_item_splits_at_yiji_whole() {
+        // b38: 以及 is one word; its 以 stays with neither half.
+        assert_eq!(
+            split_and("1个智慧运营中心以及N个智慧场景"),
+            Some(("1个智慧运营中心".into(), "N个智慧场景".into()))
+        );
+        assert_eq!(
+            split_and("业委会和物业公司"),
+            Some(("业委会".into(), "物业公司".into()))
+        );
+        assert_eq!(split_and("参与治理"), None);
+    }
 }

@@ -261,8 +261,9 @@ pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
         }
     }
     // Items of two characters are cut to only when all end in the same character
-    // (…提出要打造一城三带文旅集聚区和探索景区 beside 街区、社区 → 景区).
-    if alike && (longest >= 3 || (longest == 2 && same_end)) {
+    // (…提出要打造一城三带文旅集聚区和探索景区 beside 街区、社区 → 景区), or when three or
+    // more are (产业发展生产 beside 加工、科技、营销 → 生产).
+    if alike && (longest >= 3 || (longest == 2 && (same_end || others.len() >= 3))) {
         let start = first
             .char_indices()
             .nth(chars - longest)

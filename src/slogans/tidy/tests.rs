@@ -16,6 +16,16 @@ fn a_long_modifier_is_cut_off_the_first_item() {
     let mut first = "很长很长的修饰语的甲".to_string();
     strip_modifier_against(&mut first, &others);
     assert_eq!(first, "很长很长的修饰语的甲");
+    // b37: three others or more of two characters cut it to two (产业发展生产 beside
+    // 加工、科技、营销); two others of two characters only when all end alike.
+    let others = ["加工", "科技", "营销"].map(String::from);
+    let mut first = "产业发展生产".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "生产");
+    let others = ["科技", "营销"].map(String::from);
+    let mut first = "产业发展生产".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "产业发展生产");
 }
 
 #[test]
