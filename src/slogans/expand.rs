@@ -142,7 +142,7 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
                     consistency: Consistency::Ok,
                 };
             }
-            if first_found.is_none() && k < SHOWN_UNFITTED {
+            if first_found.is_none() && k < SHOWN_UNFITTED && !etc_inside(&c) {
                 first_found = Some(c);
             }
         }
@@ -183,6 +183,15 @@ fn second_numeral(m: &Mention) -> Option<(usize, char)> {
     cs.next();
     let key = cs.skip_while(|&c| !is_numeral(c)).nth(1)?;
     Some((a as usize + b as usize, key))
+}
+
+/// True when a 等 ("etc.") stands inside the last item, not at its end: the clause goes on
+/// past the list (民政、司法、财政等多部门共同参与的“两个覆盖”), so a list that does not fit
+/// the numeral is no lead either ([`expand_with`]). Partial lists closed by 等 have lost it
+/// to the tail cutting (产业协作、人才共育等六大领域).
+pub(super) fn etc_inside(c: &[String]) -> bool {
+    c.last()
+        .is_some_and(|l| l.find('等').is_some_and(|p| p + '等'.len_utf8() < l.len()))
 }
 
 /// True for the mentions that have no components: quoted slogans, `+` formulas, pairings

@@ -1165,3 +1165,17 @@ fn predicates_after_the_list_and_a_counted_list_before_it() {
         ["电子信息", "商贸物流", "现代农业", "文化旅游"]
     );
 }
+
+#[test]
+fn a_list_whose_etc_goes_on_into_a_clause_is_no_lead() {
+    // b42: the departments are the subject of 参与, more than two, and no components of
+    // 两个覆盖.
+    let e = expansion_of(
+        "建立民政、司法、财政等多部门共同参与的“两个覆盖”常态化沟通协作机制",
+        "两个覆盖",
+    );
+    assert!(e.components.is_empty(), "{:?}", e.components);
+    // A partial list closed by 等 still is one (b18).
+    let e = expansion_of("拓展到产业协作、人才共育等六大领域", "六大领域");
+    assert_eq!(e.components, ["产业协作", "人才共育"]);
+}

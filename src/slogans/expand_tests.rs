@@ -47,7 +47,11 @@ fn expand_eager(text: &str, m: &Mention) -> Expansion {
     let chosen = candidates
         .iter()
         .find(|c| usable(c) && fit(c))
-        .or_else(|| candidates[..SHOWN_UNFITTED].iter().find(|c| usable(c)))
+        .or_else(|| {
+            candidates[..SHOWN_UNFITTED]
+                .iter()
+                .find(|c| usable(c) && !etc_inside(c))
+        })
         .cloned()
         .unwrap_or_default();
     let consistency = if chosen.len() < 2 {
