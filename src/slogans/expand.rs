@@ -228,11 +228,19 @@ fn fits(m: &Mention, n: usize) -> bool {
         return false;
     };
     let sum: usize = m.value.iter().map(|&x| x as usize).sum();
-    let open_ended = m.kind == Kind::Numeric
-        && m.normalized
-            .split('+')
-            .any(|t| t.bytes().any(|b| b.is_ascii_alphabetic()));
-    n == first as usize || n == sum || (open_ended && n > sum)
+    n == first as usize || n == sum || (open_terms(m) > 0 && n > sum)
+}
+
+/// The terms of a digit formula that stand for an open number of items, a letter (the N
+/// of 1+5+N): at least one item each. 0 for any other mention.
+pub(super) fn open_terms(m: &Mention) -> usize {
+    if m.kind != Kind::Numeric {
+        return 0;
+    }
+    m.normalized
+        .split('+')
+        .filter(|t| t.bytes().any(|b| b.is_ascii_alphabetic()))
+        .count()
 }
 
 /// True if a strategy's candidate can be an expansion: two or more components, none a

@@ -1,7 +1,7 @@
 //! Splitting a list of components into items: at 、, commas and semicolons outside brackets,
 //! and at 和/及/与 when the list is one item short of the formulation's numeral.
 
-use super::{tidy, Kind, Mention};
+use super::{tidy, Mention};
 
 /// Splits a list at 、 and commas, removing quotation marks and an "etc." (等) with the noun
 /// after it ([`tidy::cut_etc`]). A list with semicolons and 、 is split at the semicolons
@@ -93,11 +93,7 @@ fn split_and(item: &str) -> Option<(String, String)> {
 pub(super) fn split_to_fit(items: Vec<String>, m: &Mention) -> Vec<String> {
     let first = m.value.first().map_or(0, |&v| v as usize);
     // Each N of a digit formula stands for one item more (1+1+1+N: four items).
-    let open = if m.kind == Kind::Numeric {
-        m.normalized.matches('N').count()
-    } else {
-        0
-    };
+    let open = super::expand::open_terms(m);
     let sum: usize = m.value.iter().map(|&v| v as usize).sum::<usize>() + open;
     let n = items.len() + 1;
     if n != first && n != sum {
