@@ -110,7 +110,29 @@ pub(super) fn defined_after(
     if cut_off {
         drop_unfinished(&mut items);
     }
+    if let Some(more) = second_after_semicolon(&rest[end..], second, items.len()) {
+        items.extend(more);
+    }
     items
+}
+
+/// For a name of two numerals (`second`: their sum and the second one's character), the
+/// items after the semicolon that ends the first list, when with the `have` items before
+/// they make the sum and each holds that character: 查…、查…、查…；评…、评…、评… for
+/// 三查三评. The second list ends at a comma, like the first.
+fn second_after_semicolon(
+    tail: &str,
+    second: Option<(usize, char)>,
+    have: usize,
+) -> Option<Vec<String>> {
+    let (sum, key) = second?;
+    let next = tail.strip_prefix(['；', ';'])?;
+    let next = &next[..next
+        .find(['。', '\n', '；', ';', ',', '，'])
+        .unwrap_or(next.len())];
+    let items = split_items(next);
+    (have >= 2 && have + items.len() == sum && items.iter().all(|i| i.contains(key)))
+        .then_some(items)
 }
 
 /// The comma-separated parts (outside brackets and quotations, quotation marks removed)
@@ -357,6 +379,16 @@ fn glossary(body: &str) -> Vec<String> {
         // follows is the sentence going on (“X”即发动党员、…、居民包岗,并重点发挥…).
         if k + 1 == marks.len() {
             if let Some(c) = def.find([',', '，']).filter(|&c| def[..c].contains('、')) {
+                def = &def[..c];
+            }
+        }
+        // A definition that opens with its term's number names one thing up to the first
+        // comma; what follows describes it (“6”即6家渔业公司,覆盖274艘渔船、…和…).
+        let term = body[..at]
+            .rfind('“')
+            .map_or("", |o| &body[o + '“'.len_utf8()..at]);
+        if !term.is_empty() && term.bytes().all(|b| b.is_ascii_digit()) && def.starts_with(term) {
+            if let Some(c) = def.find([',', '，']) {
                 def = &def[..c];
             }
         }

@@ -222,13 +222,30 @@ fn is_pairing(m: &Mention) -> bool {
 
 /// True when `n` components agree with the numerals of `m`: as many as the first numeral,
 /// or as the sum of all (三化三促 → 3 or 6); for a digit formula with a letter term (1+5+N:
-/// one, five, and any number) also any count above the sum of its digits.
+/// one, five, and any number) also any count above the sum of its digits, and for any
+/// digit formula its number of terms ([`digit_terms`]).
 fn fits(m: &Mention, n: usize) -> bool {
     let Some(&first) = m.value.first() else {
         return false;
     };
     let sum: usize = m.value.iter().map(|&x| x as usize).sum();
-    n == first as usize || n == sum || (open_terms(m) > 0 && n > sum)
+    n == first as usize || n == sum || (open_terms(m) > 0 && n > sum) || n == digit_terms(m)
+}
+
+/// The terms of a digit formula of three terms or more, numbers and letters (1+5+7+N:
+/// four), each of which may be listed as one item (1个中心、5个驿站、7个服务项目以及N项
+/// 服务); 0 for any other mention. Two items are too weak a sign for two terms: a list
+/// before “3+1” is mostly places or partners (分别在塔城镇和永春乡试点…“3+1”建设).
+pub(super) fn digit_terms(m: &Mention) -> usize {
+    if m.kind != Kind::Numeric {
+        return 0;
+    }
+    let terms = m.value.len() + open_terms(m);
+    if terms >= 3 {
+        terms
+    } else {
+        0
+    }
 }
 
 /// The terms of a digit formula that stand for an open number of items, a letter (the N

@@ -644,6 +644,12 @@ fn a_glossary_starts_at_the_term_before_the_first_gloss_verb() {
             "发动党员、下沉干部、志愿者、居民包岗"
         ]
     );
+    // b25: a definition opening with its term's number ends at the comma; the rest
+    // describes it (and its 和 joins no items).
+    let text = "推行“1+6+N”的海上党建新模式:“1”即“渔业联盟”海上党建之家,“6”即6家渔业公司,\
+                覆盖274艘渔船、46名渔民党员和21名船长党员。";
+    let e = expansion_of(text, "1+6+N");
+    assert_eq!(e.components[1..], ["6家渔业公司"], "{:?}", e.components);
 }
 
 #[test]
@@ -797,6 +803,25 @@ fn a_sum_of_groups_and_a_definition_cut_off_with_its_text() {
         expansion_of(text, "三高两快").components,
         ["高学历", "高技能", "高收入", "流动快", "思维跳动快"]
     );
+    // b39 (社区矫正): the second group after the semicolon, each item with 评; not when
+    // the groups do not make the sum, nor when the second lacks the character.
+    let text = "建立“三查三评”机制:查法律文书完整性、查社会关系复杂性、查犯罪原因特殊性;\
+                评再犯罪风险等级、评心理状态稳定性、评社会适应能力,为每名矫正对象定制方案。";
+    assert_eq!(
+        expansion_of(text, "三查三评").components,
+        [
+            "查法律文书完整性",
+            "查社会关系复杂性",
+            "查犯罪原因特殊性",
+            "评再犯罪风险等级",
+            "评心理状态稳定性",
+            "评社会适应能力"
+        ]
+    );
+    let text = "建立“三查三评”机制:查文书、查关系、查原因;评风险、评心理。";
+    assert_eq!(expansion_of(text, "三查三评").components.len(), 3);
+    let text = "建立“两查两评”机制:查文书、查关系;定风险、定心理。";
+    assert_eq!(expansion_of(text, "两查两评").components.len(), 2);
     let text = "选派坚持“六不派”:政治素质不强的不派、农村工作不熟悉的不派、组织协调能力不强的\
                 不派、对群众感情淡漠的不派、工作";
     let e = expansion_of(text, "六不派");
@@ -1178,4 +1203,40 @@ fn a_list_whose_etc_goes_on_into_a_clause_is_no_lead() {
     // A partial list closed by 等 still is one (b18).
     let e = expansion_of("拓展到产业协作、人才共育等六大领域", "六大领域");
     assert_eq!(e.components, ["产业协作", "人才共育"]);
+}
+
+#[test]
+fn lists_of_the_b43_batch() {
+    // Elderly care (天津): one item for each term of a digit formula, the last split at
+    // 以及, without the whole the list modifies.
+    let text = "建设“1+5+7+N”养老服务体系,即1个中心、5个为老服务驿站、7个服务项目以及衍生出\
+                N项养老服务的综合养老模式,至今已经为社区老人提供服务。";
+    let e = expansion_of(text, "1+5+7+N");
+    assert_eq!(
+        e.components,
+        [
+            "1个中心",
+            "5个为老服务驿站",
+            "7个服务项目",
+            "衍生出N项养老服务"
+        ]
+    );
+    assert_eq!(e.consistency, Consistency::Ok);
+    // Disability federation (眉县): a list joined by 和 right after the quoted formulation
+    // before it starts after the 和.
+    let text = "培养信念坚定型、本领高强型、堪当重任型、同心奋进型、严于律己型的“五型干部”和\
+                热心、真心、贴心、细心、耐心的“五心干部”,实现积极作为。";
+    assert_eq!(
+        expansion_of(text, "五心干部").components,
+        ["热心", "真心", "贴心", "细心", "耐心"]
+    );
+}
+
+#[test]
+fn two_items_do_not_define_a_formula_of_two_terms() {
+    // b11 (科协), b24 (双拥): places and names before “3+1” and “1+4” are no terms.
+    let text = "分别在塔城镇和永春乡试点基层科协组织“3+1”建设,不断扩大覆盖面。";
+    assert!(expansion_of(text, "3+1").components.is_empty());
+    let text = "建立军地“三共一办”工作机制和“3+1”拥军“1+4”爱民机制,打造拥军一条街。";
+    assert!(expansion_of(text, "1+4").components.is_empty());
 }

@@ -28,7 +28,9 @@ const TAIL_CHARS: usize = 2;
 ///   the key): 四联增效 after “资源联享、更新联商、服务联动与活动联办”;
 /// * or, without a key, one or two characters that close the name ([`closes_name`]):
 ///   “进乡村、进社区、进网格”三进工作, “管理、技术、服务、人员”四下沉, “听、讲、读”三字法;
-///   after items of one character each, one character (“红、灰、黑”三色干部名单).
+///   after items of one character each, one character (“红、灰、黑”三色干部名单); after
+///   items that share a head noun, one character and that noun (“智慧工地、…、红色工地”
+///   四色工地).
 ///
 /// Items are split at 、 and at commas.
 ///
@@ -68,9 +70,22 @@ pub(super) fn named_by_list(content: &str, after: &str) -> Option<(usize, usize)
             && !NOT_NAMES.contains(key))
         .then_some(key.len_utf8())
     };
+    // Items that share a head noun of two characters or more name the numeral, one
+    // character and that noun (“智慧工地、安心工地、绿色工地、红色工地”四色工地).
+    let headed = || {
+        let ending = super::tidy::common_ending(&items);
+        let name = &rest[name_from + key.len_utf8()..];
+        (ending.chars().count() >= 2
+            && items.iter().all(|i| i.len() > ending.len())
+            && plain(key)
+            && !NOT_NAMES.contains(key)
+            && name.starts_with(&ending))
+        .then_some(key.len_utf8() + ending.len())
+    };
     let keyless = || {
         closes_name(&rest[name_from..])
             .or_else(single)
+            .or_else(headed)
             .filter(|_| items.len() == n && all_han)
             .map(|len| (start, start + name_from + len))
     };
@@ -330,6 +345,13 @@ mod tests {
         );
         assert_eq!(named("红、灰、黑", "三色干部名单"), Some("三色"));
         assert_eq!(named("红、灰、黑", "三者"), None);
+        // Items sharing a head noun name the numeral, one character and the noun (b44); not
+        // a count (三家工地), nor a name whose noun is another.
+        let sites = "智慧工地、安心工地、绿色工地、红色工地";
+        assert_eq!(named(sites, "四色工地建设"), Some("四色工地"));
+        assert_eq!(named(sites, "四家工地"), None);
+        assert_eq!(named(sites, "四色工程"), None);
+        assert_eq!(named(sites, "三色工地"), None);
         // A count of the list, or a name that runs on.
         assert_eq!(named("党委、政府、企业", "三方共同"), None);
         assert_eq!(named("党委、政府、企业", "三者,"), None);

@@ -96,7 +96,7 @@ pub(super) fn split_to_fit(items: Vec<String>, m: &Mention) -> Vec<String> {
     let open = super::expand::open_terms(m);
     let sum: usize = m.value.iter().map(|&v| v as usize).sum::<usize>() + open;
     let n = items.len() + 1;
-    if n != first && n != sum {
+    if n != first && n != sum && n != super::expand::digit_terms(m) {
         return items;
     }
     let mut items = split_last_and(items, n);

@@ -376,8 +376,8 @@ fn raw_list_before(
 }
 
 /// What follows 和 or 及 after the last formulation inside `run` (a quotation opening with
-/// a numeral, or a numeral and a classifier: 新能源新材料三大主导产业和电子信息、…), when no
-/// 、 stands between them.
+/// a numeral, or a numeral and a classifier and its noun: 新能源新材料三大主导产业和电子
+/// 信息、…), when no 、 stands between them.
 fn after_formulation_and(run: &str) -> Option<&str> {
     let quoted = run.rfind('”').and_then(|close| {
         let open = run[..close].rfind('“')?;
@@ -391,10 +391,15 @@ fn after_formulation_and(run: &str) -> Option<&str> {
             .rposition(|w| is_numeral(w[0].1) && CLASSIFIERS.contains(&w[1].1))
             .map(|k| cs[k + 1].0 + cs[k + 1].1.len_utf8())
     };
-    let from = quoted.or_else(counted)?;
+    // After a count, a noun stands before the 和; a quoted formulation may be followed by
+    // it at once (…严于律己型的“五型干部”和热心、真心、…、耐心的“五心干部”).
+    let (from, noun) = match quoted {
+        Some(q) => (q, false),
+        None => (counted()?, true),
+    };
     let tail = &run[from..];
     let joint = tail.find(['和', '及'])?;
-    if joint == 0 || tail[..joint].contains('、') {
+    if (noun && joint == 0) || tail[..joint].contains('、') {
         return None;
     }
     Some(&tail[joint + '和'.len_utf8()..])

@@ -28,11 +28,16 @@ pub(in crate::slogans) fn common_ending<S: AsRef<str>>(items: &[S]) -> String {
 /// is not "etc.".
 const BEFORE_DENG_IN_WORDS: &str = "平均对同高初特中上下优相何超次劣不";
 
+/// Characters that form a word with a 等 before them (等级, 等次, 等同, 等待 …): there 等
+/// is not "etc." either (评再犯罪风险等级).
+const AFTER_DENG_IN_WORDS: &str = "级次同待候值效量距";
+
 /// At most this many characters may follow "etc." in an item (等力量, 等5个主体参与).
 const AFTER_DENG: usize = 6;
 
 /// `item` up to an "etc." (等) near its end: 小区业主等力量 → 小区业主. Unchanged when 等
-/// is part of a word (平等协商, 中等收入), opens the item, or stands far from the end.
+/// is part of a word (平等协商, 中等收入, 风险等级), opens the item, or stands far from the
+/// end.
 pub(in crate::slogans) fn cut_etc(item: &str) -> &str {
     let Some(p) = item.rfind('等') else {
         return item;
@@ -42,7 +47,11 @@ pub(in crate::slogans) fn cut_etc(item: &str) -> &str {
     let word = before
         .chars()
         .next_back()
-        .is_none_or(|c| is_numeral(c) || BEFORE_DENG_IN_WORDS.contains(c));
+        .is_none_or(|c| is_numeral(c) || BEFORE_DENG_IN_WORDS.contains(c))
+        || item[p + '等'.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(|c| AFTER_DENG_IN_WORDS.contains(c));
     if word || before.chars().count() < 2 || tail > AFTER_DENG {
         return item;
     }
@@ -111,20 +120,37 @@ const RELATION_HEAD: usize = 3;
 
 /// `items` with the last cut before a 的 that a verb of relation and a short head noun
 /// follow: the definition names the whole again (“五社联动”,即社区与社会组织、…、社会慈善
-/// 资源的联动机制 → 社会慈善资源).
+/// 资源的联动机制 → 社会慈善资源); or a head of a whole ([`WHOLES`]) when no other item
+/// has a 的 or such a head (…以及衍生出N项养老服务的综合养老模式).
 pub(in crate::slogans) fn cut_relation_tail(mut items: Vec<String>) -> Vec<String> {
+    // The other items name no whole of their own (…的协调机制、…的联动机制: each item is one).
+    let others_plain = items.len() >= 2
+        && items[..items.len() - 1]
+            .iter()
+            .all(|i| !i.contains('的') && !WHOLES.iter().any(|w| i.ends_with(w)));
     if let Some(last) = items.last_mut() {
         if let Some(p) = last.rfind('的') {
             let tail = &last[p + '的'.len_utf8()..];
+            let whole = others_plain
+                && tail.chars().count() <= WHOLE_HEAD
+                && tail.chars().all(crate::slogans::classify::is_han)
+                && WHOLES.iter().any(|w| tail.ends_with(w));
             let tail = RELATION_ADVERBS
                 .iter()
                 .find_map(|a| tail.strip_prefix(a))
                 .unwrap_or(tail);
             let head = RELATION_VERBS.iter().find_map(|v| tail.strip_prefix(v));
-            if p > 0 && head.is_some_and(|h| h.chars().count() <= RELATION_HEAD) {
+            if p > 0 && (whole || head.is_some_and(|h| h.chars().count() <= RELATION_HEAD)) {
                 last.truncate(p);
             }
         }
     }
     items
 }
+
+/// Head nouns of a whole that a definition names again after its list and a 的
+/// (…7个服务项目以及衍生出N项养老服务的综合养老模式): the list modifies it.
+const WHOLES: [&str; 5] = ["模式", "体系", "格局", "机制", "架构"];
+
+/// The most characters of such a head after the 的 (综合养老模式).
+const WHOLE_HEAD: usize = 6;

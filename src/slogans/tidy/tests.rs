@@ -147,6 +147,8 @@ fn etc_and_the_summing_noun_are_cut() {
     assert_eq!(cut_etc("发展中等收入群体"), "发展中等收入群体");
     assert_eq!(cut_etc("一等奖"), "一等奖");
     assert_eq!(cut_etc("等级评定"), "等级评定");
+    assert_eq!(cut_etc("评再犯罪风险等级"), "评再犯罪风险等级");
+    assert_eq!(cut_etc("安全生产等次"), "安全生产等次");
     assert_eq!(
         cut_etc("居民志愿者等共同组成的小区红管家志愿服务队伍"),
         "居民志愿者等共同组成的小区红管家志愿服务队伍"
@@ -321,4 +323,21 @@ fn subjects_before_yi_chengwei_xiashe_and_a_modal_are_cut() {
         cut("坚持以人为本的理念", &["服务为先"]),
         "坚持以人为本的理念"
     );
+}
+
+#[test]
+fn a_whole_named_again_after_the_list_is_cut() {
+    let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    // b43: the list modifies the whole it names again (…的综合养老模式).
+    assert_eq!(
+        cut_relation_tail(v(&["1个中心", "5个驿站", "衍生出N项服务的综合养老模式"])),
+        ["1个中心", "5个驿站", "衍生出N项服务"]
+    );
+    // Each item names a whole of its own, or the head is no whole: unchanged.
+    let own = v(&["党建引领机制", "多方参与的协调机制"]);
+    assert_eq!(cut_relation_tail(own.clone()), own);
+    let own = v(&["群众的意见", "干部的作风"]);
+    assert_eq!(cut_relation_tail(own.clone()), own);
+    let noun = v(&["自治", "法治和德治的要求"]);
+    assert_eq!(cut_relation_tail(noun.clone()), noun);
 }
