@@ -413,6 +413,16 @@ fn enumerated_items_lose_the_predicate_they_share() {
         expansion_of(text, "三个主动").components,
         ["主动学思", "主动创新", "主动作为"]
     );
+    // b43: a heading without the name's character gives way to its second clause.
+    let text = "提升“三力”,推动事业发展。一是系统谋划,在“干”字上提效力。注重建设。二是供需\
+                对接,在“优”字上下气力。积极探索。三是内外宣传,在“实”字上添动力。改变模式。";
+    assert_eq!(
+        expansion_of(text, "三力").components,
+        ["在干字上提效力", "在优字上下气力", "在实字上添动力"]
+    );
+    // Neither clause holds it: none.
+    let text = "提升“三力”。一是系统谋划,注重建设。二是供需对接,积极探索。三是内外宣传,改变模式。";
+    assert!(expansion_of(text, "三力").components.is_empty());
 }
 
 #[test]

@@ -208,7 +208,8 @@ const ENUMERATED_HEAD: usize = 16;
 /// character of the formulation's name: 做到“三个主动”。一是主动学思,…二是主动创新,…三是
 /// 主动作为,… → 主动学思, 主动创新, 主动作为. A predicate all the heads end in is cut off
 /// (“五个突破”：一是项目工作取得新突破。…二是工业发展取得新突破。… → 项目工作, 工业发展, …).
-/// 一是 must open the occurrence's own sentence or the next one.
+/// A head without such a character gives way to the clause after it when that one holds
+/// one (一是系统谋划,在“干”字上提效力 for 三力 → 在干字上提效力). 一是 must open the occurrence's own sentence or the next one.
 pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
     let (Some(&n), 1) = (m.value.first(), m.value.len()) else {
         return Vec::new();
@@ -242,18 +243,32 @@ pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
         }
         let start = pos + at + marker.len();
         let rest = &window[start..];
-        let end = rest
-            .find(['，', ',', '。', '：', ':', '；', ';', '\n'])
-            .unwrap_or(rest.len());
-        let head: String = rest[..end]
-            .chars()
-            .filter(|c| !matches!(c, '“' | '”' | '‘' | '’'))
-            .collect();
-        let len = head.chars().count();
-        if !(2..=ENUMERATED_HEAD).contains(&len)
-            || !head.chars().all(is_han)
-            || !(measures || head.chars().any(|c| name.contains(&c)))
-        {
+        let clause_end = |s: &str| {
+            s.find(['，', ',', '。', '：', ':', '；', ';', '\n'])
+                .unwrap_or(s.len())
+        };
+        let end = clause_end(rest);
+        let bare = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !matches!(c, '“' | '”' | '‘' | '’'))
+                .collect()
+        };
+        let shaped =
+            |h: &str| (2..=ENUMERATED_HEAD).contains(&h.chars().count()) && h.chars().all(is_han);
+        let holds = |h: &str| measures || h.chars().any(|c| name.contains(&c));
+        let mut head = bare(&rest[..end]);
+        let mut end = end;
+        // A head without the name's character may be a heading whose second clause holds
+        // it (一是系统谋划,在“干”字上提效力 for 三力).
+        if shaped(&head) && !holds(&head) && rest[end..].starts_with(['，', ',']) {
+            let from = end + rest[end..].chars().next().map_or(1, char::len_utf8);
+            let second = bare(&rest[from..from + clause_end(&rest[from..])]);
+            if shaped(&second) && holds(&second) {
+                head = second;
+                end = from + clause_end(&rest[from..]);
+            }
+        }
+        if !shaped(&head) || !holds(&head) {
             return Vec::new();
         }
         out.push(head);

@@ -95,9 +95,15 @@ pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
     let alike = others.len() >= 2 && others.iter().all(|o| o.chars().count() == longest);
     let last = |s: &str| s.chars().next_back();
     let same_end = others.iter().all(|o| last(o) == last(first));
-    // Three or more others alike and ending as `first` does are evidence enough for a
-    // shorter modifier (网格员政策宣传员 beside 信息采集员、治安巡查员、… → 政策宣传员).
-    let parallel = alike && same_end && others.len() >= 3 && chars > longest;
+    // Or opening as the last `longest` characters of `first` do (辖区小商店 beside 小餐馆、
+    // 小诊所、小作坊 → 小商店).
+    let same_start = || {
+        let cut_first = first.chars().nth(chars.saturating_sub(longest));
+        others.iter().all(|o| o.chars().next() == cut_first)
+    };
+    // Three or more others alike and ending or opening as `first` does are evidence enough
+    // for a shorter modifier (网格员政策宣传员 beside 信息采集员、治安巡查员、… → 政策宣传员).
+    let parallel = alike && others.len() >= 3 && chars > longest && (same_end || same_start());
     if chars <= 2 * longest && !parallel {
         return;
     }

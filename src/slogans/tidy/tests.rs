@@ -26,6 +26,20 @@ fn a_long_modifier_is_cut_off_the_first_item() {
     let mut first = "产业发展生产".to_string();
     strip_modifier_against(&mut first, &others);
     assert_eq!(first, "产业发展生产");
+    // b45: three others alike that open as the first item's tail does (小…): cut to it;
+    // not when they open otherwise, nor with two others only.
+    let others = ["小餐馆", "小诊所", "小作坊"].map(String::from);
+    let mut first = "辖区小商店".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "小商店");
+    let others = ["餐馆小", "诊所小", "作坊小"].map(String::from);
+    let mut first = "辖区小商店".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "辖区小商店");
+    let others = ["小餐馆", "小诊所"].map(String::from);
+    let mut first = "辖区小商店".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "辖区小商店");
 }
 
 #[test]

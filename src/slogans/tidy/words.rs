@@ -72,9 +72,11 @@ pub(super) const LEAD_VERBS: [&str; 52] = [
 /// 建设医疗、医保、医药 → 医疗; 创建服务、需求“双向清单” → 服务; 完善省、市、开发区 → 省. A
 /// list of verb phrases alike (强化督导、强化落实) or of items longer than the rest
 /// (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
-pub(super) const BALANCED_LEADS: [&str; 46] = [
+pub(super) const BALANCED_LEADS: [&str; 48] = [
     // Verbs growing in pairs, first: the first match is cut, and 做优 opens 做优做强
-    // (持续做大做强牦牛、藏羊…“五大优势产业”).
+    // (持续做大做强牦牛、藏羊…“五大优势产业”; 健全完善社区党组织、居民委员会、…).
+    "健全完善",
+    "完善健全",
     "做大做强",
     "做优做强",
     "做强做优",
