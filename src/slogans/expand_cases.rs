@@ -1250,3 +1250,20 @@ fn two_items_do_not_define_a_formula_of_two_terms() {
     let text = "建立军地“三共一办”工作机制和“3+1”拥军“1+4”爱民机制,打造拥军一条街。";
     assert!(expansion_of(text, "1+4").components.is_empty());
 }
+
+#[test]
+fn semicolon_heads_after_a_preposition_of_means_and_with_a_quoted_word() {
+    // b46 (货车司机红色之家): 即通过 opens the first part; “爱心卡” stands in the third head.
+    let text = "现场发布了“四个一”活动,即通过发布一个电话号码,为货车司机提供热线;开放一张网,\
+                让货车司机免费上网;派送一张“爱心卡”,货车司机可凭此卡享受服务;公布一系列活动,\
+                为货车司机开展人文关怀。";
+    assert_eq!(
+        expansion_of(text, "四个一").components,
+        [
+            "发布一个电话号码",
+            "开放一张网",
+            "派送一张爱心卡",
+            "公布一系列活动"
+        ]
+    );
+}

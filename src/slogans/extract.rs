@@ -172,12 +172,14 @@ pub fn extract(text: &str) -> Vec<Mention> {
         }
     }
     add_named(&mut out, text, &named);
+    add_named(&mut out, text, &super::series::items(text));
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
 
-/// Adds the formulas named after a quoted list (byte ranges `named`, see `listed`) that
-/// overlap no mention of `out`.
+/// Adds the formulas at the byte ranges `named` that overlap no mention of `out`: those
+/// named after a quoted list (see `listed`) and the items of numbered series (see
+/// `series`).
 pub(super) fn add_named(out: &mut Vec<Mention>, text: &str, named: &[(usize, usize)]) {
     for &(s, e) in named {
         if out.iter().all(|m| m.end <= s || e <= m.start) {

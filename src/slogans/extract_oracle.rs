@@ -156,6 +156,7 @@ pub(super) fn extract_by_table(text: &str) -> Vec<Mention> {
         }
     }
     add_named(&mut out, text, &named);
+    add_named(&mut out, text, &super::series::items(text));
     out.sort_by_key(|m| (m.start, m.end));
     out
 }

@@ -114,8 +114,15 @@ pub(super) fn semicolon_heads(after: &str, m: &Mention) -> Vec<String> {
             Some(at) if i == 0 => &part[at + part[at..].chars().next().map_or(1, char::len_utf8)..],
             _ => part,
         };
-        match part.split([',', '，']).map(str::trim).find(|c| fits(c)) {
-            Some(head) if !out.iter().any(|h| h == head) => out.push(head.to_string()),
+        // …and the preposition of means after it (即通过发布一个电话号码,…); a quoted word
+        // inside a head is the head's (派送一张“爱心卡”).
+        let part = part.strip_prefix("通过").unwrap_or(part);
+        let head = part
+            .split([',', '，'])
+            .map(|c| c.trim().replace(['“', '”'], ""))
+            .find(|c| fits(c));
+        match head {
+            Some(head) if !out.contains(&head) => out.push(head),
             _ => return Vec::new(),
         }
     }

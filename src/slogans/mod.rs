@@ -47,6 +47,7 @@ mod memo;
 pub mod numerals;
 mod pointed;
 mod scan;
+mod series;
 mod split;
 mod tidy;
 mod unquoted;

@@ -178,7 +178,11 @@ pub(super) fn restart_at_lead(items: &mut Vec<String>, n: usize) {
 pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
     // (A verb ending an item is its noun of action: 资源整合, 工作联动.)
     let led = |i: &String| lead_verb_at(i).is_some_and(|end| end < i.len());
-    if others.is_empty() || others.iter().any(led) {
+    if others.is_empty() {
+        return;
+    }
+    if others.iter().any(led) {
+        strip_parallel_lead(first, others);
         return;
     }
     // Again after each cut: 我们将|聚力实施|产业能级跃升 has two leads. What is left has
@@ -201,6 +205,21 @@ pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
     strip_balanced_lead(first, others);
     strip_copula(first, others);
     strip_preposition(first, others);
+}
+
+/// Cuts the lead verb off `first` when the others are verb phrases of their own, but most
+/// of them, three or more, have the length that the verb leaves: the genre's parallel
+/// items (找准|优化营商环境 beside 维护公平竞争、防范市场风险、强化消费维权、实施综合执法、
+/// 推动高质量发展).
+fn strip_parallel_lead(first: &mut String, others: &[String]) {
+    let Some(end) = lead_verb_at(first) else {
+        return;
+    };
+    let left = first[end..].chars().count();
+    let alike = others.iter().filter(|o| o.chars().count() == left).count();
+    if left >= 2 && alike >= 3 && 2 * alike > others.len() {
+        *first = first[end..].to_string();
+    }
 }
 
 /// Cuts one of the [`PREPOSITIONS`] off the start of `first` (the clause's first word,

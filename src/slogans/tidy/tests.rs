@@ -355,3 +355,34 @@ fn a_whole_named_again_after_the_list_is_cut() {
     let noun = v(&["自治", "法治和德治的要求"]);
     assert_eq!(cut_relation_tail(noun.clone()), noun);
 }
+
+#[test]
+fn a_lead_verb_before_parallel_verb_phrases_is_cut() {
+    // b47: the others are verb phrases led by verbs of their own, most of six characters,
+    // as many as 找准 leaves.
+    let others = [
+        "维护公平竞争",
+        "防范市场风险",
+        "强化消费维权",
+        "实施综合执法",
+        "推动高质量发展",
+    ]
+    .map(String::from);
+    let mut first = "找准优化营商环境".to_string();
+    strip_lead_against(&mut first, &others);
+    assert_eq!(first, "优化营商环境");
+    // Others led by verbs, fewer than three of that length: the verb may be the item's.
+    let others = ["维护公平竞争", "防范风险", "实施执法"].map(String::from);
+    let mut first = "找准优化营商环境".to_string();
+    strip_lead_against(&mut first, &others);
+    assert_eq!(first, "找准优化营商环境");
+    // Balanced leads of ensuring and opening up, after an adverb too (b47).
+    let others = ["药品", "特种设备", "产品质量"].map(String::from);
+    let mut first = "全力确保食品".to_string();
+    strip_lead_against(&mut first, &others);
+    assert_eq!(first, "食品");
+    let others = ["流通", "消费"].map(String::from);
+    let mut first = "打通生产".to_string();
+    strip_lead_against(&mut first, &others);
+    assert_eq!(first, "生产");
+}

@@ -7,7 +7,7 @@
 /// 按照). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
 /// like are cut only where that balances the list ([`BALANCED_LEADS`]).
-pub(super) const LEAD_VERBS: [&str; 52] = [
+pub(super) const LEAD_VERBS: [&str; 53] = [
     "开展",
     "启动",
     "发动",
@@ -49,6 +49,7 @@ pub(super) const LEAD_VERBS: [&str; 52] = [
     "履行好",
     "履行",
     "确立",
+    "找准",
     // Prepositions of means and measure, which take the list as their object as well
     // (通过党组织、村委会、合作社“三套马车”; 按照景区、街区、社区三区融合思路).
     "通过",
@@ -72,7 +73,7 @@ pub(super) const LEAD_VERBS: [&str; 52] = [
 /// 建设医疗、医保、医药 → 医疗; 创建服务、需求“双向清单” → 服务; 完善省、市、开发区 → 省. A
 /// list of verb phrases alike (强化督导、强化落实) or of items longer than the rest
 /// (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
-pub(super) const BALANCED_LEADS: [&str; 48] = [
+pub(super) const BALANCED_LEADS: [&str; 50] = [
     // Verbs growing in pairs, first: the first match is cut, and 做优 opens 做优做强
     // (持续做大做强牦牛、藏羊…“五大优势产业”; 健全完善社区党组织、居民委员会、…).
     "健全完善",
@@ -129,6 +130,9 @@ pub(super) const BALANCED_LEADS: [&str; 48] = [
     // “三个万亩”).
     "制定",
     "建成",
+    // Ensuring and opening up (全力确保食品、药品、…“四大安全”; 打通生产、流通、消费三个领域).
+    "确保",
+    "打通",
 ];
 
 /// A lead verb must start among the first this many characters of an item (a subject or
