@@ -204,7 +204,8 @@ fn heldout_batches() {
     // 1 of 10 and 1; b40: 26/26, 43/44, 1 of 1; b41: 41/42, 61/62, 5 of 6; b42: 53/55,
     // 79/79, 2 of 7 and 1; b43: 45/45, 71/71, 1 of 6 and 1; b44: 47/50, 83/86, 0 of 2;
     // b45: 59/62, 72/73, 9 of 13 and 1; b46: 70/74, 83/84, 1 of 4; b47: 68/72, 102/103,
-    // 1 of 5 and 1; b48: 56/60, 78/78, 1 of 3),
+    // 1 of 5 and 1; b48: 56/60, 78/78, 1 of 3; b49: 56/57, 80/82, 4 of 7 and 3; b50:
+    // 53/55, 91/94, 6 of 16 and 1; b51: 45/45, 69/70, 2 of 5 and 2),
     // then each was used to mend the rules.
     // b26's gold requires the quoted list that defines 四好家 (“传承好家风、…、评选好家庭”的
     // “四好家”), which tifa gives as the components of 四好家 only, as the seeds' gold
@@ -220,7 +221,7 @@ fn heldout_batches() {
     // this gold calls no list and the seeds' gold would. Levels run together (县乡村三级
     // 书记 in b3, 县乡村三级寄递物流体系 in b24): tifa lists them (县, 乡, 村), as b23's gold
     // does for 县镇村三级联动; b3's and b24's gold call them no list.
-    let floors: [(&str, f64, f64, usize, usize); 46] = [
+    let floors: [(&str, f64, f64, usize, usize); 49] = [
         ("b3", 0.97, 0.96, 6, 2),
         ("b4", 0.98, 0.98, 11, 1),
         ("b5", 0.98, 0.97, 4, 0),
@@ -267,6 +268,9 @@ fn heldout_batches() {
         ("b46", 0.94, 0.98, 2, 0),
         ("b47", 0.98, 0.99, 3, 1),
         ("b48", 0.93, 0.99, 1, 0),
+        ("b49", 0.98, 0.97, 4, 3),
+        ("b50", 0.96, 0.96, 6, 1),
+        ("b51", 0.99, 0.98, 2, 2),
     ];
     let mut failures = Vec::new();
     for (batch, recall, precision, right, unlisted) in floors {
