@@ -64,7 +64,10 @@ pub(super) fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
                 .chars()
                 .filter(|c| !matches!(c, '“' | '”' | ' '))
                 .collect();
-            let c = c.trim_matches([',', '，', '、']).to_string();
+            // The enumerator that opens a clause is no part of it (一是进基层机关,促工作转变).
+            let c = super::heads::without_enumerator(c.trim_matches([',', '，', '、']))
+                .trim_matches([',', '，', '、'])
+                .to_string();
             let len = c.chars().count();
             if !(4..=max_parallel(x, y)).contains(&len) || c.contains(&m.normalized) {
                 continue;

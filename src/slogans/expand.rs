@@ -133,8 +133,10 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
     let mut first_found: Option<Vec<String>> = None;
     for k in 0..STRATEGIES {
         let mut c = strategy(k, text, before, after, m, memo);
-        // The frame 以…为主要内容 is no part of any list, whichever strategy found it.
+        // The frames 以…为主要内容 and 在…上 are no part of any list, whichever strategy
+        // found it.
         tidy::cut_yi_wei(&mut c);
+        tidy::cut_zai_shang(&mut c);
         if usable(&c) {
             if fits(m, c.len()) {
                 return Expansion {

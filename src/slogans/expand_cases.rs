@@ -1267,3 +1267,35 @@ fn semicolon_heads_after_a_preposition_of_means_and_with_a_quoted_word() {
         ]
     );
 }
+
+#[test]
+fn lists_of_the_b51_batch() {
+    // Social security (淮南): the enumerators that open the parallel clauses are no part
+    // of them.
+    let text = "开展了“四进四促”活动。一是进基层机关,促工作转变。带领科室服务;二是进事业单位,\
+                促服务提升。带领科室服务;三是进各类园区,促发展。带领机构服务。四是进社区(村),\
+                促和谐。协同推进。";
+    assert_eq!(
+        expansion_of(text, "四进四促").components,
+        [
+            "进基层机关,促工作转变",
+            "进事业单位,促服务提升",
+            "进各类园区,促发展",
+            "进社区(村),促和谐"
+        ]
+    );
+    // 菏泽: the frame 在…上 around the list.
+    let text = "力争使服务平台在形象外观、环境设施、服务行为、业务流程、管理制度、工作岗位上达到\
+                “六个规范”。";
+    assert_eq!(
+        expansion_of(text, "六个规范").components,
+        [
+            "形象外观",
+            "环境设施",
+            "服务行为",
+            "业务流程",
+            "管理制度",
+            "工作岗位"
+        ]
+    );
+}

@@ -40,6 +40,7 @@ fn expand_eager(text: &str, m: &Mention) -> Expansion {
         })
         .map(|mut c| {
             tidy::cut_yi_wei(&mut c);
+            tidy::cut_zai_shang(&mut c);
             c
         })
         .collect();
@@ -154,6 +155,15 @@ fn parallel_clauses_ref(after: &str, m: &Mention) -> Vec<String> {
                 .chars()
                 .filter(|c| !matches!(c, '“' | '”' | ' '))
                 .collect();
+            let c = c.trim_matches([',', '，', '、']);
+            // 一是 … 十是 opening the clause.
+            let mut cs = c.chars();
+            let c = match (cs.next(), cs.next()) {
+                (Some(n), Some('是')) if "一二三四五六七八九十".contains(n) => {
+                    cs.as_str()
+                }
+                _ => c,
+            };
             let c = c.trim_matches([',', '，', '、']).to_string();
             let len = c.chars().count();
             if !(4..=max_parallel(&parts[0], &parts[1])).contains(&len) || c.contains(&m.normalized)

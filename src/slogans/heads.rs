@@ -54,14 +54,19 @@ pub(super) fn paragraph_head(line: &str) -> &str {
     let line = line.trim_start();
     let line = strip_section_number(line).unwrap_or(line);
     // An enumerator of running text may open it too (一是强化党建引领。…).
-    let line = ENUMERATORS
-        .iter()
-        .find_map(|e| line.strip_prefix(e))
-        .unwrap_or(line);
+    let line = without_enumerator(line);
     let end = line
         .find(['，', ',', '。', '：', ':', '；', ';'])
         .unwrap_or(line.len());
     &line[..end]
+}
+
+/// `s` without an enumerator of running text ([`ENUMERATORS`]: 一是, 二是 …) that opens it.
+pub(super) fn without_enumerator(s: &str) -> &str {
+    ENUMERATORS
+        .iter()
+        .find_map(|e| s.strip_prefix(e))
+        .unwrap_or(s)
 }
 
 /// `line` after its section number (一、 二、 （三） (4) 5. 6、 7．), or `None` without one.

@@ -66,6 +66,36 @@ pub(super) fn cut_yi_wei(items: &mut [String]) {
     }
 }
 
+/// The most characters of the verb after the 上 of the frame 在…上 ([`cut_zai_shang`]).
+const SHANG_VERB: usize = 3;
+
+/// Cuts the frame 在 … 上/方面 ("in … (aspects)") off a list of three or more: 在 in the
+/// first item, 上 or 方面 and a verb of up to [`SHANG_VERB`] characters ending the last,
+/// two characters or more left of each (力争使服务平台在形象外观、环境设施、…、工作岗位上
+/// 达到 → 形象外观 … 工作岗位). Not when a middle item holds 在 itself.
+pub(super) fn cut_zai_shang(items: &mut [String]) {
+    let n = items.len();
+    if n < 3 || items[1..n - 1].iter().any(|i| i.contains('在')) {
+        return;
+    }
+    let Some(zai) = items[0].rfind('在') else {
+        return;
+    };
+    let after_zai = zai + '在'.len_utf8();
+    let last = &items[n - 1];
+    let shang = ["方面", "上"].iter().find_map(|m| {
+        let at = last.rfind(m)?;
+        let verb = last[at + m.len()..].chars().count();
+        (verb <= SHANG_VERB && last[..at].chars().count() >= 2).then_some(at)
+    });
+    let Some(shang) = shang else { return };
+    if items[0][after_zai..].chars().count() < 2 {
+        return;
+    }
+    items[n - 1].truncate(shang);
+    items[0].drain(..after_zai);
+}
+
 /// The byte offset of the 为 of a frame 以…为X(的) ending `item`, if it ends in one
 /// ([`cut_yi_wei`]).
 fn wei_at(item: &str) -> Option<usize> {

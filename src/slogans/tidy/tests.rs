@@ -386,3 +386,31 @@ fn a_lead_verb_before_parallel_verb_phrases_is_cut() {
     strip_lead_against(&mut first, &others);
     assert_eq!(first, "生产");
 }
+
+#[test]
+fn the_frame_zai_shang_is_cut_off_a_list() {
+    let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    // b51: 在 in the first item, 上 and a verb ending the last.
+    let mut items = v(&[
+        "力争使服务平台在形象外观",
+        "环境设施",
+        "服务行为",
+        "工作岗位上达到",
+    ]);
+    cut_zai_shang(&mut items);
+    assert_eq!(items, ["形象外观", "环境设施", "服务行为", "工作岗位"]);
+    let mut items = v(&["在组织", "队伍", "制度方面"]);
+    cut_zai_shang(&mut items);
+    assert_eq!(items, ["组织", "队伍", "制度"]);
+    // Two items; a 在 in a middle item; one character left; no 上 near the end.
+    for list in [
+        &["在形象外观", "工作岗位上达到"][..],
+        &["在形象外观", "在环境设施", "工作岗位上达到"],
+        &["在形象外观", "环境设施", "线上"],
+        &["在形象外观", "环境设施", "工作岗位上下功夫提升"],
+    ] {
+        let mut items = v(list);
+        cut_zai_shang(&mut items);
+        assert_eq!(items, v(list));
+    }
+}
