@@ -216,7 +216,7 @@ impl Aggregator {
                 SloganStats {
                     normalized: name,
                     kind,
-                    pattern: super::classify::pattern(kind, &a.shape),
+                    pattern: super::shape::pattern(kind, &a.shape),
                     shape: a.shape,
                     total: a.total,
                     groups: by_group.len(),

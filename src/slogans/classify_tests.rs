@@ -1,6 +1,7 @@
 //! Tests of the classification of quoted and unquoted candidates ([`super`]).
 
 use super::*;
+use crate::slogans::shape::{numeral_shape, pattern, shape};
 
 #[test]
 fn a_quotation_holding_a_list_enumerator_is_no_formulation() {

@@ -48,18 +48,19 @@ pub mod numerals;
 mod pointed;
 mod scan;
 mod series;
+mod shape;
 mod split;
 mod tidy;
 mod unquoted;
 mod window;
 
 pub use aggregate::{aggregate, Aggregator, Context, DocMentions, SloganStats};
-pub use classify::{pattern, shape};
 pub use expand::{expand, Consistency, Expansion};
 pub use extract::extract;
 pub use families::{by_pattern, by_shape, ShapeStats};
 pub use known::{recognise_known, recognise_known_with, KnownCollector, KnownForms, KnownGuard};
 pub use lexicon::{extract_with_lexicon, Entry, Lexicon};
+pub use shape::{pattern, shape};
 
 use serde::Serialize;
 
@@ -147,12 +148,12 @@ impl Mention {
         quoted: bool,
     ) -> Option<Mention> {
         let surface = text.get(start..end)?.to_string();
-        let shape = classify::shape(kind, &normalized);
+        let shape = shape::shape(kind, &normalized);
         Some(Mention {
             start,
             end,
             surface,
-            pattern: classify::pattern(kind, &shape),
+            pattern: shape::pattern(kind, &shape),
             shape,
             value: numerals::values(&normalized),
             normalized,
