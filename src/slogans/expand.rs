@@ -125,7 +125,7 @@ pub(super) fn expand_with(text: &str, m: &Mention, memo: &mut Memo) -> Expansion
             consistency: Consistency::Undefined,
         };
     }
-    let before = text.get(..m.start).unwrap_or("");
+    let before = inside_outer_quote(text.get(..m.start).unwrap_or(""));
     let after = text.get(m.end..).unwrap_or("");
     if is_code(m) {
         return code_definition(before, after, m);
@@ -185,6 +185,20 @@ fn second_numeral(m: &Mention) -> Option<(usize, char)> {
     cs.next();
     let key = cs.skip_while(|&c| !is_numeral(c)).nth(1)?;
     Some((a as usize + b as usize, key))
+}
+
+/// The text before a mention, or, when the mention is quoted inside another quotation
+/// (“约定海边‘六进’巡回宣讲”), only the outer quotation's text before it: what stands
+/// before the outer quotation is no list of the inner formula's (…智汇台州、百校引才、
+/// “大学生新政‘六进’宣传” names no parts of 六进).
+pub(super) fn inside_outer_quote(before: &str) -> &str {
+    let Some(b) = before.strip_suffix('‘') else {
+        return before;
+    };
+    match b.rfind('“') {
+        Some(open) if !b[open..].contains('”') => &before[open + '“'.len_utf8()..],
+        _ => before,
+    }
 }
 
 /// True when a 等 ("etc.") stands inside the last item, not at its end: the clause goes on

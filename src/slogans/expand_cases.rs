@@ -1299,3 +1299,21 @@ fn lists_of_the_b51_batch() {
         ]
     );
 }
+
+#[test]
+fn a_formula_quoted_inside_a_phrase_takes_no_list_from_before_the_phrase() {
+    // b41: the names before the outer quotation are other programmes, not parts of 六进.
+    let text = "推出智汇台州、百校引才、“大学生新政‘六进’宣传”等活动。";
+    assert!(expansion_of(text, "六进").components.is_empty());
+    // b53: the inner formula is found, and its list after the phrase still counts.
+    let text = "自我区启动“约定海边‘六进’巡回宣讲”活动以来,推动理论高质量进企业、进农村、\
+                进机关、进校园、进社区、进网络。";
+    let names: Vec<String> = crate::slogans::extract(text)
+        .into_iter()
+        .map(|m| m.normalized)
+        .collect();
+    assert!(names.iter().any(|n| n == "六进"), "{names:?}");
+    assert_eq!(inside_outer_quote("启动“约定海边‘"), "约定海边‘");
+    assert_eq!(inside_outer_quote("“甲”乙‘"), "“甲”乙‘");
+    assert_eq!(inside_outer_quote("没有引号"), "没有引号");
+}

@@ -26,7 +26,7 @@ fn expand_eager(text: &str, m: &Mention) -> Expansion {
             consistency: Consistency::Undefined,
         };
     }
-    let before = text.get(..m.start).unwrap_or("");
+    let before = inside_outer_quote(text.get(..m.start).unwrap_or(""));
     let after = text.get(m.end..).unwrap_or("");
     if is_code(m) {
         return code_definition(before, after, m);

@@ -268,13 +268,19 @@ pub(super) fn names_short(before: &str, name: &str) -> bool {
 const ITEM_MARKS: [char; 4] = ['、', '—', '，', ','];
 
 /// The kind and name of `inner`, a quotation inside the accepted quotation `outer`, when
-/// `outer` lists items ([`ITEM_MARKS`]) and `inner` is a formula or a slogan of at most 8
-/// characters (“践行‘三个表率’、建设模范机关”; “办事不出村、群众‘零跑腿’”).
+/// `inner` is a formula inside a phrase (“约定海边‘六进’巡回宣讲”), or, when `outer` lists
+/// items ([`ITEM_MARKS`]), a formula or a slogan of at most 8 characters (“践行‘三个表率’、
+/// 建设模范机关”; “办事不出村、群众‘零跑腿’”). A formula opening a phrase is its name with
+/// a suffix (“‘三亮’行动”: 三亮行动 alone).
 pub(super) fn inner_formula(outer: &str, inner: &str) -> Option<(Kind, String)> {
-    if !outer.contains(ITEM_MARKS) || inner != inner.trim() {
+    if inner != inner.trim() {
         return None;
     }
-    classify_quoted(inner).filter(|(k, n)| k.is_formula() || n.chars().count() <= 8)
+    let listed = outer.contains(ITEM_MARKS);
+    if !listed && outer.trim_start().starts_with(['‘', '『']) {
+        return None;
+    }
+    classify_quoted(inner).filter(|(k, n)| k.is_formula() || (listed && n.chars().count() <= 8))
 }
 
 /// A quotation: byte offsets of its opening and closing marks, and its length.

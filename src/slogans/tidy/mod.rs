@@ -133,7 +133,12 @@ pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
     };
     // Three or more others alike and ending or opening as `first` does are evidence enough
     // for a shorter modifier (网格员政策宣传员 beside 信息采集员、治安巡查员、… → 政策宣传员).
-    let parallel = alike && others.len() >= 3 && chars > longest && (same_end || same_start());
+    // Two others of two characters are, when all three end alike (村庄洁化 beside 绿化、
+    // 美化 → 洁化).
+    let parallel = alike
+        && chars > longest
+        && ((others.len() >= 3 && (same_end || same_start()))
+            || (longest == 2 && others.len() == 2 && same_end));
     if chars <= 2 * longest && !parallel {
         return;
     }

@@ -36,6 +36,11 @@ fn a_long_modifier_is_cut_off_the_first_item() {
     let mut first = "辖区小商店".to_string();
     strip_modifier_against(&mut first, &others);
     assert_eq!(first, "辖区小商店");
+    // b54: two others of two characters, all three ending alike.
+    let others = ["绿化", "美化"].map(String::from);
+    let mut first = "村庄洁化".to_string();
+    strip_modifier_against(&mut first, &others);
+    assert_eq!(first, "洁化");
     let others = ["小餐馆", "小诊所"].map(String::from);
     let mut first = "辖区小商店".to_string();
     strip_modifier_against(&mut first, &others);
