@@ -6,7 +6,7 @@ use super::after::{formula_clauses, head_nouns, parallel_clauses, quotes_after};
 use super::after::{max_parallel, AFTER_WINDOW};
 use super::before::{list_before, quoted_list_before};
 use super::components::{listed_with_key, quoted_with_key};
-use super::defined::{defined_after, pair_in_brackets};
+use super::defined::{defined_after, pair_in_brackets, single_key};
 use super::heads::{enumerated_heads, paragraph_heads, semicolon_heads, semicolon_subjects};
 pub(super) use super::memo::Memo;
 use super::pointed::defined_in_next_sentence;
@@ -86,7 +86,12 @@ fn strategy(
         0 => {
             let defined = shared_key_cut(
                 tidy::stripped_lead(split_to_fit(
-                    tidy::cut_relation_tail(defined_after(before, after, second_numeral(m))),
+                    tidy::cut_relation_tail(defined_after(
+                        before,
+                        after,
+                        second_numeral(m),
+                        single_key(m),
+                    )),
                     m,
                 )),
                 m,
@@ -299,7 +304,7 @@ fn is_code(m: &Mention) -> bool {
 /// about the number of components, so a definition found is [`Consistency::Ok`] and
 /// anything else [`Consistency::Undefined`], never a mismatch.
 fn code_definition(before: &str, after: &str, m: &Mention) -> Expansion {
-    let defined = defined_after(before, after, None);
+    let defined = defined_after(before, after, None, None);
     let components = if defined.len() >= 2 {
         defined
     } else {

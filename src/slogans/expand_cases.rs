@@ -1317,3 +1317,19 @@ fn a_formula_quoted_inside_a_phrase_takes_no_list_from_before_the_phrase() {
     assert_eq!(inside_outer_quote("“甲”乙‘"), "“甲”乙‘");
     assert_eq!(inside_outer_quote("没有引号"), "没有引号");
 }
+
+#[test]
+fn the_verb_of_the_key_stays_with_a_quoted_term() {
+    // b52 (汉滨 water bureau): 争 of 双争 stands before each quoted term, in none of them.
+    let text = "“双争”:即争创“先进党支部”、争做“优秀共产党员”。以创建支部为目标。";
+    assert_eq!(
+        expansion_of(text, "双争").components,
+        ["争创先进党支部", "争做优秀共产党员"]
+    );
+    // The key inside the quoted terms: the terms alone (五单 = 点单, 接单, …).
+    let text = "运用“三单”工作法,即群众“点单”、中心“派单”、群众“评单”。";
+    assert_eq!(
+        expansion_of(text, "三单").components,
+        ["点单", "派单", "评单"]
+    );
+}
