@@ -103,7 +103,7 @@ pub(super) fn parallel_clauses(after: &str, m: &Mention) -> Vec<String> {
 }
 
 /// The most characters [`head_nouns`] takes before the head noun (in a 、-list).
-const MAX_HEAD_PRE: usize = 4;
+const MAX_HEAD_PRE: usize = 6;
 
 /// 4. Nouns before or after a numbered list that end in its head noun: 交流平台 for 三个平台,
 ///    经济高地 and 党建高地 for 两个高地, whole items of a 、-list (产业升级战略、项目带动战略
@@ -135,7 +135,8 @@ pub(super) fn head_nouns(before: &str, after: &str, m: &Mention) -> Vec<String> 
             let ends_word =
                 next.is_none_or(|c| !is_han(c) || matches!(c, '的' | '和' | '与' | '及' | '等'));
             // Two characters before the head (交流平台), or the whole item of a 、-list when
-            // it has three or four and a mark before it (产业升级战略、项目带动战略…).
+            // it has three to six and a mark before it (产业升级战略、项目带动战略…;
+            // 国防教育宣传平台 among the 四个平台 of b55).
             let back: Vec<char> = rest[..p].chars().rev().take(MAX_HEAD_PRE + 1).collect();
             let k = back.iter().take_while(|c| noun(c)).count();
             let in_list = next == Some('、') || back.get(k) == Some(&'、');

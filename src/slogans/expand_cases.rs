@@ -1333,3 +1333,19 @@ fn the_verb_of_the_key_stays_with_a_quoted_term() {
         ["点单", "派单", "评单"]
     );
 }
+
+#[test]
+fn whole_items_of_a_list_end_in_the_head_noun() {
+    // b55 (双拥): items of up to six characters before 平台 are taken whole.
+    let text = "全面打造“公益行动平台、国防教育宣传平台、公益服务拥军平台、为老服务对接平台”,\
+                通过“四个平台”的运作,形成格局。";
+    assert_eq!(
+        expansion_of(text, "四个平台").components,
+        [
+            "公益行动平台",
+            "国防教育宣传平台",
+            "公益服务拥军平台",
+            "为老服务对接平台"
+        ]
+    );
+}
