@@ -195,9 +195,10 @@ fn drop_unfinished(items: &mut Vec<String>) {
 /// when every part (two or more) holds exactly one, at its end: 领导班子要有干事创业的
 /// “事业心”,医护人员要有…“进取心”,… → 事业心, 进取心, …; 群众“点单”、中心(所、站)
 /// “接单”、…,最后群众“评单” → 点单, 接单, …, 评单. Not 开展“三亮”活动: the quotation names
-/// something the part does. When the name's `key` character (争 of 双争) stands in every
-/// part before its quotation and in none of the quoted terms, the parts are the items,
-/// marks removed: 即争创“先进党支部”、争做“优秀共产党员” → 争创先进党支部, 争做优秀共产党员.
+/// something the part does. When the name's `key` morpheme (争 of 双争, see
+/// [`super::components::key`]) stands in every part before its quotation and in none of the
+/// quoted terms, the parts are the items, marks removed: 即争创“先进党支部”、争做“优秀共产
+/// 党员” → 争创先进党支部, 争做优秀共产党员.
 fn quoted_in_each(body: &str, key: Option<char>) -> Option<Vec<String>> {
     let mut parts = split_outside_brackets(body, &[',', '，', '、'], false);
     parts.retain(|p| !p.trim().is_empty());
@@ -230,16 +231,6 @@ fn quoted_in_each(body: &str, key: Option<char>) -> Option<Vec<String>> {
             })
             .collect(),
     )
-}
-
-/// The key character of a name of one numeral and one character (争 of 双争, 亮 of 三亮):
-/// what each of its items does.
-pub(super) fn single_key(m: &super::Mention) -> Option<char> {
-    let mut cs = m.normalized.chars();
-    let (Some(n), Some(k), None) = (cs.next(), cs.next(), cs.next()) else {
-        return None;
-    };
-    (super::numerals::is_numeral(n) && !super::numerals::is_numeral(k)).then_some(k)
 }
 
 /// Characters after 指 that make it a word of its own (指导, 指出, 指标 …), not "means".

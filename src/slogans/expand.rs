@@ -6,7 +6,7 @@ use super::after::{formula_clauses, head_nouns, parallel_clauses, quotes_after};
 use super::after::{max_parallel, AFTER_WINDOW};
 use super::before::{list_before, quoted_list_before};
 use super::components::{listed_with_key, quoted_with_key};
-use super::defined::{defined_after, pair_in_brackets, single_key};
+use super::defined::{defined_after, pair_in_brackets};
 use super::heads::{enumerated_heads, paragraph_heads, semicolon_heads, semicolon_subjects};
 pub(super) use super::memo::Memo;
 use super::pointed::defined_in_next_sentence;
@@ -90,7 +90,7 @@ fn strategy(
                         before,
                         after,
                         second_numeral(m),
-                        single_key(m),
+                        super::components::key(m),
                     )),
                     m,
                 )),
