@@ -221,7 +221,8 @@ const ENUMERATED_HEAD: usize = 16;
 /// 主动作为,… → 主动学思, 主动创新, 主动作为. A predicate all the heads end in is cut off
 /// (“五个突破”：一是项目工作取得新突破。…二是工业发展取得新突破。… → 项目工作, 工业发展, …).
 /// A head without such a character gives way to the clause after it when that one holds
-/// one (一是系统谋划,在“干”字上提效力 for 三力 → 在干字上提效力). 一是 must open the occurrence's own sentence or the next one.
+/// one (一是系统谋划,在“干”字上提效力 for 三力 → 在干字上提效力). 一是 must open the
+/// occurrence's own sentence or the next one.
 pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
     let (Some(&n), 1) = (m.value.first(), m.value.len()) else {
         return Vec::new();
