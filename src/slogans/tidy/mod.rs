@@ -72,13 +72,25 @@ const SHANG_VERB: usize = 3;
 /// Cuts the frame 在 … 上/方面 ("in … (aspects)") off a list of three or more: 在 in the
 /// first item, 上 or 方面 and a verb of up to [`SHANG_VERB`] characters ending the last,
 /// two characters or more left of each (力争使服务平台在形象外观、环境设施、…、工作岗位上
-/// 达到 → 形象外观 … 工作岗位). Not when a middle item holds 在 itself.
+/// 达到 → 形象外观 … 工作岗位). Not when a middle item holds 在 itself, nor at the 在 of a
+/// word (在职党员).
 pub(super) fn cut_zai_shang(items: &mut [String]) {
     let n = items.len();
     if n < 3 || items[1..n - 1].iter().any(|i| i.contains('在')) {
         return;
     }
-    let Some(zai) = items[0].rfind('在') else {
+    // Not the 在 of a word (在职党员, 在线, 在于, 在建, 在校, 在岗, 在册).
+    let Some(zai) = items[0]
+        .char_indices()
+        .rev()
+        .filter(|&(i, c)| {
+            c == '在'
+                && !items[0][i + '在'.len_utf8()..]
+                    .starts_with(|x: char| "职线于建校岗册".contains(x))
+        })
+        .map(|(i, _)| i)
+        .next()
+    else {
         return;
     };
     let after_zai = zai + '在'.len_utf8();

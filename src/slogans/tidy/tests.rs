@@ -407,12 +407,17 @@ fn the_frame_zai_shang_is_cut_off_a_list() {
     let mut items = v(&["在组织", "队伍", "制度方面"]);
     cut_zai_shang(&mut items);
     assert_eq!(items, ["组织", "队伍", "制度"]);
+    // The 在 of 在职 is a word's: the frame's 在 is the one before it.
+    let mut items = v(&["在在职党员", "退休党员", "流动党员方面"]);
+    cut_zai_shang(&mut items);
+    assert_eq!(items, ["在职党员", "退休党员", "流动党员"]);
     // Two items; a 在 in a middle item; one character left; no 上 near the end.
     for list in [
         &["在形象外观", "工作岗位上达到"][..],
         &["在形象外观", "在环境设施", "工作岗位上达到"],
         &["在形象外观", "环境设施", "线上"],
         &["在形象外观", "环境设施", "工作岗位上下功夫提升"],
+        &["组织在职党员", "退休党员", "流动党员方面"],
     ] {
         let mut items = v(list);
         cut_zai_shang(&mut items);
