@@ -1349,3 +1349,21 @@ fn whole_items_of_a_list_end_in_the_head_noun() {
         ]
     );
 }
+
+#[test]
+fn a_list_drawn_up_as_a_standard_loses_its_verb_and_the_name_s_modifier() {
+    // b48: 制定 takes the whole list and the standard as its object; 党建强 qualifies 六好.
+    let text = "文山州建强基层党组织,制定选出一名好书记、配齐一套好班子、带出一支好队伍、\
+                筑牢一个好阵地、落实一套好制度、营造一个好氛围的党建强“六好”指导性标准。";
+    assert_eq!(
+        expansion_of(text, "六好").components,
+        [
+            "选出一名好书记",
+            "配齐一套好班子",
+            "带出一支好队伍",
+            "筑牢一个好阵地",
+            "落实一套好制度",
+            "营造一个好氛围"
+        ]
+    );
+}

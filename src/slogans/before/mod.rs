@@ -354,6 +354,7 @@ fn raw_list_before(
     if !*whole_quotations {
         tidy::restart_at_lead(&mut items, n);
     }
+    let items = tidy::cut_name_modifier(items, n);
     if items.len() >= 2 {
         return items;
     }

@@ -114,6 +114,46 @@ pub(in crate::slogans) fn cut_relative(item: &str) -> &str {
     }
 }
 
+/// The most characters of a modifier between the last item's 的 and the formulation it
+/// describes (…、营造一个好氛围的党建强“六好”标准: 党建强).
+const NAME_MODIFIER: usize = 4;
+
+/// `items` with the last cut before a 的 when what follows it is a short modifier of the
+/// formulation, not part of the item: the list is as long as `n`, no other item has a 的,
+/// what is left is as long as the others are (at least the shortest, at most the longest),
+/// and the modifier does not end like another item (…、群众的幸福感“三感”: 幸福感 is the
+/// item, as 获得感 and 安全感 are). Nor is 党的 cut (党的建设 is one item).
+pub(in crate::slogans) fn cut_name_modifier(mut items: Vec<String>, n: usize) -> Vec<String> {
+    let Some((last, others)) = items.split_last() else {
+        return items;
+    };
+    if items.len() != n || n < 3 || others.iter().any(|o| o.contains('的')) {
+        return items;
+    }
+    let Some(p) = last.rfind('的') else {
+        return items;
+    };
+    let (head, tail) = (&last[..p], &last[p + '的'.len_utf8()..]);
+    let lengths = others.iter().map(|o| o.chars().count());
+    let (min, max) = (
+        lengths.clone().min().unwrap_or(0),
+        lengths.max().unwrap_or(0),
+    );
+    let tail_end = tail.chars().next_back();
+    let fits = (2..=NAME_MODIFIER).contains(&tail.chars().count())
+        && tail.chars().all(crate::slogans::classify::is_han)
+        && (min.max(2)..=max).contains(&head.chars().count())
+        && !head.ends_with('党')
+        && !others.iter().any(|o| o.chars().next_back() == tail_end);
+    if fits {
+        let cut = head.to_string();
+        if let Some(l) = items.last_mut() {
+            *l = cut;
+        }
+    }
+    items
+}
+
 /// The most characters of a head noun after 的 and a verb of relation that end a
 /// definition (…社会慈善资源的联动机制).
 const RELATION_HEAD: usize = 3;

@@ -12,7 +12,9 @@ mod tests;
 mod words;
 
 use super::numerals::is_numeral;
-pub(super) use ends::{common_ending, cut_duration, cut_etc, cut_relation_tail, cut_relative};
+pub(super) use ends::{
+    common_ending, cut_duration, cut_etc, cut_name_modifier, cut_relation_tail, cut_relative,
+};
 use words::*;
 
 /// True for a verb of two characters that opens a list's clause ([`LEAD_VERBS`],

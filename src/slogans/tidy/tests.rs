@@ -362,6 +362,27 @@ fn a_whole_named_again_after_the_list_is_cut() {
 }
 
 #[test]
+fn a_short_modifier_of_the_formulation_after_the_last_de_is_cut() {
+    let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    // b48: …、营造一个好氛围的党建强“六好”: 党建强 qualifies 六好.
+    let six = v(&["选出一名好书记", "配齐一套好班子", "营造一个好氛围的党建强"]);
+    assert_eq!(
+        cut_name_modifier(six.clone(), 3),
+        ["选出一名好书记", "配齐一套好班子", "营造一个好氛围"]
+    );
+    // Not when the list is shorter than the numeral, nor when the tail ends as the other
+    // items do (群众的幸福感 is the item), nor after 党 (党的建设), nor when the head is
+    // shorter than every other item.
+    assert_eq!(cut_name_modifier(six.clone(), 4), six);
+    let feel = v(&["获得感", "安全感", "群众的幸福感"]);
+    assert_eq!(cut_name_modifier(feel.clone(), 3), feel);
+    let party = v(&["思想建设", "组织建设", "党的建设"]);
+    assert_eq!(cut_name_modifier(party.clone(), 3), party);
+    let short = v(&["思想建设工作", "组织建设工作", "人的全面发展"]);
+    assert_eq!(cut_name_modifier(short.clone(), 3), short);
+}
+
+#[test]
 fn a_lead_verb_before_parallel_verb_phrases_is_cut() {
     // b47: the others are verb phrases led by verbs of their own, most of six characters,
     // as many as 找准 leaves.

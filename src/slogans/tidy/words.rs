@@ -7,7 +7,7 @@
 /// 按照). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
 /// like are cut only where that balances the list ([`BALANCED_LEADS`]).
-pub(super) const LEAD_VERBS: [&str; 53] = [
+pub(super) const LEAD_VERBS: [&str; 54] = [
     "开展",
     "启动",
     "发动",
@@ -50,6 +50,8 @@ pub(super) const LEAD_VERBS: [&str; 53] = [
     "履行",
     "确立",
     "找准",
+    // Drawing up (制定文物保护、利用和管理事项三张责任清单; 制定选出一名好书记、…“六好”标准).
+    "制定",
     // Prepositions of means and measure, which take the list as their object as well
     // (通过党组织、村委会、合作社“三套马车”; 按照景区、街区、社区三区融合思路).
     "通过",
@@ -73,7 +75,7 @@ pub(super) const LEAD_VERBS: [&str; 53] = [
 /// 建设医疗、医保、医药 → 医疗; 创建服务、需求“双向清单” → 服务; 完善省、市、开发区 → 省. A
 /// list of verb phrases alike (强化督导、强化落实) or of items longer than the rest
 /// (加快引育新主体 beside 着力拓展新市场) keeps its verbs.
-pub(super) const BALANCED_LEADS: [&str; 50] = [
+pub(super) const BALANCED_LEADS: [&str; 49] = [
     // Verbs growing in pairs, first: the first match is cut, and 做优 opens 做优做强
     // (持续做大做强牦牛、藏羊…“五大优势产业”; 健全完善社区党组织、居民委员会、…).
     "健全完善",
@@ -126,9 +128,7 @@ pub(super) const BALANCED_LEADS: [&str; 50] = [
     "总结",
     "梳理",
     "探索",
-    // Drawing up and building (制定文物保护、利用和管理事项三张责任清单; 建成蔬菜、西瓜、林果
-    // “三个万亩”).
-    "制定",
+    // Building (建成蔬菜、西瓜、林果“三个万亩”).
     "建成",
     // Ensuring and opening up (全力确保食品、药品、…“四大安全”; 打通生产、流通、消费三个领域).
     "确保",
