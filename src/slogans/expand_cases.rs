@@ -1367,3 +1367,25 @@ fn a_list_drawn_up_as_a_standard_loses_its_verb_and_the_name_s_modifier() {
         ]
     );
 }
+
+#[test]
+fn section_headings_give_the_parts_by_their_first_or_second_clause() {
+    // b60: each section heading holds a 红 in its first clause and a 力 in its second;
+    // the short sentences opening the paragraphs (挖掘好红色资源。) hold 红 too, but are no
+    // headings of their own.
+    let text = "自贡市委党史研究室“三红”“三力”用好用活红色资源\n\
+                利用红色资源,提升党史学习教育吸引力\n\
+                挖掘好红色资源。利用烈士陵园改陈布展之机,充分挖掘红色资源。\n\
+                讲好红色故事,提升党史学习教育感染力\n\
+                解码红色精神,开展口述史料征集整理。\n\
+                传承红色基因,提升党史学习教育渗透力\n\
+                完善红色资源保护利用机制。";
+    assert_eq!(
+        expansion_of(text, "三红").components,
+        ["利用红色资源", "讲好红色故事", "传承红色基因"]
+    );
+    assert_eq!(
+        expansion_of(text, "三力").components,
+        ["吸引力", "感染力", "渗透力"]
+    );
+}

@@ -259,7 +259,7 @@ fn paragraph_heads_ref(after: &str, m: &Mention) -> Vec<String> {
         .filter(|&(i, c)| !(i == 0 && super::super::classify::CLASSIFIERS.contains(&c)))
         .map(|(_, c)| c)
         .collect();
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(String, bool)> = Vec::new();
     // The first line is the rest of the occurrence's own paragraph.
     for line in window.split('\n').skip(1) {
         let head = super::super::heads::paragraph_head(line);
@@ -269,16 +269,16 @@ fn paragraph_heads_ref(after: &str, m: &Mention) -> Vec<String> {
         if (2..=8).contains(&len)
             && head.chars().all(is_han)
             && (head.chars().skip(1).any(|c| c == k) || opens)
-            && !out.iter().any(|h| h == head)
+            && !out.iter().any(|h| h.0 == head)
         {
-            out.push(head.to_string());
+            let heading = !line.contains('。') && line.trim().chars().count() <= 30;
+            out.push((head.to_string(), heading));
         }
     }
-    if out.len() == n as usize && n >= 2 {
-        out
-    } else {
-        Vec::new()
+    if n < 2 {
+        return Vec::new();
     }
+    super::super::heads::choose_heads(out, &window, k, n as usize)
 }
 
 #[test]

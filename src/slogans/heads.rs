@@ -27,7 +27,7 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
     // The name after the numeral, when it has two characters or more: the heads may open
     // with it (三强化 → 强化党建引领, 强化平台建设, 强化能力提升).
     let name = name_after_numeral(m);
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(String, bool)> = Vec::new();
     // The first line is the rest of the occurrence's own paragraph.
     for line in window.split('\n').skip(1) {
         let head = paragraph_head(line);
@@ -35,13 +35,92 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
         if (2..=8).contains(&len)
             && head.chars().all(is_han)
             && (head.chars().skip(1).any(|c| c == k) || opens_with_name(head, &name))
-            && !out.iter().any(|h| h == head)
+            && !out.iter().any(|h| h.0 == head)
         {
-            out.push(head.to_string());
+            out.push((head.to_string(), is_heading_line(line)));
         }
     }
-    if out.len() == n as usize {
-        out
+    choose_heads(out, window, k, n as usize)
+}
+
+/// True when `line` is a heading of its own: no full stop and at most [`HEADING_LINE`]
+/// characters (利用红色资源,提升党史学习教育吸引力), not a paragraph opening with a short
+/// sentence (挖掘好红色资源。利用…).
+fn is_heading_line(line: &str) -> bool {
+    !line.contains('。') && line.trim().chars().count() <= HEADING_LINE
+}
+
+/// The heads of [`paragraph_heads`] from the candidates found (each with whether its line
+/// is a heading of its own): all of them when they are `n`, else those of heading lines
+/// when those are `n` (a section's heads, not the short sentences opening its paragraphs),
+/// else the second clauses of heading lines ([`heading_second_clauses`]).
+pub(super) fn choose_heads(
+    found: Vec<(String, bool)>,
+    window: &str,
+    k: char,
+    n: usize,
+) -> Vec<String> {
+    if found.len() == n {
+        return found.into_iter().map(|h| h.0).collect();
+    }
+    let headings: Vec<String> = found.into_iter().filter(|h| h.1).map(|h| h.0).collect();
+    if headings.len() == n {
+        headings
+    } else {
+        heading_second_clauses(window, k, n)
+    }
+}
+
+/// The most characters of a heading line read by [`heading_second_clauses`].
+const HEADING_LINE: usize = 30;
+
+/// The second clauses of heading lines after the occurrence, when those hold the key
+/// morpheme and the first clauses do not: lines of two clauses and no full stop
+/// (利用红色资源,提升党史学习教育吸引力), exactly `n` of them, without the words all of
+/// them open with (三力 → 吸引力, 感染力, 渗透力 after 提升党史学习教育). Each item is 2–8
+/// Han characters holding `k` after its first character.
+pub(super) fn heading_second_clauses(window: &str, k: char, n: usize) -> Vec<String> {
+    let holds = |c: &str| c.chars().skip(1).any(|x| x == k);
+    let mut clauses: Vec<&str> = Vec::new();
+    for line in window.split('\n').skip(1) {
+        let line = line.trim();
+        let Some((first, second)) = line.split_once([',', '，']) else {
+            continue;
+        };
+        let heading = line.chars().count() <= HEADING_LINE
+            && !line.contains(['。', '；', ';'])
+            && !second.contains([',', '，', '：', ':', '！', '？'])
+            && second.chars().all(is_han)
+            && !holds(first)
+            && holds(second);
+        if heading && !clauses.contains(&second) {
+            clauses.push(second);
+        }
+    }
+    if clauses.len() != n || n < 2 {
+        return Vec::new();
+    }
+    // The characters all clauses open with, kept as long as every rest holds the key.
+    let shortest = clauses.iter().map(|c| c.chars().count()).min().unwrap_or(0);
+    let mut shared = 0;
+    while shared + 2 <= shortest {
+        let next = clauses[0].chars().nth(shared);
+        let rest_holds = |c: &&str| holds(&c.chars().skip(shared + 1).collect::<String>());
+        if clauses.iter().all(|c| c.chars().nth(shared) == next) && clauses.iter().all(rest_holds) {
+            shared += 1;
+        } else {
+            break;
+        }
+    }
+    let items: Vec<String> = clauses
+        .iter()
+        .map(|c| c.chars().skip(shared).collect())
+        .collect();
+    if items
+        .iter()
+        .all(|i: &String| (2..=8).contains(&i.chars().count()))
+    {
+        items
     } else {
         Vec::new()
     }
