@@ -6,7 +6,8 @@
 //! of a sentence — it starts with a Han character, digit or letter (not an opening quote,
 //! dash or bracket), and holds a clause break or ends with final punctuation. Headings
 //! (`三点发力` / `唱响乡村振兴“最强音”`) hold no clause break, so they are never joined;
-//! nor are headings of two parallel halves (`坚持党建引领,充分整合资源`) or a short
+//! nor are headings of two parallel halves (`坚持党建引领,充分整合资源`), other short
+//! headings of two or three clauses (`利用红色资源,提升党史学习教育吸引力`) or a short
 //! paragraph before an entry that opens with a label and a colon (`网格化摸底排查制度:…`).
 //! The test depends only on the two texts, so joining is idempotent; chains are joined.
 
@@ -156,6 +157,62 @@ fn is_paired_heading(p: &str) -> bool {
     a == b && (4..=10).contains(&a)
 }
 
+/// The most characters of a heading of clauses ([`is_clause_heading`]).
+const CLAUSE_HEADING: usize = 30;
+/// The most characters of one clause of such a heading.
+const HEADING_CLAUSE: usize = 16;
+
+/// Characters that end no heading: particles, prepositions, conjunctions and pronouns,
+/// after which a page break cut the sentence (…,把支 / 持外出务工人员…). Both scripts.
+const OPEN_ENDS: &str = "的了和与與及在把对對为為将將被从從向等并並而或是这這那其之于於以给給让讓使由据據如若但且还還也都又就才很最更较較各每该該此我你他她它们們";
+
+/// Words that open a clause going on from the one before, never a heading's half (以及乡村
+/// / 治理中的…, 并有机会…).
+const JOINING_OPENERS: [&str; 10] = ["以及", "并", "並", "和", "而", "且", "但", "或", "及", "与"];
+
+/// True when `p` is a heading of two or three clauses (`利用红色资源,提升党史学习教育吸引力`,
+/// `高标准,严要求,选好当家人`): at most [`CLAUSE_HEADING`] characters, each clause 2 to
+/// [`HEADING_CLAUSE`] characters and the last at least 4, quotation marks and brackets
+/// balanced, no 的 outside quotations, no full stop, semicolon, 、 or bracket, no clause opening with a
+/// conjunction, and no [`OPEN_ENDS`] character at the end. Prose cut by a page break fails
+/// one of these: it runs longer, has a 的 or a list, or stops mid-word (…,逐一签 / 字).
+fn is_clause_heading(p: &str) -> bool {
+    let n = p.chars().count();
+    if n > CLAUSE_HEADING
+        || p.contains([
+            '。', '！', '？', '、', '；', ';', '(', '（', ')', '）', '《', '》', '…', '—',
+        ])
+        || p.ends_with(|c: char| OPEN_ENDS.contains(c))
+    {
+        return false;
+    }
+    let opens = p.matches(['“', '‘', '「', '『', '〝']).count();
+    if opens != p.matches(['”', '’', '」', '』', '〞']).count() || p.matches('"').count() % 2 == 1
+    {
+        return false;
+    }
+    // 的 outside quotations (资源共享,从“单一学习”到“行走的课堂”: the quoted 的 is a name's).
+    let mut depth = 0i32;
+    for c in p.chars() {
+        match c {
+            '“' | '‘' | '「' | '『' | '〝' => depth += 1,
+            '”' | '’' | '」' | '』' | '〞' => depth -= 1,
+            '的' if depth == 0 => return false,
+            _ => {}
+        }
+    }
+    let clauses: Vec<&str> = p.split(is_clause).collect();
+    let Some(last) = clauses.last() else {
+        return false;
+    };
+    (2..=3).contains(&clauses.len())
+        && last.chars().count() >= 4
+        && clauses.iter().all(|c| {
+            (2..=HEADING_CLAUSE).contains(&c.chars().count())
+                && !JOINING_OPENERS.iter().any(|j| c.starts_with(j))
+        })
+}
+
 /// True when joining `p` and `q` would make a pinyin gloss across the seam (`创(` +
 /// `chuàng)新`): glosses are removed before rejoining, so a second cleaning would remove
 /// it and cleaning would not be idempotent (found by the clean_idempotent fuzz target).
@@ -192,9 +249,9 @@ pub(crate) fn rejoin(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
                 let chars = pieces.iter().map(|p| st.text[p.clone()].chars().count());
                 chars.sum::<usize>() <= SHORT_HEADING
             };
-            let paired = || {
+            let heading = || {
                 let whole: String = pieces.iter().map(|p| &st.text[p.clone()]).collect();
-                is_paired_heading(&whole)
+                is_paired_heading(&whole) || is_clause_heading(&whole)
             };
             if is_cut(&st.text, pieces)
                 && is_continuation(q)
@@ -202,7 +259,7 @@ pub(crate) fn rejoin(st: &Stage, report: &mut CleanReport) -> Option<Stage> {
                     .last()
                     .is_some_and(|p| makes_gloss(&st.text[p.clone()], q))
                 && !(opens_with_label(q) && short())
-                && !paired()
+                && !heading()
             {
                 g.end = k + 1;
                 joined += 1;
@@ -258,6 +315,37 @@ mod tests {
         assert!(opens_with_label("联席会议制度：矛调中心、信访接待中心"));
         assert!(!opens_with_label("坚持问题导向,做到:"));
         assert!(!opens_with_label(":开头"));
+    }
+
+    #[test]
+    fn headings_of_clauses_stay_apart_and_cut_prose_is_joined() {
+        // b60: section headings of two clauses before their paragraphs.
+        let raw = "利用紅色資源,提升黨史學習教育吸引力\n挖掘好紅色資源。利用自貢市烈士陵園等陳列館改陳布展之機,充分挖掘。\n";
+        let c = crate::clean::clean(raw, &crate::clean::CleanOptions::default());
+        assert_eq!(c.paragraphs.len(), 2, "{}", c.text);
+        assert!(is_clause_heading("高標準,嚴要求,選好當家人"));
+        assert!(is_clause_heading("资源共享,从“单一学习”到“行走的课堂”"));
+        assert!(is_clause_heading("提升“三力”,推动残疾人事业健康发展"));
+        // Prose cut mid-word or mid-list: a short last clause, a 的, a semicolon, an open
+        // quotation, a clause going on with 以及, a preposition at the end.
+        assert!(!is_clause_heading("在分红现场,居民们有序排队,逐一签"));
+        assert!(!is_clause_heading("2025年,孝南区受理的"));
+        assert!(!is_clause_heading(
+            "修订过程中,梳理不同村庄曾经出现的问题,以及乡村"
+        ));
+        assert!(!is_clause_heading(
+            "子牵头,第一次由村里组织群众讨论进行修改;第二次是组"
+        ));
+        assert!(!is_clause_heading(
+            "针对机关党组织负责人,依据“职责履行、工作规划、整改"
+        ));
+        assert!(!is_clause_heading("修订过程中,梳理问题,以及乡村治理"));
+        assert!(!is_clause_heading("省委省政府认真贯彻中央决策部署,把"));
+        assert!(!is_clause_heading("党建引领"));
+        let raw =
+            "在分红现场,居民们有序排队,逐一签\n字,按手印,社区干部有条不紊地为大家发放分红。\n";
+        let c = crate::clean::clean(raw, &crate::clean::CleanOptions::default());
+        assert_eq!(c.paragraphs.len(), 1, "{}", c.text);
     }
 
     #[test]
