@@ -7,10 +7,11 @@ pub(crate) fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }
 
-/// The ASCII form of a full-width digit, Latin letter or `＋`, and the full-width form of
+/// The ASCII form of a full-width digit, Latin letter or `＋`, the full-width form of
 /// a small punctuation mark (U+FE50.., typed in Big5-era text: `﹔` → `；`, `﹐` → `，`, `﹑` →
-/// `、`, `﹢` → `+`); `None` for everything else (full-width Chinese punctuation such as
-/// `，。：` is left alone on purpose).
+/// `、`, `﹢` → `+`), and the curly quotation mark of a double-prime quotation mark (word
+/// processors' `“三八〞红旗手`: `〝` → `“`, `〞` and `〟` → `”`); `None` for everything else
+/// (full-width Chinese punctuation such as `，。：` is left alone on purpose).
 pub(crate) fn fold_width(c: char) -> Option<char> {
     match c as u32 {
         0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A | 0xFF0B => {
@@ -26,6 +27,8 @@ pub(crate) fn fold_width(c: char) -> Option<char> {
             '﹙' => Some('（'),
             '﹚' => Some('）'),
             '﹢' => Some('+'),
+            '〝' => Some('“'),
+            '〞' | '〟' => Some('”'),
             _ => None,
         },
     }

@@ -8,7 +8,7 @@ use super::{CleanOptions, CleanReport};
 use crate::offsets::MapBuilder;
 
 /// True when the line may need a change: it holds `(`, `（`, a full-width digit,
-/// letter or `＋`, a tab, a space followed by whitespace, or a non-ASCII space. A byte
+/// letter or `＋`, a double-prime quotation mark, a tab, a space followed by whitespace, or a non-ASCII space. A byte
 /// scan, so lines of plain Chinese text (including full-width `，。：`) take the fast path.
 pub(crate) fn needs_work(line: &str) -> bool {
     next_work(line.as_bytes(), 0).is_some()
@@ -21,7 +21,8 @@ fn next_work(b: &[u8], i: usize) -> Option<usize> {
 
 /// True when [`normalize_line`] may change the character whose UTF-8 encoding starts
 /// with `x y z`: `(` `（`, a space, any other whitespace, a full-width digit, letter or
-/// `＋`, a small punctuation mark (U+FE50..U+FE6B). A superset, cheap to test (a space, a rare character such as `；`, `：` or
+/// `＋`, a small punctuation mark (U+FE50..U+FE6B), a double-prime quotation mark
+/// (U+301D..U+301F). A superset, cheap to test (a space, a rare character such as `；`, `：` or
 /// U+1xxx costs one look more), but never `，`, `。`, quotes or Han characters.
 /// Branch-free, so that [`find3`] vectorises.
 fn may_work(x: u8, y: u8, z: u8) -> bool {
@@ -38,7 +39,9 @@ fn may_work(x: u8, y: u8, z: u8) -> bool {
         | ((x == 0xC2) & ((y == 0x85) | (y == 0xA0)))
         | ((x == 0xE2) & (((y == 0x80) & ((z < 0x90) | ((z & 0xF8) == 0xA8))) | (y == 0x81)))
         | (x == 0xE1);
-    ascii | ef | small | spaces
+    // U+301D..U+301F, the double-prime quotation marks (E3 80 9D..9F).
+    let primes = (x == 0xE3) & (y == 0x80) & (z.wrapping_sub(0x9D) < 3);
+    ascii | ef | small | spaces | primes
 }
 
 /// Emits the trimmed `line` (at byte `at` of the builder's input) into `b`, normalised
@@ -144,6 +147,10 @@ mod tests {
         assert_eq!(norm("a(fā) 1(fā)").0, "a(fā) 1(fā)");
         assert!(!needs_work("党建引领，发展。“好”"));
         assert!(needs_work("党建　引领"));
+        // b62: a word processor's double-prime closing marks after curly opening ones.
+        let (t, r) = norm("荣获“三八〞红旗手、〝巾帼文明岗〟称号");
+        assert_eq!(t, "荣获“三八”红旗手、“巾帼文明岗”称号");
+        assert_eq!(r.width_chars, 3);
     }
 
     /// The definition: every character that can start a change is decoded and looked at
@@ -243,7 +250,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn block_scan_normalises_like_the_char_scan(
-            s in "([发展党建引领，。“”a]{0,40}[ 　\t\u{a0}\u{2003}\u{200b}\u{feff}１２ＡＮａ＋(（]?(fā|zhǎn|fa|wen|ｗｅｎ)?[)）]?){0,5}",
+            s in "([发展党建引领，。“”〝〞a]{0,40}[ 　\t\u{a0}\u{2003}\u{200b}\u{feff}１２ＡＮａ＋(（]?(fā|zhǎn|fa|wen|ｗｅｎ)?[)）]?){0,5}",
             width: bool,
             pinyin: bool,
             toneless: bool,
