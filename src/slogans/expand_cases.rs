@@ -1389,3 +1389,26 @@ fn section_headings_give_the_parts_by_their_first_or_second_clause() {
         ["吸引力", "感染力", "渗透力"]
     );
 }
+
+#[test]
+fn a_clause_s_year_verb_of_winning_and_run_in_words_are_no_part_of_the_first_item() {
+    // b64: the year and 在 open the first item, 中获得 ends the last.
+    let text = "商洛市供销社在2017年度综合考核、脱贫攻坚考核中获得“双优秀”。";
+    assert_eq!(
+        expansion_of(text, "双优秀").components,
+        ["综合考核", "脱贫攻坚考核"]
+    );
+    // b65: the clause runs into a list of single characters.
+    let text = "满洲里口岸是我国沿边口岸中唯一集公、铁、空“三位一体”的国际口岸。";
+    assert_eq!(
+        expansion_of(text, "三位一体").components,
+        ["公", "铁", "空"]
+    );
+    // b61: the preposition of means before items opening alike.
+    let text =
+        "深化“双培双带”机制,通过把业务骨干培养成党员、把党员培养成业务骨干的“双向培养”路径。";
+    assert_eq!(
+        expansion_of(text, "双向培养").components,
+        ["把业务骨干培养成党员", "把党员培养成业务骨干"]
+    );
+}

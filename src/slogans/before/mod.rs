@@ -346,10 +346,11 @@ fn raw_list_before(
             Some(_) => return Vec::new(),
             None => {}
         }
-        // …死亡人数连续9年“双下降”: the duration is no part of the component; nor are the
+        // …死亡人数连续9年“双下降”: the duration is no part of the component, nor the verb
+        // of winning (…脱贫攻坚考核中获得“双优秀”); nor are the
         // 的 and the verb of relation of a clause modifying the formulation (自治、法治、
         // 德治相结合的“三治融合”).
-        *last = tidy::cut_relative(tidy::cut_duration(last)).to_string();
+        *last = tidy::cut_relative(tidy::cut_duration(tidy::cut_won_tail(last))).to_string();
     }
     if !*whole_quotations {
         tidy::restart_at_lead(&mut items, n);

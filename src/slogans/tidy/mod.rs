@@ -7,6 +7,8 @@
 //! item (分析…小微公共空间更新的专业赋能型和平台协同型两大典型路径).
 
 mod ends;
+mod opening;
+pub(super) use opening::cut_won_tail;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -225,6 +227,8 @@ pub(super) fn restart_at_lead(items: &mut Vec<String>, n: usize) {
 /// Cuts the subject and lead verb off `first` when none of `others` (the other components,
 /// at least one) starts with a lead verb, as often as one starts it again.
 pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
+    opening::cut_opening(first, others);
+    cut_to_single(first, others);
     // (A verb ending an item is its noun of action: 资源整合, 工作联动.)
     let led = |i: &String| lead_verb_at(i).is_some_and(|end| end < i.len());
     if others.is_empty() {
@@ -264,10 +268,34 @@ fn strip_parallel_lead(first: &mut String, others: &[String]) {
     let Some(end) = lead_verb_at(first) else {
         return;
     };
-    let left = first[end..].chars().count();
+    let rest = &first[end..];
+    let left = rest.chars().count();
     let alike = others.iter().filter(|o| o.chars().count() == left).count();
-    if left >= 2 && alike >= 3 && 2 * alike > others.len() {
-        *first = first[end..].to_string();
+    // Or every other item is as long as what is left and opens with its first character
+    // (通过|把业务骨干培养成党员 beside 把党员培养成业务骨干).
+    let opener = rest.chars().next();
+    let same_opening = alike == others.len()
+        && !others.is_empty()
+        && others.iter().all(|o| o.chars().next() == opener);
+    if left >= 2 && ((alike >= 3 && 2 * alike > others.len()) || same_opening) {
+        *first = rest.to_string();
+    }
+}
+
+/// Cuts `first` to its last character when every other item, two or more, is one Han
+/// character: the clause runs into a list of single characters (满洲里口岸…唯一集公、铁、
+/// 空“三位一体” → 公; …以演、教、展 → 演).
+fn cut_to_single(first: &mut String, others: &[String]) {
+    let single = |s: &str| s.chars().count() == 1 && s.chars().all(super::classify::is_han);
+    if others.len() < 2 || !others.iter().all(|o| single(o)) || first.chars().count() < 2 {
+        return;
+    }
+    if let Some(last) = first
+        .chars()
+        .next_back()
+        .filter(|c| super::classify::is_han(*c))
+    {
+        *first = last.to_string();
     }
 }
 
