@@ -1412,3 +1412,39 @@ fn a_clause_s_year_verb_of_winning_and_run_in_words_are_no_part_of_the_first_ite
         ["把业务骨干培养成党员", "把党员培养成业务骨干"]
     );
 }
+
+#[test]
+fn a_list_of_ones_takes_the_heads_holding_one_and_a_measure_word() {
+    // b66: the items of 四个一 are enumerated a paragraph after the title naming it.
+    let text = "化隆县“四个一”加强东西部扶贫协作工作\n进一步促进东西部扶贫协作工作深入开展。\n\
+                一是出台了一个文件。县委制定出台了通知。二是组建了一支队伍。县里成立了办公室。\
+                三是制定了一个计划。县扶贫部门拟定了计划。四是召开了一次会议。县里召开会议。";
+    assert_eq!(
+        expansion_of(text, "四个一").components,
+        [
+            "出台了一个文件",
+            "组建了一支队伍",
+            "制定了一个计划",
+            "召开了一次会议"
+        ]
+    );
+    // b62: as heads of the next paragraphs, longer than the heads holding a key morpheme.
+    let text =
+        "开展家庭教育促进法“三个一”学习宣传活动。\n实施一批社会宣传项目。制作发布公益宣传片。\n\
+                开发一批家庭教育专题课程。邀请专家解读。\n征集一批家庭教育优秀作品。面向全省征集。";
+    assert_eq!(
+        expansion_of(text, "三个一").components,
+        [
+            "实施一批社会宣传项目",
+            "开发一批家庭教育专题课程",
+            "征集一批家庭教育优秀作品"
+        ]
+    );
+    // The first item loses the adverb and verb of the clause (大力实施…, b70).
+    let text = "大力实施铸牢中华民族共同体意识、带领群众致富、维护社会稳定、守卫边疆领土、\
+                开展反分裂斗争“五项行动”。";
+    assert_eq!(
+        expansion_of(text, "五项行动").components[0],
+        "铸牢中华民族共同体意识"
+    );
+}

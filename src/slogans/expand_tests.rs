@@ -246,8 +246,15 @@ fn quoted_with_key_ref(text: &str, m: &Mention) -> Vec<String> {
     Vec::new()
 }
 fn paragraph_heads_ref(after: &str, m: &Mention) -> Vec<String> {
-    let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
+    let heads = super::super::heads::ones_key;
+    let ones = key(m).is_none() && heads(m).is_some();
+    let (Some(k), Some(&n)) = (key(m).or_else(|| heads(m)), m.value.first()) else {
         return Vec::new();
+    };
+    let longest = if ones {
+        super::super::heads::ONES_HEAD
+    } else {
+        8
     };
     let window: String = after.chars().take(1500 * 2).collect();
     // The name after the numerals and a classifier (三个强化 → 强化).
@@ -266,9 +273,14 @@ fn paragraph_heads_ref(after: &str, m: &Mention) -> Vec<String> {
         let len = head.chars().count();
         let opens =
             name.chars().count() >= 2 && len > name.chars().count() && head.starts_with(&name);
-        if (2..=8).contains(&len)
+        let holds = if ones {
+            super::super::heads::holds_one(head)
+        } else {
+            head.chars().skip(1).any(|c| c == k) || opens
+        };
+        if (2..=longest).contains(&len)
             && head.chars().all(is_han)
-            && (head.chars().skip(1).any(|c| c == k) || opens)
+            && holds
             && !out.iter().any(|h| h.0 == head)
         {
             let heading = !line.contains('。') && line.trim().chars().count() <= 30;

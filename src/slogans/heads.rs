@@ -13,9 +13,13 @@ use super::{Kind, Mention};
 /// stop, 2–8 Han characters) that hold the key morpheme, exactly as many as the numeral:
 /// 三点发力 → 夯实基点, 突出重点, 建强支点 (section heads in the next paragraphs).
 pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
-    let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
+    // A list of ones (三个一) takes longer heads, each holding 一 and a classifier (实施一批
+    // 社会宣传项目, 开发一批家庭教育专题课程).
+    let ones = key(m).is_none() && ones_key(m).is_some();
+    let (Some(k), Some(&n)) = (key(m).or_else(|| ones_key(m)), m.value.first()) else {
         return Vec::new();
     };
+    let longest = if ones { ONES_HEAD } else { 8 };
     if n < 2 {
         return Vec::new();
     }
@@ -32,15 +36,36 @@ pub(super) fn paragraph_heads(after: &str, m: &Mention) -> Vec<String> {
     for line in window.split('\n').skip(1) {
         let head = paragraph_head(line);
         let len = head.chars().count();
-        if (2..=8).contains(&len)
+        let holds = if ones {
+            holds_one(head)
+        } else {
+            head.chars().skip(1).any(|c| c == k) || opens_with_name(head, &name)
+        };
+        if (2..=longest).contains(&len)
             && head.chars().all(is_han)
-            && (head.chars().skip(1).any(|c| c == k) || opens_with_name(head, &name))
+            && holds
             && !out.iter().any(|h| h.0 == head)
         {
             out.push((head.to_string(), is_heading_line(line)));
         }
     }
     choose_heads(out, window, k, n as usize)
+}
+
+/// The most characters of a head of a list of ones ([`paragraph_heads`]).
+pub(super) const ONES_HEAD: usize = 12;
+
+/// Measure words after 一 in the items of a list of ones (一个文件, 一次会议, 一批项目,
+/// 一份协议, 一套标准).
+const ONE_MEASURES: &str = "个项本面条件支张步部批份套次场名位种类家座所间台块片堂封篇句道队组户";
+
+/// True when `head` holds 一 and a measure word after its first character (出台了一个文件,
+/// 召开了一次会议, 实施一批社会宣传项目): an item of a list of ones (四个一, 三个一).
+pub(super) fn holds_one(head: &str) -> bool {
+    let cs: Vec<char> = head.chars().collect();
+    cs.windows(2)
+        .skip(1)
+        .any(|w| w[0] == '一' && ONE_MEASURES.contains(w[1]))
 }
 
 /// True when `line` is a heading of its own: no full stop and at most [`HEADING_LINE`]
@@ -219,7 +244,7 @@ pub(super) fn semicolon_heads(after: &str, m: &Mention) -> Vec<String> {
 
 /// The key of a list of ones, N个一 (六个一 = 一周一碰头, 一旬一指导, …): 一, which each of
 /// its items holds.
-fn ones_key(m: &Mention) -> Option<char> {
+pub(super) fn ones_key(m: &Mention) -> Option<char> {
     (m.kind == Kind::NumberedList && m.value.len() == 2 && m.value[1] == 1).then_some('一')
 }
 
@@ -303,7 +328,11 @@ const ENUMERATED_HEAD: usize = 16;
 /// one (一是系统谋划,在“干”字上提效力 for 三力 → 在干字上提效力). 一是 must open the
 /// occurrence's own sentence or the next one.
 pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
-    let (Some(&n), 1) = (m.value.first(), m.value.len()) else {
+    // A list of ones (四个一) has two numerals; its heads each hold 一 and a classifier
+    // (一是出台了一个文件。…二是组建了一支队伍。…), and they may start a paragraph or two
+    // later (after the title that names it).
+    let ones = ones_key(m).is_some();
+    let (Some(&n), true) = (m.value.first(), m.value.len() == 1 || ones) else {
         return Vec::new();
     };
     let n = n as usize;
@@ -330,7 +359,7 @@ pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
             .split(['。', '\n'])
             .skip(1)
             .any(|p| !p.trim().is_empty());
-        if k == 0 && between {
+        if k == 0 && between && !ones {
             return Vec::new();
         }
         let start = pos + at + marker.len();
@@ -347,7 +376,13 @@ pub(super) fn enumerated_heads(after: &str, m: &Mention) -> Vec<String> {
         };
         let shaped =
             |h: &str| (2..=ENUMERATED_HEAD).contains(&h.chars().count()) && h.chars().all(is_han);
-        let holds = |h: &str| measures || h.chars().any(|c| name.contains(&c));
+        let holds = |h: &str| {
+            if ones {
+                holds_one(h)
+            } else {
+                measures || h.chars().any(|c| name.contains(&c))
+            }
+        };
         let mut head = bare(&rest[..end]);
         let mut end = end;
         // A head without the name's character may be a heading whose second clause holds

@@ -169,8 +169,11 @@ pub(super) fn strip_modifier_against(first: &mut String, others: &[String]) {
     }
     // Items of two characters are cut to only when all end in the same character
     // (…提出要打造一城三带文旅集聚区和探索景区 beside 街区、社区 → 景区), or when three or
-    // more are (产业发展生产 beside 加工、科技、营销 → 生产).
-    if alike && (longest >= 3 || (longest == 2 && (same_end || others.len() >= 3))) {
+    // more are (产业发展生产 beside 加工、科技、营销 → 生产). Others of unequal lengths, two
+    // or more, all ending as `first` does, cut it to the longest of them (村党组织领办农用地
+    // beside 闲散地、飞地 → 农用地).
+    let ending = others.len() >= 2 && longest >= 3 && same_end;
+    if (alike && (longest >= 3 || (longest == 2 && (same_end || others.len() >= 3)))) || ending {
         let start = first
             .char_indices()
             .nth(chars - longest)
@@ -277,7 +280,16 @@ fn strip_parallel_lead(first: &mut String, others: &[String]) {
     let same_opening = alike == others.len()
         && !others.is_empty()
         && others.iter().all(|o| o.chars().next() == opener);
-    if left >= 2 && ((alike >= 3 && 2 * alike > others.len()) || same_opening) {
+    // Or an adverb stands right before the verb, as before no other item: the clause's
+    // verb, not an item's (大力实施|铸牢中华民族共同体意识 beside 带领群众致富、…、开展反
+    // 分裂斗争).
+    let adverb = |i: &str| LEAD_ADVERBS.iter().any(|a| i.starts_with(a));
+    let adverbial = LEAD_ADVERBS.iter().any(|a| {
+        first[..end]
+            .strip_prefix(a)
+            .is_some_and(|v| LEAD_VERBS.contains(&v))
+    }) && !others.iter().any(|o| adverb(o));
+    if left >= 2 && ((alike >= 3 && 2 * alike > others.len()) || same_opening || adverbial) {
         *first = rest.to_string();
     }
 }
