@@ -1448,3 +1448,16 @@ fn a_list_of_ones_takes_the_heads_holding_one_and_a_measure_word() {
         "铸牢中华民族共同体意识"
     );
 }
+
+#[test]
+fn a_last_item_closing_with_the_owner_s_level_lists_no_components() {
+    // b74: 村 closes the clause's last item: 两委 is the village's, not made of the list.
+    let text = "如何宣传、让这些朗朗上口的文字入脑入心成了村“两委”的新课题。";
+    assert!(expansion_of(text, "两委").components.is_empty());
+    // Items that all close with a level stay a list of levels.
+    let text = "建立县、乡、村“三级联动”机制。";
+    assert_eq!(
+        expansion_of(text, "三级联动").components,
+        ["县", "乡", "村"]
+    );
+}

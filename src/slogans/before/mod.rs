@@ -281,9 +281,24 @@ fn raw_list_before(
         .last()
         .is_some_and(|l| COMMITTEES.contains(&l.as_str()));
     // The level of one owner with a bracket (群众代表、村(社区)“两委”成员).
-    let owner = items.last().is_some_and(|l| {
+    // So is a level closing a longer last item that no other item closes with a level:
+    // the clause's object is the level's formulation (…、让这些文字入脑入心成了村“两委”).
+    // The level stands alone after a particle or conjunction (成了村, 的村), not ending a
+    // word (渔村, 小镇, 社区: places that may be items).
+    let level_end = |i: &String| {
+        let mut cs = i.chars().rev();
+        cs.next().is_some_and(|c| "省市县乡镇村".contains(c))
+            && cs.next().is_some_and(|c| "了的和及与各".contains(c))
+    };
+    let owner = items.split_last().is_some_and(|(l, others)| {
         let bare = without_brackets(l);
-        bare != *l && bare.chars().count() == 1 && ADMIN_LEVELS.contains(bare.as_str())
+        let bracketed =
+            bare != *l && bare.chars().count() == 1 && ADMIN_LEVELS.contains(bare.as_str());
+        let closing = l.chars().count() > 2
+            && level_end(l)
+            && !others.is_empty()
+            && !others.iter().any(level_end);
+        bracketed || closing
     });
     // The formulation as the object of a verb that is the whole last item, shorter than
     // every other item (实施“1515”党建工程、创建“五型机关”; not 改革、开放、创新三大动力).
