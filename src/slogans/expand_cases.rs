@@ -1461,3 +1461,16 @@ fn a_last_item_closing_with_the_owner_s_level_lists_no_components() {
         ["县", "乡", "村"]
     );
 }
+
+#[test]
+fn a_formulation_inside_the_last_member_of_a_list_is_not_named_by_it() {
+    // b76: 提出地 ends as 发源地 does: the list is of what 兰考 is, 三起来 inside its last.
+    let text = "兰考是焦裕禄精神发源地、群众路线教育实践活动联系点、县域治理“三起来”提出地。";
+    assert!(expansion_of(text, "三起来").components.is_empty());
+    // A clause's verb before a list (紧盯, 采用, 面临) is no part of its first item.
+    let text = "同心县紧盯党员干部、未婚女青年、婚介群体三个重点群体。";
+    assert_eq!(
+        expansion_of(text, "三个重点群体").components,
+        ["党员干部", "未婚女青年", "婚介群体"]
+    );
+}

@@ -25,6 +25,10 @@ const ASPECTS: [&str; 4] = ["等方面", "等领域", "等重点领域", "等环
 /// Party committees of a level, which own the formulation named after them (市委“三化三大”).
 const COMMITTEES: [&str; 6] = ["省委", "市委", "州委", "县委", "区委", "镇委"];
 
+/// The most characters of the noun after a formulation that makes it part of the list's
+/// last member (…、县域治理“三起来”提出地).
+const AFTER_NOUN: usize = 3;
+
 /// Words after a formulation that make it the name of a speech or instruction (上海市
 /// “两张网”重要讲话精神): what stands before it is who gave it.
 const SPEECHES: [&str; 4] = ["重要讲话", "讲话精神", "重要指示", "重要论述"];
@@ -266,7 +270,20 @@ fn raw_list_before(
     // the list is not as long as its numeral (“垃圾转运”“污水治理”“宜居农房改造”“五小园”
     // 建设等; “科普大篷车联合行动”“四送一创”“科普进藏区”).
     let adjacent = (before.ends_with("”“") || after.starts_with("”“")) && items.len() != n;
-    let member = after.trim_start_matches(['”', '’']).starts_with('等') || adjacent;
+    // So is a formulation inside the last member, when the noun after it ends as another
+    // member does (是焦裕禄精神发源地、…联系点、县域治理“三起来”提出地: 提出地 beside 发源地).
+    let after_noun: String = after
+        .trim_start_matches(['”', '’'])
+        .chars()
+        .take_while(|&c| is_han(c))
+        .collect();
+    let inside = (2..=AFTER_NOUN).contains(&after_noun.chars().count())
+        && items.split_last().is_some_and(|(_, others)| {
+            others.iter().any(|o| {
+                o.chars().count() > 2 && o.chars().next_back() == after_noun.chars().next_back()
+            })
+        });
+    let member = after.trim_start_matches(['”', '’']).starts_with('等') || adjacent || inside;
     // Whose the formulation is, not what: the levels that each have it (镇、村“两委”; but
     // 县、乡、村三级), a Party committee (…、市委“三化三大”), or the speaker of a speech
     // named after it (…和上海市“两张网”重要讲话精神).

@@ -7,7 +7,7 @@
 /// 按照). Not 组织, 强化, 加强, 完善: they
 /// also start components (组织生活集中学; 强化督导、强化落实), so 强化, 加强, 完善 and the
 /// like are cut only where that balances the list ([`BALANCED_LEADS`]).
-pub(super) const LEAD_VERBS: [&str; 54] = [
+pub(super) const LEAD_VERBS: [&str; 58] = [
     "开展",
     "启动",
     "发动",
@@ -52,6 +52,12 @@ pub(super) const LEAD_VERBS: [&str; 54] = [
     "找准",
     // Drawing up (制定文物保护、利用和管理事项三张责任清单; 制定选出一名好书记、…“六好”标准).
     "制定",
+    // Targeting, using and facing (同心县紧盯党员干部、未婚女青年、婚介群体三个重点群体;
+    // 采用电脑、电视、手机“三屏互动”; 面临群众维权成本高、…三大问题).
+    "紧盯",
+    "瞄准",
+    "采用",
+    "面临",
     // Prepositions of means and measure, which take the list as their object as well
     // (通过党组织、村委会、合作社“三套马车”; 按照景区、街区、社区三区融合思路).
     "通过",
