@@ -215,7 +215,8 @@ fn heldout_batches() {
     // 0 of 2; b69: 64/67, 90/92, 2 of 8 and 1; b70: 40/41, 50/52, 3 of 9 and 1; b71: 63/71,
     // 84/86, 1 of 2; b72: 23/25, 53/53, 2 of 4; b73: 38/41, 67/69, 1 of 3 and 1; b74: 41/55,
     // 74/84, 3 of 6 and 3; b75: 58/62, 94/102, 4 of 8 and 1; b76: 32/33, 47/48, 2 of 6 and
-    // 1; b77: 38/38, 76/85, 1 of 6; b78: 59/61, 98/100, 3 of 7 and 3),
+    // 1; b77: 38/38, 76/85, 1 of 6; b78: 59/61, 98/100, 3 of 7 and 3; b79: 31/34, 58/61, 1
+    // of 3; b80: 39/41, 65/68, 0 of 4 and 1; b81: 60/61, 98/98, 3 of 4 and 1),
     // then each was used to mend the rules.
     // b26's gold requires the quoted list that defines 四好家 (“传承好家风、…、评选好家庭”的
     // “四好家”), which tifa gives as the components of 四好家 only, as the seeds' gold
@@ -231,7 +232,7 @@ fn heldout_batches() {
     // this gold calls no list and the seeds' gold would. Levels run together (县乡村三级
     // 书记 in b3, 县乡村三级寄递物流体系 in b24): tifa lists them (县, 乡, 村), as b23's gold
     // does for 县镇村三级联动; b3's and b24's gold call them no list.
-    let floors: [(&str, f64, f64, usize, usize); 76] = [
+    let floors: [(&str, f64, f64, usize, usize); 79] = [
         ("b3", 0.97, 0.96, 6, 2),
         ("b4", 0.98, 0.98, 11, 1),
         ("b5", 0.98, 0.97, 4, 0),
@@ -308,6 +309,9 @@ fn heldout_batches() {
         ("b76", 0.96, 0.97, 2, 1),
         ("b77", 0.99, 0.89, 1, 0),
         ("b78", 0.96, 0.97, 3, 3),
+        ("b79", 0.91, 0.95, 1, 0),
+        ("b80", 0.95, 0.95, 0, 1),
+        ("b81", 0.98, 0.99, 3, 1),
     ];
     let mut failures = Vec::new();
     for (batch, recall, precision, right, unlisted) in floors {
