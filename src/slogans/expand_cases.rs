@@ -1474,3 +1474,13 @@ fn a_formulation_inside_the_last_member_of_a_list_is_not_named_by_it() {
         ["党员干部", "未婚女青年", "婚介群体"]
     );
 }
+
+#[test]
+fn a_first_word_before_single_characters_stays_whole() {
+    // b80: 国家 is the first of six levels, not a clause running into them.
+    let text = "构建国家、省、市、县、乡、村“六级联动”工作体系。";
+    assert_eq!(
+        expansion_of(text, "六级联动").components,
+        ["国家", "省", "市", "县", "乡", "村"]
+    );
+}

@@ -231,7 +231,12 @@ pub(super) fn restart_at_lead(items: &mut Vec<String>, n: usize) {
 /// at least one) starts with a lead verb, as often as one starts it again.
 pub(super) fn strip_lead_against(first: &mut String, others: &[String]) {
     opening::cut_opening(first, others);
+    strip_clause_lead(first, others);
     cut_to_single(first, others);
+}
+
+/// The lead verbs, adverbs, copulas and prepositions of [`strip_lead_against`].
+fn strip_clause_lead(first: &mut String, others: &[String]) {
     // (A verb ending an item is its noun of action: 资源整合, 工作联动.)
     let led = |i: &String| lead_verb_at(i).is_some_and(|end| end < i.len());
     if others.is_empty() {
@@ -294,12 +299,26 @@ fn strip_parallel_lead(first: &mut String, others: &[String]) {
     }
 }
 
+/// The fewest characters of a first item that [`cut_to_single`] cuts.
+const RUN_IN: usize = 4;
+
 /// Cuts `first` to its last character when every other item, two or more, is one Han
-/// character: the clause runs into a list of single characters (满洲里口岸…唯一集公、铁、
+/// character and `first` has [`RUN_IN`] or more: the clause runs into a list of single characters (满洲里口岸…唯一集公、铁、
 /// 空“三位一体” → 公; …以演、教、展 → 演).
 fn cut_to_single(first: &mut String, others: &[String]) {
     let single = |s: &str| s.chars().count() == 1 && s.chars().all(super::classify::is_han);
-    if others.len() < 2 || !others.iter().all(|o| single(o)) || first.chars().count() < 2 {
+    // A first item of two or three characters is a word of its own (国家 beside 省、市、县),
+    // unless it ends in a level, as the others are (从市 beside 县、乡 → 市).
+    let levels = super::before::ADMIN_LEVELS;
+    let level_run = first
+        .chars()
+        .next_back()
+        .is_some_and(|c| levels.contains(c))
+        && others.iter().all(|o| levels.contains(o.as_str()));
+    if others.len() < 2
+        || !others.iter().all(|o| single(o))
+        || (first.chars().count() < RUN_IN && !level_run)
+    {
         return;
     }
     if let Some(last) = first
