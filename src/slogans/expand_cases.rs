@@ -1484,3 +1484,20 @@ fn a_first_word_before_single_characters_stays_whole() {
         ["国家", "省", "市", "县", "乡", "村"]
     );
 }
+
+#[test]
+fn a_name_of_two_numerals_followed_by_etc_takes_as_many_items_as_their_sum() {
+    // b74: 四会一队 = 4 + 1 items listed before 等; not examples of a count of four.
+    let text =
+        "红白理事会、禁毒禁赌会、道德评议会、村民议事会、移风易俗劝导队等“四会一队”作用明显加强。";
+    assert_eq!(
+        expansion_of(text, "四会一队").components,
+        [
+            "红白理事会",
+            "禁毒禁赌会",
+            "道德评议会",
+            "村民议事会",
+            "移风易俗劝导队"
+        ]
+    );
+}

@@ -283,8 +283,7 @@ fn paragraph_heads_ref(after: &str, m: &Mention) -> Vec<String> {
             && holds
             && !out.iter().any(|h| h.0 == head)
         {
-            let heading = !line.contains('。') && line.trim().chars().count() <= 30;
-            out.push((head.to_string(), heading));
+            out.push((head.to_string(), super::super::heads::is_heading_line(line)));
         }
     }
     if n < 2 {

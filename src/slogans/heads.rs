@@ -71,7 +71,7 @@ pub(super) fn holds_one(head: &str) -> bool {
 /// True when `line` is a heading of its own: no full stop and at most [`HEADING_LINE`]
 /// characters (利用红色资源,提升党史学习教育吸引力), not a paragraph opening with a short
 /// sentence (挖掘好红色资源。利用…).
-fn is_heading_line(line: &str) -> bool {
+pub(super) fn is_heading_line(line: &str) -> bool {
     !line.contains('。') && line.trim().chars().count() <= HEADING_LINE
 }
 

@@ -262,8 +262,14 @@ fn raw_list_before(
     // More items than the numeral and "etc." (等): examples of what the formulation
     // names (鑫源木业、商会支部、创业一条街等“两新”党建观摩点), not its parts, which 等
     // lists only in part (“争先夺优”“项目建设”等五本台账).
+    // (A name of two numerals counts its items by their sum: 礼堂、讲堂、村史廊、…、艺术廊
+    // 等两堂五廊 lists all seven.)
     let n_items = items.len();
-    let examples = n >= 2 && n_items > n && run.trim_end_matches(['”', '’']).ends_with('等');
+    let total: usize = m.value.iter().map(|&v| v as usize).sum();
+    let examples = n >= 2
+        && n_items > n
+        && !(m.value.len() >= 2 && n_items == total)
+        && run.trim_end_matches(['”', '’']).ends_with('等');
     // The formulation followed by 等 is the last member of the list, not its name
     // (以支部星级指数管理、…、流动党员教育管理“五大体系”等为抓手).
     // So is a quoted formulation with another quotation right before or after it, when

@@ -292,7 +292,7 @@ fn strip_parallel_lead(first: &mut String, others: &[String]) {
     let adverbial = LEAD_ADVERBS.iter().any(|a| {
         first[..end]
             .strip_prefix(a)
-            .is_some_and(|v| LEAD_VERBS.contains(&v))
+            .is_some_and(|v| LEAD_VERBS.iter().any(|l| v.starts_with(l)))
     }) && !others.iter().any(|o| adverb(o));
     if left >= 2 && ((alike >= 3 && 2 * alike > others.len()) || same_opening || adverbial) {
         *first = rest.to_string();
