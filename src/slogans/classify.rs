@@ -1,6 +1,6 @@
 //! Classification of a candidate string and its normalisation (shapes: [`mod@super::shape`]).
 
-use super::numerals::is_numeral;
+use super::numerals::{digit_value, is_numeral};
 use super::Kind;
 
 /// True for a CJK unified ideograph (the Han characters of running text).
@@ -188,7 +188,7 @@ pub(crate) fn all_han_list(c: &str) -> bool {
         let alternation = ones >= 2 && p.chars().count() <= 6;
         numbered += usize::from(alternation || p.chars().any(|ch| is_numeral(ch) && ch != '一'));
     }
-    if numbered >= 2 {
+    if numbered >= 2 && !is_graded(c) {
         return false;
     }
     let (Some(&min), Some(&max)) = (lengths.iter().min(), lengths.iter().max()) else {
@@ -199,6 +199,21 @@ pub(crate) fn all_han_list(c: &str) -> bool {
         && max <= 12
         && max <= 2 * min
         && lengths.iter().sum::<usize>() <= 48
+}
+
+/// True when the items of the list `c` open with the numerals 一, 二, 三 … in turn, each
+/// followed by the same character (一级网格明责任、二级网格定任务、三级网格抓落实): the grades
+/// of one slogan, not a list of numbered formulations.
+fn is_graded(c: &str) -> bool {
+    let mut unit = None;
+    c.split(['、', '，', ',']).enumerate().all(|(i, p)| {
+        let mut chars = p.chars();
+        let (Some(n), Some(u)) = (chars.next(), chars.next()) else {
+            return false;
+        };
+        let step = digit_value(n) == u32::try_from(i + 1).ok();
+        step && !is_numeral(u) && *unit.get_or_insert(u) == u
+    })
 }
 
 /// Particles and demonstratives of speech, which a long slogan does not use (“有了这个歇脚地，

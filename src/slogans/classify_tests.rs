@@ -248,6 +248,14 @@ fn quoted_kinds() {
         None
     );
     assert_eq!(k("一年一规划、一乡一台账、一人一档册、一人一结对"), None);
+    // b83: items graded 一级, 二级, 三级 are one slogan; grades out of turn or with
+    // different units are not.
+    assert_eq!(
+        k("一级网格明责任、二级网格定任务、三级网格抓落实"),
+        Some(Kind::QuotedSlogan)
+    );
+    assert_eq!(k("一级网格明责任、三级网格定任务、二级网格抓落实"), None);
+    assert_eq!(k("一级网格明责任、二层网格定任务、三级网格抓落实"), None);
     assert_eq!(k("党建引领、基层治理、全面推进乡村振兴战略实施"), None);
     assert_eq!(name("2020 2021 2022").as_deref(), None);
     assert_eq!(k("亲"), None);
