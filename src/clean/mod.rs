@@ -108,8 +108,8 @@ impl Default for CleanOptions {
 pub struct CleanReport {
     /// HTML/XML tags removed and character entities decoded.
     pub markup: usize,
-    /// Characters changed from full-width to ASCII, and straight double quotes changed to
-    /// Chinese ones.
+    /// Characters changed from full-width to ASCII, straight double quotes changed to
+    /// Chinese ones, and commas doubled by a scraper before another mark removed (`,、`).
     pub width_chars: usize,
     /// Characters changed Traditional → Simplified.
     pub simplified_chars: usize,

@@ -41,7 +41,9 @@ fn may_work(x: u8, y: u8, z: u8) -> bool {
         | (x == 0xE1);
     // U+301D..U+301F, the double-prime quotation marks (E3 80 9D..9F).
     let primes = (x == 0xE3) & (y == 0x80) & (z.wrapping_sub(0x9D) < 3);
-    ascii | ef | small | spaces | primes
+    // `,` before `,` or a CJK mark U+3000..U+303F (`、` E3 80 81, `。` E3 80 82, …).
+    let doubled = (x == b',') & ((y == b',') | ((y == 0xE3) & (z == 0x80)));
+    ascii | ef | small | spaces | primes | doubled
 }
 
 /// Emits the trimmed `line` (at byte `at` of the builder's input) into `b`, normalised
@@ -104,6 +106,15 @@ pub(crate) fn normalize_line(
                 }
             }
         }
+        if opts.width && c == ',' && is_doubled_comma(line, i) {
+            // Some mirror sites write every Chinese comma as `,` and add one before the
+            // next mark (有统一标识,、有固定场所,、…; 37座,,为): the list reads as a list again.
+            flush(b, copied, i);
+            report.width_chars += 1;
+            i += 1;
+            copied = i;
+            continue;
+        }
         if opts.width {
             if let Some(a) = fold_width(c) {
                 flush(b, copied, i);
@@ -116,6 +127,18 @@ pub(crate) fn normalize_line(
         i += n;
     }
     flush(b, copied, line.len());
+}
+
+/// True when the `,` at byte `i` of `line` follows a non-ASCII character and comes right
+/// before another `,`, a `、` or a `。`: a comma doubled by a scraper, not one of a number
+/// (1,000) or of ASCII text.
+fn is_doubled_comma(line: &str, i: usize) -> bool {
+    let next = line.get(i + 1..).unwrap_or("");
+    (next.starts_with([',', '、', '。']))
+        && line
+            .get(..i)
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(|p| !p.is_ascii())
 }
 
 #[cfg(test)]
@@ -146,6 +169,11 @@ mod tests {
         // A gloss not right after a Han character stays.
         assert_eq!(norm("a(fā) 1(fā)").0, "a(fā) 1(fā)");
         assert!(!needs_work("党建引领，发展。“好”"));
+        // A scraper's comma before another mark goes (b82, b28); a number's or ASCII's stays.
+        let (t, r) = norm("有统一标识,、有固定场所,、有地图可查。37座,,为驿站,。");
+        assert_eq!(t, "有统一标识、有固定场所、有地图可查。37座,为驿站。");
+        assert_eq!(r.width_chars, 4);
+        assert_eq!(norm("1,,2 a,、b").0, "1,,2 a,、b");
         assert!(needs_work("党建　引领"));
         // b62: a word processor's double-prime closing marks after curly opening ones.
         let (t, r) = norm("荣获“三八〞红旗手、〝巾帼文明岗〟称号");
