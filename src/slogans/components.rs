@@ -21,13 +21,44 @@ pub(super) fn key(m: &Mention) -> Option<char> {
     m.normalized.chars().find(|c| !is_numeral(*c))
 }
 
-/// A run of adjacent quotations near the occurrence (before or after, within 1500
-/// characters), each of 3–8 Han characters holding the key morpheme after its first
-/// character, exactly as many as the numeral: 三化 → “工程化设计”“项目化推进”“品牌化引领”;
-/// or one quotation listing them, each of 2–8 Han characters holding the key morpheme
-/// anywhere: 四早 → “早发现、早报告、早隔离、早治疗”.
+/// The most Han characters of what an item of a run of quotations says after its closing
+/// mark (以“亮身份”强化使命担当、“亮职责”…: 强化使命担当).
+pub(super) const QUOTED_TAIL: usize = 12;
+
+/// The key morpheme of [`quoted_with_key`]: that of a one-numeral compound ([`key`]), or
+/// of a numbered list counted with 个 (三个亮相 → 亮).
+pub(super) fn run_key(m: &Mention) -> Option<char> {
+    if m.kind == Kind::NumberedList && m.value.len() == 1 {
+        let mut rest = m.normalized.chars().skip_while(|c| is_numeral(*c));
+        return (rest.next() == Some('个')).then(|| rest.next()).flatten();
+    }
+    key(m)
+}
+
+/// After the closing mark of an item of a run of quotations: the rest of the run, from the
+/// next opening mark, when only `、` or a predicate of at most [`QUOTED_TAIL`] Han
+/// characters and `、`, `，` or `,` stand between.
+pub(super) fn next_in_run(after_close: &str) -> Option<&str> {
+    let rest = after_close.trim_start_matches('、');
+    if rest.starts_with('“') {
+        return Some(rest);
+    }
+    let tail = rest.find(|c: char| !is_han(c))?;
+    if tail == 0 || rest[..tail].chars().count() > QUOTED_TAIL {
+        return None;
+    }
+    let next = rest[tail..].strip_prefix(['、', '，', ','])?;
+    next.starts_with('“').then_some(next)
+}
+
+/// A run of quotations near the occurrence (before or after, within 1500 characters), side
+/// by side or each followed by a short predicate, each of 3–8 Han characters holding the
+/// key morpheme ([`run_key`]), exactly as many as the numeral: 三化 → “工程化设计”“项目化
+/// 推进”“品牌化引领”; 三个亮相 → 以“亮身份”强化使命担当、“亮职责”优化服务效能、“亮行动”
+/// 树立行为标杆; or one quotation listing them, each of 2–8 Han characters holding the key
+/// morpheme: 四早 → “早发现、早报告、早隔离、早治疗”.
 pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
-    let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
+    let (Some(k), Some(&n)) = (run_key(m), m.value.first()) else {
         return Vec::new();
     };
     let n = n as usize;
@@ -47,7 +78,7 @@ pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
     window.push_str(after);
     let fits = |item: &str| {
         let len = item.chars().count();
-        (3..=8).contains(&len) && item.chars().all(is_han) && item.chars().skip(1).any(|c| c == k)
+        (3..=8).contains(&len) && item.chars().all(is_han) && item.contains(k)
     };
     // A run from every opening mark, in order (one search of the window for them all).
     let listed = |item: &str| {
@@ -78,7 +109,10 @@ pub(super) fn quoted_with_key(text: &str, m: &Mention) -> Vec<String> {
                 break;
             }
             run.push(item.to_string());
-            cur = r[close + '”'.len_utf8()..].trim_start_matches('、');
+            match next_in_run(&r[close + '”'.len_utf8()..]) {
+                Some(next) => cur = next,
+                None => break,
+            }
         }
         if run.len() == n {
             return run;
@@ -287,6 +321,29 @@ pub(super) mod tests {
         // Two items for 三化: not as many as the numeral, nothing.
         let t = "提出“工程化设计”“项目化推进”。围绕“三化”推进。";
         assert!(quoted_with_key(t, &mention(t, "三化")).is_empty());
+        // b87: each quotation followed by what it does, the key at the start; a numbered
+        // list counted with 个 keys on the word after 个.
+        let t = "通过“三个亮相”机制让学生党员以“亮身份”强化使命担当、“亮职责”优化服务效能、\
+                 “亮行动”树立行为标杆。";
+        let s = t.find("三个亮相").unwrap_or(0);
+        let m = Mention::new(
+            t,
+            s,
+            s + "三个亮相".len(),
+            "三个亮相".into(),
+            Kind::NumberedList,
+            true,
+        )
+        .unwrap_or_else(|| panic!("bad test mention"));
+        assert_eq!(quoted_with_key(t, &m), ["亮身份", "亮职责", "亮行动"]);
+        let t2 = t.replace("三个亮相", "三亮");
+        assert_eq!(
+            quoted_with_key(&t2, &mention(&t2, "三亮")),
+            ["亮身份", "亮职责", "亮行动"]
+        );
+        // A predicate longer than twelve characters ends the run.
+        let t = "以“亮身份”强化使命担当并且在全体学生中间树立起来、“亮职责”优化服务、“亮行动”树标杆。“三亮”";
+        assert!(quoted_with_key(t, &mention(t, "三亮")).is_empty());
     }
 
     #[test]

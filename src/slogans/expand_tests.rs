@@ -190,7 +190,7 @@ fn parallel_clauses_ref(after: &str, m: &Mention) -> Vec<String> {
 }
 
 fn quoted_with_key_ref(text: &str, m: &Mention) -> Vec<String> {
-    let (Some(k), Some(&n)) = (key(m), m.value.first()) else {
+    let (Some(k), Some(&n)) = (super::super::components::run_key(m), m.value.first()) else {
         return Vec::new();
     };
     let n = n as usize;
@@ -209,7 +209,7 @@ fn quoted_with_key_ref(text: &str, m: &Mention) -> Vec<String> {
         .collect();
     let fits = |item: &str| {
         let len = item.chars().count();
-        (3..=8).contains(&len) && item.chars().all(is_han) && item.chars().skip(1).any(|c| c == k)
+        (3..=8).contains(&len) && item.chars().all(is_han) && item.chars().any(|c| c == k)
     };
     let mut rest = window.as_str();
     while let Some(open) = rest.find('“') {
@@ -236,7 +236,22 @@ fn quoted_with_key_ref(text: &str, m: &Mention) -> Vec<String> {
                 break;
             }
             run.push(item.to_string());
-            cur = r[close + '”'.len_utf8()..].trim_start_matches('、');
+            // Side by side, or each followed by a predicate of 1–12 Han characters and a
+            // comma or 、.
+            let after = r[close + '”'.len_utf8()..].trim_start_matches('、');
+            if after.starts_with('“') {
+                cur = after;
+                continue;
+            }
+            let tail: String = after.chars().take_while(|&c| is_han(c)).collect();
+            let rest = &after[tail.len()..];
+            match rest.strip_prefix(['、', '，', ',']) {
+                Some(next) if (1..=12).contains(&tail.chars().count()) && next.starts_with('“') =>
+                {
+                    cur = next;
+                }
+                _ => break,
+            }
         }
         if run.len() == n && n >= 2 {
             return run;
