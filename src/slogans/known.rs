@@ -46,7 +46,8 @@ impl Default for KnownGuard {
 }
 
 /// Adds unquoted mentions (`quoted: false`) of forms extracted as quoted somewhere in the
-/// corpus, with the default [`KnownGuard`]. `texts[i]` is the cleaned text `mentions[i]` was
+/// corpus, with the default [`KnownGuard`], and of the numbered formulations a document
+/// quotes where that document repeats them unquoted ([`KnownForms::apply`]). `texts[i]` is the cleaned text `mentions[i]` was
 /// extracted from; extra texts or mention lists without a partner are ignored.
 ///
 /// Only forms that stand literally in the text are searched (the surface equals the
@@ -158,9 +159,16 @@ pub struct KnownForms {
 impl KnownForms {
     /// Adds to `mentions` the unquoted occurrences of the known forms in `text` (the
     /// cleaned text the mentions were extracted from).
+    /// Then, the same for this document's own numbered formulations that the guard left
+    /// out: quoted here as they stand, three characters or more or a numeral pair (四风, not
+    /// a count such as 五年), a name wherever this document repeats it.
     pub fn apply(&self, text: &str, mentions: &mut Vec<Mention>) {
         if !self.known.is_empty() {
             add_unquoted(text, mentions, &self.index, &self.known);
+        }
+        let local = local_forms(mentions, &self.known);
+        if !local.is_empty() {
+            add_unquoted(text, mentions, &FormIndex::new(&local), &local);
         }
     }
 
@@ -173,6 +181,37 @@ impl KnownForms {
     pub fn is_empty(&self) -> bool {
         self.known.is_empty()
     }
+}
+
+/// Units of time and of counting: a numeral and one of them is a plain count (过去五年,
+/// 三天), however a document quotes it once (“五年”).
+const COUNTED_UNITS: [char; 10] = ['年', '月', '日', '天', '周', '次', '个', '岁', '人', '名'];
+
+/// The numbered formulations (numeral compounds and numbered lists: 三维建会, 四个一) that
+/// `mentions` quote as they stand, at least three characters or a numeral pair (四风), and
+/// that `known` (sorted by form) lacks, sorted by form. The corpus guard leaves out a short
+/// form quoted in one document, which may be an ordinary phrase (项目建设); a numbered
+/// formulation is a name, so the document that quotes it (省总工会探索“三维建会”模式) also
+/// names it where it does not (“行业建会、集中入会、兜底建会”三维建会模式).
+fn local_forms(mentions: &[Mention], known: &[(String, Kind)]) -> Vec<(String, Kind)> {
+    let mut out: Vec<(String, Kind)> = mentions
+        .iter()
+        .filter(|m| {
+            m.quoted
+                && matches!(m.kind, Kind::NumeralCompound | Kind::NumberedList)
+                && m.surface == m.normalized
+                && m.is_token()
+                && (m.normalized.chars().nth(2).is_some()
+                    || (is_numeral_pair(&m.normalized) && !m.normalized.ends_with(COUNTED_UNITS)))
+                && known
+                    .binary_search_by(|(f, _)| f.as_str().cmp(m.normalized.as_str()))
+                    .is_err()
+        })
+        .map(|m| (m.normalized.clone(), m.kind))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
 }
 
 /// True when `m`, an unquoted mention the rules found, gives way to the known `form` found
@@ -299,6 +338,25 @@ mod tests {
         // 4 characters quoted once: not searched (项目建设 is an ordinary phrase too).
         let out = run(&["抓好“项目建设”。", "推进项目建设。"]);
         assert!(out[1].is_empty());
+        // A numbered formulation quoted once: searched in the document that quotes it
+        // (b82: “三维建会”模式 …兜底建会”三维建会模式), not in others.
+        let out = run(&[
+            "探索“三维建会”模式,推广三维建会经验。",
+            "推广三维建会经验。",
+        ]);
+        assert_eq!(
+            out[0],
+            [
+                ("三维建会".to_string(), true),
+                ("三维建会".to_string(), false)
+            ]
+        );
+        assert!(out[1].is_empty());
+        // Not an ordinary phrase quoted once, nor a plain count.
+        let out = run(&["抓好“项目建设”,推进项目建设。"]);
+        assert_eq!(out[0].len(), 1);
+        let out = run(&["这“五年”,过去五年。"]);
+        assert_eq!(out[0].len(), 1);
         // 5 characters quoted once: searched, also in the same document.
         let out = run(&["打通“最后一公里”,走好最后一公里。"]);
         assert_eq!(out[0].len(), 2);
