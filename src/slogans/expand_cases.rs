@@ -978,6 +978,9 @@ fn glossaries_in_brackets_destinations_and_a_comma_for_a_stop() {
     // b12: the list goes into the formulation (融入), it is not made of it.
     let text = "把生态文明建设全面从细、从实融入“五位一体”总体布局。";
     assert!(expansion_of(text, "五位一体").components.is_empty());
+    // b49: a verb of serving alone as the last item takes the formulation as its object.
+    let text = "推动引导人才下沉、科技下乡、服务“三农”工作。";
+    assert!(expansion_of(text, "三农").components.is_empty());
     // b12: a verb of risk after an adverb opens the clause, not the first item.
     let text =
         "着力防控生产安全、公共领域安全、水旱灾害、气象灾害、森林火灾、地震地质灾害“六大风险”。";

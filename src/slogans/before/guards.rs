@@ -124,6 +124,11 @@ pub(super) fn quoted_before_comma(before: &str) -> Option<&str> {
 /// [`list_before`](super::list_before)).
 pub(super) const INTO_VERBS: [&str; 6] = ["融入", "纳入", "列入", "写入", "嵌入", "融进"];
 
+/// Verbs of serving or supporting, which take the formulation after them as their object
+/// when one stands alone as a list's last item (引导人才下沉、科技下乡、服务“三农”: 三农 is
+/// what is served, not the list).
+pub(super) const SERVING_VERBS: [&str; 5] = ["服务", "助力", "助推", "支持", "对接"];
+
 /// Prepositions and aspect particles that end a clause before its object: a list whose
 /// last item ends in one is no list of components (see [`list_before`](super::list_before)).
 pub(super) const FUNCTION_TAILS: [char; 14] = [

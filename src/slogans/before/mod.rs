@@ -10,7 +10,7 @@ use super::numerals::is_numeral;
 use super::{tidy, Mention};
 use guards::{
     named_examples, only_quotations, quoted_before_comma, sibling_or_count, strip_governing_verb,
-    FUNCTION_TAILS, INTO_VERBS, REPLACING_VERBS, RESULT_VERBS,
+    FUNCTION_TAILS, INTO_VERBS, REPLACING_VERBS, RESULT_VERBS, SERVING_VERBS,
 };
 
 mod guards;
@@ -326,7 +326,7 @@ fn raw_list_before(
     // The formulation as the object of a verb that is the whole last item, shorter than
     // every other item (实施“1515”党建工程、创建“五型机关”; not 改革、开放、创新三大动力).
     let object = items.split_last().is_some_and(|(l, others)| {
-        tidy::is_lead_verb(l)
+        (tidy::is_lead_verb(l) || SERVING_VERBS.contains(&l.as_str()))
             && !others.is_empty()
             && others.iter().all(|o| o.chars().count() > l.chars().count())
     });
