@@ -47,8 +47,9 @@ impl Default for KnownGuard {
 
 /// Adds unquoted mentions (`quoted: false`) of forms extracted as quoted somewhere in the
 /// corpus, with the default [`KnownGuard`], and of the numbered formulations a document
-/// quotes where that document repeats them unquoted ([`KnownForms::apply`]). `texts[i]` is the cleaned text `mentions[i]` was
-/// extracted from; extra texts or mention lists without a partner are ignored.
+/// quotes where that document repeats them unquoted ([`KnownForms::apply`]). `texts[i]` is
+/// the cleaned text `mentions[i]` was extracted from; extra texts or mention lists without a
+/// partner are ignored.
 ///
 /// Only forms that stand literally in the text are searched (the surface equals the
 /// normalised form: not joined split quotes “打虎”、“拍蝇”, not digit codes named from
