@@ -229,6 +229,13 @@ mod tests {
                     }
                 }
             }
+            if opts.width && c == ',' && is_doubled_comma(line, i) {
+                b.push_copy(&line[copied..i], copied);
+                report.width_chars += 1;
+                i += 1;
+                copied = i;
+                continue;
+            }
             if opts.width {
                 if let Some(a) = fold_width(c) {
                     b.push_copy(&line[copied..i], copied);
@@ -272,13 +279,17 @@ mod tests {
             if is_space(c) {
                 assert!(may_work(b' ', at(0), at(1)), "space then {c:?}");
             }
+            // A comma is dropped before `,` and the CJK marks `、` and `。`.
+            if matches!(c, ',' | '、' | '。') {
+                assert!(may_work(b',', at(0), at(1)), "comma then {c:?}");
+            }
         }
     }
 
     proptest::proptest! {
         #[test]
         fn block_scan_normalises_like_the_char_scan(
-            s in "([发展党建引领，。“”〝〞a]{0,40}[ 　\t\u{a0}\u{2003}\u{200b}\u{feff}１２ＡＮａ＋(（]?(fā|zhǎn|fa|wen|ｗｅｎ)?[)）]?){0,5}",
+            s in "([发展党建引领，。、,“”〝〞a1]{0,40}[ 　\t\u{a0}\u{2003}\u{200b}\u{feff}１２ＡＮａ＋(（]?(fā|zhǎn|fa|wen|ｗｅｎ)?[)）]?){0,5}",
             width: bool,
             pinyin: bool,
             toneless: bool,
